@@ -1,0 +1,262 @@
+"""Schema + plan -> a fresh, professional workbook (the only place that creates one).
+
+openpyxl draws the sheets (styles, Excel Tables, defined names, validation,
+comments, protection); ``package`` then makes the archive byte-reproducible and
+adds the VBA project and the ribbon.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Protection
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table as XlTable, TableStyleInfo
+
+from ..core.layout import INTRO_ROW, TITLE_ROW, Layout, col_letter, formulas, plan_layout
+from ..model.fields import Field, Kind, Scalars, Table
+from ..model.plan import Plan
+from ..model.schema import HOME_CODENAME, SHEETS, TABLES, WORKBOOK_CODENAME
+from . import styles as st
+from .home import write_home
+
+LISTS_TITLE = {"fr": "Listes", "en": "Lists"}
+LISTS_CODENAME = "shListes"
+UNLOCKED = Protection(locked=False)
+LOCKED = Protection(locked=True)
+AUTHOR = "planmkg_xl"
+
+
+def is_target(table: Table | None, f: Field) -> bool:
+    """The seed's green part: the year-N objectives of the Commercial and Lead generation tabs."""
+    return not f.derived and (f.key.startswith("target_") or (table is not None and table.key == "leadgen" and f.key == "budget"))
+
+
+def build_workbook(plan: Plan) -> tuple[bytes, Layout]:
+    """The workbook's .xlsx bytes (as openpyxl writes them) and its layout."""
+    lang = plan.lang
+    counts = {k: len(plan.rows(k)) or (len(t.rows) + t.blank_rows) for k, t in TABLES.items()}
+    layout = plan_layout(lang, counts)
+    wb = Workbook()
+    wb.code_name = WORKBOOK_CODENAME
+    home = wb.active
+    home.title = "Accueil" if lang == "fr" else "Home"
+    home.sheet_properties.codeName = HOME_CODENAME
+    lists = _ListsSheet(wb, lang)
+    all_formulas = formulas(layout)
+    for sheet in SHEETS:
+        ws = wb.create_sheet(layout.sheet_titles[sheet.key])
+        ws.sheet_properties.codeName = sheet.codename
+        _write_sheet(ws, sheet, plan, layout, lists)
+    for (title, ref), formula in all_formulas.items():
+        wb[title][ref].value = formula
+    write_home(home, layout, lang)
+    lists.finish()
+    wb.calculation.fullCalcOnLoad = True
+    wb.properties.creator = AUTHOR
+    wb.properties.lastModifiedBy = AUTHOR
+    wb.properties.title = "Plan Marketing" if lang == "fr" else "Marketing Plan"
+    fixed = dt.datetime(2020, 1, 1)
+    wb.properties.created = fixed
+    wb.properties.modified = fixed
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue(), layout
+
+
+class _ListsSheet:
+    """A hidden sheet holding the choice lists the validations point at."""
+
+    def __init__(self, wb: Workbook, lang: str):
+        self.ws = wb.create_sheet(LISTS_TITLE[lang])
+        self.ws.sheet_properties.codeName = LISTS_CODENAME
+        self.lang = lang
+        self.ranges: dict[tuple, str] = {}
+
+    def range_for(self, f: Field) -> str:
+        key = tuple(c.key for c in f.choices)
+        if key not in self.ranges:
+            col = len(self.ranges) + 1
+            self.ws.cell(1, col, f.label(self.lang))
+            for i, choice in enumerate(f.choices, start=2):
+                self.ws.cell(i, col, choice.label(self.lang))
+            letter = col_letter(col)
+            self.ranges[key] = f"'{self.ws.title}'!${letter}$2:${letter}${len(f.choices) + 1}"
+        return self.ranges[key]
+
+    def finish(self) -> None:
+        self.ws.sheet_state = "hidden"
+        self.ws.protection.sheet = True
+
+
+def _write_sheet(ws, sheet, plan: Plan, layout: Layout, lists: _ListsSheet) -> None:
+    lang = plan.lang
+    ws.sheet_view.showGridLines = False
+    ws.cell(TITLE_ROW, 1, sheet.title(lang)).font = st.TITLE_FONT
+    ws.cell(INTRO_ROW, 1, sheet.intro(lang)).font = st.INTRO_FONT
+    ws.row_dimensions[TITLE_ROW].height = 24
+    widths: dict[int, float] = {}
+    for block in sheet.blocks:
+        title, row, col = layout.block_titles[block.key]
+        ws.cell(row, col, block.title(lang)).font = st.BLOCK_FONT
+        if isinstance(block, Table):
+            _write_table(ws, block, plan, layout, lists, widths)
+        else:
+            _write_scalars(ws, block, plan, layout, lists, widths)
+    for col, width in widths.items():
+        ws.column_dimensions[col_letter(col)].width = width
+    first = min(layout.tables[b.key].first_row for b in sheet.blocks if isinstance(b, Table)) if any(
+        isinstance(b, Table) for b in sheet.blocks) else 4
+    ws.freeze_panes = "A4" if sheet.stacked else f"B{first}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+    ws.protection.sheet = True
+    for option in ("formatColumns", "formatRows", "insertRows", "deleteRows", "sort", "autoFilter"):
+        setattr(ws.protection, option, False)
+
+
+def _write_table(ws, table: Table, plan: Plan, layout: Layout, lists: _ListsSheet, widths: dict[int, float]) -> None:
+    lang = plan.lang
+    geom = layout.tables[table.key]
+    rows = plan.rows(table.key) or [dict(r) for r in table.rows]
+    for f in table.fields:
+        col = geom.cols[f.key]
+        widths[col] = max(widths.get(col, 0), f.width or (14 if f.numeric else 18))
+        head = ws.cell(geom.header_row, col, f.label(lang))
+        head.font, head.alignment, head.border = st.HEADER_FONT, st.HEADER_ALIGN, st.CELL_BORDER
+        head.fill = st.DERIVED_HEADER_FILL if f.derived else st.TARGET_HEADER_FILL if is_target(table, f) else st.HEADER_FILL
+        if f.definition is not None:
+            head.comment = _comment(f.definition(lang))
+        for i in range(geom.n_rows):
+            cell = ws.cell(geom.first_row + i, col)
+            _style_value_cell(cell, table, f, lang)
+            if not f.derived and i < len(rows):
+                _set_value(cell, f, rows[i].get(f.key), lang)
+        if not f.derived:
+            _validate(ws, f, f"{col_letter(col)}{geom.first_row}:{col_letter(col)}{geom.last_row}", lists, lang)
+    ws.row_dimensions[geom.header_row].height = 42
+    if geom.total_row is not None:
+        for f in table.fields:
+            cell = ws.cell(geom.total_row, geom.cols[f.key])
+            cell.font, cell.border, cell.protection = st.TOTAL_FONT, st.TOTAL_BORDER, LOCKED
+            cell.number_format = st.number_format(f.kind, lang)
+        ws.cell(geom.total_row, geom.first_col, "Total")
+    if "pacing" in geom.cols:
+        _traffic_lights(ws, geom)
+    xl = XlTable(displayName=table.name, ref=geom.ref)
+    xl.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False, showColumnStripes=False)
+    ws.add_table(xl)
+
+
+def _traffic_lights(ws, geom) -> None:
+    """KPI pacing: green from 100 %, amber from 90 %, red below."""
+    from openpyxl.styles import PatternFill
+
+    col = col_letter(geom.cols["pacing"])
+    rng = f"{col}{geom.first_row}:{col}{geom.last_row}"
+    ws.conditional_formatting.add(rng, CellIsRule(operator="greaterThanOrEqual", formula=["1"], fill=PatternFill("solid", fgColor="C6EFCE")))
+    ws.conditional_formatting.add(rng, CellIsRule(operator="between", formula=["0.9", "0.99999"], fill=PatternFill("solid", fgColor="FFEB9C")))
+    ws.conditional_formatting.add(rng, CellIsRule(operator="lessThan", formula=["0.9"], fill=PatternFill("solid", fgColor="FFC7CE")))
+
+
+def _write_scalars(ws, block: Scalars, plan: Plan, layout: Layout, lists: _ListsSheet, widths: dict[int, float]) -> None:
+    lang = plan.lang
+    for f in block.fields:
+        title, row, col = layout.scalars[f.key]
+        widths[col - 1] = max(widths.get(col - 1, 0), 34)
+        widths[col] = max(widths.get(col, 0), 16 if f.kind not in (Kind.LONGTEXT,) else max(f.width or 40, 40))
+        label = ws.cell(row, col - 1, f.label(lang))
+        label.font, label.alignment, label.border = st.LABEL_FONT, st.TEXT_ALIGN, st.CELL_BORDER
+        if f.definition is not None:
+            label.comment = _comment(f.definition(lang))
+        cell = ws.cell(row, col)
+        _style_value_cell(cell, None, f, lang)
+        if not f.derived:
+            _set_value(cell, f, plan.scalars.get(f.key), lang)
+            _validate(ws, f, cell.coordinate, lists, lang)
+        ref = f"{_quote(title)}!${col_letter(col)}${row}"
+        ws.parent.defined_names[f.key] = DefinedName(f.key, attr_text=ref)
+
+
+def _quote(title: str) -> str:
+    return "'" + title.replace("'", "''") + "'"
+
+
+def _style_value_cell(cell, table: Table | None, f: Field, lang: str) -> None:
+    cell.border = st.CELL_BORDER
+    cell.number_format = st.number_format(f.kind, lang)
+    cell.alignment = st.TEXT_ALIGN if f.kind in (Kind.TEXT, Kind.LONGTEXT, Kind.CHOICE) else st.NUMBER_ALIGN
+    if f.derived:
+        cell.font, cell.fill, cell.protection = st.DERIVED_FONT, st.DERIVED_FILL, LOCKED
+    else:
+        cell.font, cell.protection = st.INPUT_FONT, UNLOCKED
+        cell.fill = st.TARGET_FILL if is_target(table, f) else st.INPUT_FILL
+
+
+def _set_value(cell, f: Field, value: object, lang: str) -> None:
+    """Write an input value; text is always text, even when it starts with '='."""
+    if value is None or value == "":
+        return
+    if f.kind == Kind.CHOICE:
+        value = f.choice_label(value, lang) if any(c.key == value for c in f.choices) else value
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(("=", "+", "-", "@")):
+            cell.quotePrefix = True
+
+
+def _comment(text: str) -> Comment:
+    comment = Comment(text, AUTHOR)
+    comment.width, comment.height = 260, 90
+    return comment
+
+
+_MESSAGES = {
+    "fr": {
+        "count": ("Nombre entier positif", "Saisissez un nombre entier positif ou nul (pas de texte)."),
+        "amount": ("Montant", "Saisissez un montant positif ou nul, en nombre (sans texte)."),
+        "rate": ("Pourcentage", "Saisissez un pourcentage entre 0 % et 100 % : tapez 45 % (ou 0,45), pas 45."),
+        "date": ("Date", "Saisissez une date (jj/mm/aaaa)."),
+        "list": ("Liste", "Choisissez une valeur de la liste."),
+    },
+    "en": {
+        "count": ("Whole number", "Type a whole number, zero or more (no text)."),
+        "amount": ("Amount", "Type an amount, zero or more, as a number (no text)."),
+        "rate": ("Percentage", "Type a percentage between 0 % and 100 %: type 45 % (or 0.45), not 45."),
+        "date": ("Date", "Type a date (yyyy-mm-dd)."),
+        "list": ("List", "Pick a value from the list."),
+    },
+}
+
+
+def _validate(ws, f: Field, ref: str, lists: _ListsSheet, lang: str) -> None:
+    msgs = _MESSAGES[lang]
+    if f.kind == Kind.COUNT:
+        dv, msg = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0"), msgs["count"]
+    elif f.kind in (Kind.MONEY, Kind.KMONEY, Kind.NUMBER):
+        dv, msg = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0"), msgs["amount"]
+    elif f.kind == Kind.RATE:
+        dv, msg = DataValidation(type="decimal", operator="between", formula1="0", formula2="1"), msgs["rate"]
+    elif f.kind == Kind.DATE:
+        dv, msg = DataValidation(type="date", operator="greaterThan", formula1="1"), msgs["date"]
+    elif f.kind == Kind.CHOICE:
+        dv, msg = DataValidation(type="list", formula1="=" + lists.range_for(f)), msgs["list"]
+    else:
+        return
+    dv.error, dv.errorTitle = msg[1], msg[0]
+    dv.prompt, dv.promptTitle = msg[1], msg[0]
+    dv.showErrorMessage = True
+    dv.showInputMessage = False
+    dv.allow_blank = True
+    dv.add(ref)
+    ws.add_data_validation(dv)
+
+

@@ -1,0 +1,375 @@
+"""Derived metrics, defined once: each expression yields its Excel formula and its Python value.
+
+Why a tiny expression language rather than two hand-written versions: the workbook's
+formulas and the checks, JSON export and deck must never disagree. Every derived cell
+is written from ``Expr.excel`` and every Python consumer calls ``Expr.evaluate``; the
+LibreOffice oracle test recalculates the workbook and compares both, cell by cell.
+
+Blank semantics, identical on both sides (they are what Excel's ``N()`` does):
+- an input cell that is empty or holds text counts as 0;
+- a derived cell that holds no number (it shows "") makes every metric that uses it
+  blank;
+- a division by zero or by a blank is blank, never ``#DIV/0!``.
+Formulas nest ``IF`` (lazy in Excel and LibreOffice) rather than ``OR`` (eager), so no
+guard can itself raise an error.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Protocol, Sequence
+
+
+class Resolver(Protocol):
+    """What an expression needs to compile or evaluate: cells and column ranges."""
+
+    def cell(self, key: str) -> str:
+        """Excel reference (A1 or defined name) of field/scalar ``key`` in the current row."""
+
+    def column(self, key: str) -> str:
+        """Excel range of the data rows of column ``key`` of the current table."""
+
+    def is_derived(self, key: str) -> bool:
+        """True when ``key`` is itself a derived value (it may be blank)."""
+
+    def value(self, key: str) -> object:
+        """Python value of ``key`` in the current row (derived ones computed on demand)."""
+
+    def values(self, key: str) -> Sequence[object]:
+        """Python values of column ``key`` over the data rows."""
+
+
+def number(value: object) -> float:
+    """Excel's ``N()``: a number stays, anything else (empty, text) is 0."""
+    if isinstance(value, bool):
+        return float(value)
+    if isinstance(value, (int, float)):
+        return value
+    return 0
+
+
+def is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A formula body split into blank-guards and a value valid when no guard holds."""
+
+    guards: tuple[str, ...]
+    value: str
+
+    def formula(self) -> str:
+        body = self.value
+        for guard in reversed(self.guards):
+            body = f'IF({guard},"",{body})'
+        return "=" + body
+
+
+class Expr:
+    """A metric expression. Subclasses implement ``compile`` and ``evaluate``."""
+
+    def compile(self, r: Resolver) -> Compiled:
+        raise NotImplementedError
+
+    def evaluate(self, r: Resolver) -> float | None:
+        """The value, or None where the workbook shows an empty cell."""
+        raise NotImplementedError
+
+    def refs(self) -> set[str]:
+        return set()
+
+    def excel(self, r: Resolver) -> str:
+        return self.compile(r).formula()
+
+    # Operators make metric definitions read like their business definition.
+    def __truediv__(self, other: Expr | float) -> Expr:
+        return Div(self, _lift(other))
+
+    def __mul__(self, other: Expr | float) -> Expr:
+        return Op("*", self, _lift(other))
+
+    def __add__(self, other: Expr | float) -> Expr:
+        return Op("+", self, _lift(other))
+
+    def __sub__(self, other: Expr | float) -> Expr:
+        return Op("-", self, _lift(other))
+
+
+def _lift(value: Expr | float) -> Expr:
+    return value if isinstance(value, Expr) else Const(value)
+
+
+@dataclass(frozen=True)
+class Const(Expr):
+    number: float
+
+    def compile(self, r: Resolver) -> Compiled:
+        return Compiled((), repr(self.number) if isinstance(self.number, float) else str(self.number))
+
+    def evaluate(self, r: Resolver) -> float | None:
+        return self.number
+
+
+@dataclass(frozen=True)
+class Ref(Expr):
+    """A field of the same row (or a scalar): inputs count as N(), derived ones may be blank."""
+
+    key: str
+
+    def compile(self, r: Resolver) -> Compiled:
+        ref = r.cell(self.key)
+        if r.is_derived(self.key):
+            return Compiled((f"NOT(ISNUMBER({ref}))",), ref)
+        return Compiled((), f"N({ref})")
+
+    def evaluate(self, r: Resolver) -> float | None:
+        value = r.value(self.key)
+        if r.is_derived(self.key):
+            return value if is_number(value) else None
+        return number(value)
+
+    def refs(self) -> set[str]:
+        return {self.key}
+
+
+@dataclass(frozen=True)
+class Div(Expr):
+    num: Expr
+    den: Expr
+
+    def compile(self, r: Resolver) -> Compiled:
+        a, b = self.num.compile(r), self.den.compile(r)
+        zero = () if isinstance(self.den, Const) and self.den.number else (f"{_paren(b.value)}=0",)
+        return Compiled(a.guards + b.guards + zero, f"{_paren(a.value)}/{_paren(b.value)}")
+
+    def evaluate(self, r: Resolver) -> float | None:
+        a, b = self.num.evaluate(r), self.den.evaluate(r)
+        if a is None or b is None or b == 0:
+            return None
+        return a / b
+
+    def refs(self) -> set[str]:
+        return self.num.refs() | self.den.refs()
+
+
+_OPS: dict[str, Callable[[float, float], float]] = {
+    "*": lambda a, b: a * b,
+    "+": lambda a, b: a + b,
+    "-": lambda a, b: a - b,
+}
+
+
+@dataclass(frozen=True)
+class Op(Expr):
+    symbol: str
+    left: Expr
+    right: Expr
+
+    def compile(self, r: Resolver) -> Compiled:
+        a, b = self.left.compile(r), self.right.compile(r)
+        return Compiled(a.guards + b.guards, f"{_paren(a.value)}{self.symbol}{_paren(b.value)}")
+
+    def evaluate(self, r: Resolver) -> float | None:
+        a, b = self.left.evaluate(r), self.right.evaluate(r)
+        if a is None or b is None:
+            return None
+        return _OPS[self.symbol](a, b)
+
+    def refs(self) -> set[str]:
+        return self.left.refs() | self.right.refs()
+
+
+@dataclass(frozen=True)
+class Fallback(Expr):
+    """``primary`` when the user typed a non-zero number there, else ``default``.
+
+    Used for optional assumptions (target win ratio defaults to the N-1 win ratio).
+    ``primary`` must be an input, ``default`` a derived field.
+    """
+
+    primary: str
+    default: str
+
+    def compile(self, r: Resolver) -> Compiled:
+        p, d = r.cell(self.primary), r.cell(self.default)
+        return Compiled((), f"IF(N({p})<>0,N({p}),IF(ISNUMBER({d}),{d},\"\"))")
+
+    def evaluate(self, r: Resolver) -> float | None:
+        p = number(r.value(self.primary))
+        if p != 0:
+            return p
+        d = r.value(self.default)
+        return d if is_number(d) else None
+
+    def refs(self) -> set[str]:
+        return {self.primary, self.default}
+
+
+@dataclass(frozen=True)
+class IfGiven(Expr):
+    """``expr`` only when input ``key`` holds a non-zero number, else blank (ROI needs revenue)."""
+
+    key: str
+    expr: Expr
+
+    def compile(self, r: Resolver) -> Compiled:
+        inner = self.expr.compile(r)
+        return Compiled((f"N({r.cell(self.key)})=0",) + inner.guards, inner.value)
+
+    def evaluate(self, r: Resolver) -> float | None:
+        if number(r.value(self.key)) == 0:
+            return None
+        return self.expr.evaluate(r)
+
+    def refs(self) -> set[str]:
+        return {self.key} | self.expr.refs()
+
+
+@dataclass(frozen=True)
+class Sum(Expr):
+    """Sum of a column over the data rows (numbers only, as Excel's SUM)."""
+
+    key: str
+
+    def compile(self, r: Resolver) -> Compiled:
+        return Compiled((), f"SUM({r.column(self.key)})")
+
+    def evaluate(self, r: Resolver) -> float | None:
+        return sum(number(v) for v in r.values(self.key) if is_number(v))
+
+    def refs(self) -> set[str]:
+        return {self.key}
+
+
+@dataclass(frozen=True)
+class SumProduct(Expr):
+    """Sum of the row-wise products of two columns (for weighted totals)."""
+
+    left: str
+    right: str
+
+    def compile(self, r: Resolver) -> Compiled:
+        return Compiled((), f"SUMPRODUCT({r.column(self.left)},{r.column(self.right)})")
+
+    def evaluate(self, r: Resolver) -> float | None:
+        pairs = zip(r.values(self.left), r.values(self.right))
+        return sum(number(a) * number(b) for a, b in pairs if is_number(a) and is_number(b))
+
+    def refs(self) -> set[str]:
+        return {self.left, self.right}
+
+
+@dataclass(frozen=True)
+class SumIf(Expr):
+    """Sum of ``key`` over the rows of ``table`` whose ``where`` column equals ``equals``.
+
+    ``equals`` is the label shown in the workbook (for instance a budget block name).
+    """
+
+    table: str
+    where: str
+    equals: str
+    key: str
+
+    def compile(self, r: Resolver) -> Compiled:
+        where = r.column(f"{self.table}.{self.where}")
+        total = r.column(f"{self.table}.{self.key}")
+        label = r.value(f"label:{self.table}.{self.where}:{self.equals}")
+        return Compiled((), f'SUMIF({where},"{label}",{total})')
+
+    def evaluate(self, r: Resolver) -> float | None:
+        labels = r.values(f"{self.table}.{self.where}")
+        amounts = r.values(f"{self.table}.{self.key}")
+        label = r.value(f"label:{self.table}.{self.where}:{self.equals}")
+        return sum(number(a) for w, a in zip(labels, amounts) if w == label and is_number(a))
+
+    def refs(self) -> set[str]:
+        return {f"{self.table}.{self.where}", f"{self.table}.{self.key}"}
+
+
+@dataclass(frozen=True)
+class Count(Expr):
+    """How many data rows of ``key`` hold a number (Excel's COUNT)."""
+
+    key: str
+
+    def compile(self, r: Resolver) -> Compiled:
+        return Compiled((), f"COUNT({r.column(self.key)})")
+
+    def evaluate(self, r: Resolver) -> float | None:
+        return sum(1 for v in r.values(self.key) if is_number(v))
+
+    def refs(self) -> set[str]:
+        return {self.key}
+
+
+@dataclass(frozen=True)
+class RowSum(Expr):
+    """Sum (or ``mode="count"``/``"average"``) of several fields of the same row (monthly actuals)."""
+
+    keys: tuple[str, ...]
+    mode: str = "sum"
+
+    def compile(self, r: Resolver) -> Compiled:
+        span = f"{r.cell(self.keys[0])}:{r.cell(self.keys[-1])}"
+        if self.mode == "average":
+            return Compiled((f"COUNT({span})=0",), f"AVERAGE({span})")
+        return Compiled((), f"{self.mode.upper()}({span})")
+
+    def evaluate(self, r: Resolver) -> float | None:
+        nums = [number(v) for v in (r.value(k) for k in self.keys) if is_number(v)]
+        if self.mode == "count":
+            return len(nums)
+        if self.mode == "average":
+            return sum(nums) / len(nums) if nums else None
+        return sum(nums)
+
+    def refs(self) -> set[str]:
+        return set(self.keys)
+
+
+@dataclass(frozen=True)
+class Switch(Expr):
+    """``when_true`` if choice field ``key`` equals ``choice``, else ``otherwise``."""
+
+    key: str
+    choice: str
+    when_true: Expr
+    otherwise: Expr
+
+    def compile(self, r: Resolver) -> Compiled:
+        a, b = self.when_true.compile(r), self.otherwise.compile(r)
+        label = r.value(f"label:{self.key}:{self.choice}")
+        return Compiled((), f'IF({r.cell(self.key)}="{label}",{_formula_body(a)},{_formula_body(b)})')
+
+    def evaluate(self, r: Resolver) -> float | None:
+        label = r.value(f"label:{self.key}:{self.choice}")
+        branch = self.when_true if r.value(self.key) == label else self.otherwise
+        return branch.evaluate(r)
+
+    def refs(self) -> set[str]:
+        return {self.key} | self.when_true.refs() | self.otherwise.refs()
+
+
+def _formula_body(c: Compiled) -> str:
+    return c.formula()[1:]
+
+
+def _paren(text: str) -> str:
+    """Parenthesise a compiled value unless it is atomic (a reference or a call)."""
+    if text.replace("_", "").replace("$", "").replace("!", "").replace("'", "").isalnum():
+        return text
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0 and i < len(text) - 1 and ch in "+-*/":
+            return f"({text})"
+    if text[0] == "-":
+        return f"({text})"
+    return text
+
+
+def R(key: str) -> Ref:
+    """Shorthand used by the schema: ``R("revenue") / R("deals")``."""
+    return Ref(key)

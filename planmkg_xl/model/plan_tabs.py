@@ -1,0 +1,226 @@
+"""Objectives, budget, KPI plan and settings (PLAN_SPEC §1.8–1.10), declared once.
+
+The budget scorecard follows seed slides 49–52: three blocks of lines (top-down
+envelope vs bottom-up sum), programmes + salaries = total marketing cost, ratios to
+company revenue and per marketing head. Benchmarks live in an editable table.
+"""
+from __future__ import annotations
+
+from .fields import Choice, Field, Kind, Scalars, Sheet, Table, Text as T
+from .metrics import Fallback, R, RowSum, SumIf, Switch
+
+F = Field
+K = Kind
+
+STRATEGIC_TYPES = (
+    Choice("financial", T("Financier", "Financial")), Choice("commercial", T("Commercial", "Commercial")),
+    Choice("international", T("International", "International")),
+    Choice("business_development", T("Business développement", "Business development")), Choice("other", T("Autre", "Other")),
+)
+
+# Metrics an objective or a KPI can point at; the coherence checks understand these keys.
+METRICS = (
+    Choice("revenue", T("C.A.", "Revenue")), Choice("profitability", T("Rentabilité", "Profitability")),
+    Choice("sales_cycle", T("Durée du cycle de vente", "Sales cycle length")),
+    Choice("new_customers", T("Nouveaux clients", "New customers")), Choice("customers", T("Nombre de clients", "Customers")),
+    Choice("market_penetration", T("Pénétration marché", "Market penetration")),
+    Choice("deals", T("Ventes", "Deals")), Choice("opportunities", T("Opportunités", "Opportunities")),
+    Choice("leads", T("Leads entrants", "Inbound leads")), Choice("qualified_leads", T("Leads qualifiés", "Qualified leads")),
+    Choice("cost_per_qualified_lead", T("Coût au lead qualifié", "Cost per qualified lead")),
+    Choice("lead_to_opportunity", T("Conversion lead → opportunité", "Lead → opportunity conversion")),
+    Choice("win_ratio", T("Win ratio", "Win ratio")),
+    Choice("marketing_budget", T("Budget marketing", "Marketing budget")),
+    Choice("web_visits", T("Visites web", "Web visits")), Choice("web_unique_visitors", T("Visiteurs uniques web", "Web unique visitors")),
+    Choice("web_leads", T("Leads web", "Web leads")), Choice("email_ctr", T("Taux de clic emailing", "Emailing click rate")),
+    Choice("partners", T("Partenaires", "Partners")), Choice("other", T("Autre", "Other")),
+)
+
+UNITS = (
+    Choice("money", T("€", "€")), Choice("percent", T("%", "%")), Choice("count", T("nombre", "count")),
+    Choice("days", T("jours", "days")), Choice("other", T("autre", "other")),
+)
+
+_OBJECTIVE_COMMON = (
+    F("statement", T("Énoncé", "Statement"), K.LONGTEXT, width=46, required=True),
+    F("metric", T("Métrique", "Metric"), K.CHOICE, T("Ce que l'on mesure : les contrôles de cohérence s'appuient dessus.",
+                                                     "What is measured: the coherence checks rely on it."), choices=METRICS, width=20),
+    F("baseline", T("Base N-1", "Baseline N-1"), K.NUMBER, T("Valeur de départ (N-1).", "Starting value (N-1)."), width=12),
+    F("target", T("Cible N", "Target N"), K.NUMBER, T("Valeur visée en N.", "Value targeted for N."), width=12),
+    F("unit", T("Unité", "Unit"), K.CHOICE, choices=UNITS, width=9),
+    F("deadline", T("Échéance", "Deadline"), K.DATE, T("Date à laquelle la cible doit être atteinte (dans l'année N).",
+                                                       "Date by which the target must be met (within year N)."), width=12),
+    F("change", T("Évolution visée", "Targeted change"), K.RATIO, T("Cible / base − 1.", "Target / baseline − 1."),
+      formula=R("target") / R("baseline") - 1),
+)
+
+STRATEGIC = Table(
+    key="strategic_objectives", name="tStrategicObjectives",
+    title=T("Objectifs stratégiques (comité de direction)", "Strategic objectives (executive committee)"),
+    fields=(F("id", T("Id", "Id"), K.TEXT, width=7, required=True),
+            F("type", T("Type", "Type"), K.CHOICE, choices=STRATEGIC_TYPES, width=18)) + _OBJECTIVE_COMMON,
+    blank_rows=5,
+)
+MARKETING = Table(
+    key="marketing_objectives", name="tMarketingObjectives",
+    title=T("Objectifs marketing", "Marketing objectives"),
+    fields=(F("id", T("Id", "Id"), K.TEXT, width=7, required=True),
+            F("strategic_id", T("Objectif stratégique lié", "Linked strategic objective"), K.TEXT,
+              T("Id de l'objectif stratégique auquel cet objectif contribue.", "Id of the strategic objective this one serves."), width=12)) + _OBJECTIVE_COMMON,
+    blank_rows=5,
+)
+
+BUDGET_BLOCKS = (
+    Choice("customers", T("1. Stratégie clients", "1. Customer strategy")),
+    Choice("leadgen", T("2. Stratégie lead generation", "2. Lead generation strategy")),
+    Choice("resources", T("3. Autres ressources", "3. Other resources")),
+)
+
+BUDGET = Table(
+    key="budget", name="tBudget", title=T("Budget des programmes (bottom-up)", "Programme budget (bottom-up)"),
+    fields=(
+        F("block", T("Bloc", "Block"), K.CHOICE, choices=BUDGET_BLOCKS, width=28, required=True),
+        F("line", T("Ligne", "Line"), K.TEXT, width=30),
+        F("spend_prev", T("Dépenses N-1", "Spend N-1"), K.KMONEY, T("Dépensé en N-1 (en €, affiché en k€).", "Spent in N-1 (in €, shown in k€)."), total="sum"),
+        F("budget", T("Budget N", "Budget N"), K.KMONEY, T("Prévu en N (en €, affiché en k€).", "Planned for N (in €, shown in k€)."), total="sum"),
+        F("change", T("Évolution", "Change"), K.RATIO, formula=R("budget") / R("spend_prev") - 1),
+    ),
+    blank_rows=8,
+    totals=True,
+)
+
+
+def _block_sum(block: str, key: str):
+    return SumIf("budget", "block", block, key)
+
+
+BUDGET_INPUTS = Scalars(
+    key="budget_inputs", title=T("Enveloppe et ressources", "Envelope and resources"),
+    fields=(
+        F("envelope", T("Enveloppe programmes N (top-down)", "Programme envelope N (top-down)"), K.KMONEY,
+          T("Montant fixé par le comité de direction ; vide = % du C.A. ci-dessous.", "Amount set by the executive committee; empty = % of revenue below.")),
+        F("envelope_pct", T("Enveloppe en % du C.A. N", "Envelope as % of revenue N"), K.RATE,
+          T("Approche top-down recommandée par le modèle : un % du C.A.", "Top-down approach recommended by the seed: a % of revenue.")),
+        F("salaries_prev", T("Salaires et frais marketing N-1", "Marketing salaries and costs N-1"), K.KMONEY),
+        F("salaries", T("Salaires et frais marketing N", "Marketing salaries and costs N"), K.KMONEY),
+        F("headcount_prev", T("Employés marketing N-1", "Marketing headcount N-1"), K.NUMBER),
+        F("headcount", T("Employés marketing N", "Marketing headcount N"), K.NUMBER),
+        F("company_revenue_prev", T("C.A. entreprise N-1", "Company revenue N-1"), K.KMONEY),
+        F("company_revenue", T("C.A. entreprise N", "Company revenue N"), K.KMONEY),
+    ),
+)
+
+_SCORE = []
+for _b in BUDGET_BLOCKS:
+    _SCORE.append(F(f"total_{_b.key}_prev", T(f"Total {_b.label.fr[3:]} N-1", f"Total {_b.label.en[3:]} N-1"), K.KMONEY, formula=_block_sum(_b.key, "spend_prev")))
+    _SCORE.append(F(f"total_{_b.key}", T(f"Total {_b.label.fr[3:]} N", f"Total {_b.label.en[3:]} N"), K.KMONEY, formula=_block_sum(_b.key, "budget")))
+
+SCORECARD = Scalars(
+    key="scorecard", title=T("Scorecard marketing", "Marketing scorecard"),
+    fields=tuple(_SCORE) + (
+        F("programmes_prev", T("Total programmes N-1 (1+2+3)", "Total programmes N-1 (1+2+3)"), K.KMONEY,
+          formula=R("total_customers_prev") + R("total_leadgen_prev") + R("total_resources_prev")),
+        F("programmes", T("Total programmes N (1+2+3)", "Total programmes N (1+2+3)"), K.KMONEY,
+          formula=R("total_customers") + R("total_leadgen") + R("total_resources")),
+        F("total_cost_prev", T("Total coûts marketing N-1", "Total marketing cost N-1"), K.KMONEY, formula=R("programmes_prev") + R("salaries_prev")),
+        F("total_cost", T("Total coûts marketing N", "Total marketing cost N"), K.KMONEY, formula=R("programmes") + R("salaries")),
+        F("cost_to_revenue_prev", T("Coûts marketing / C.A. N-1", "Marketing cost / revenue N-1"), K.RATIO, formula=R("total_cost_prev") / R("company_revenue_prev")),
+        F("cost_to_revenue", T("Coûts marketing / C.A. N", "Marketing cost / revenue N"), K.RATIO,
+          T("À comparer au benchmark CMO Survey (6,2 % pour le B2B produits).", "Compare with the CMO Survey benchmark (6.2 % for B2B product firms)."),
+          formula=R("total_cost") / R("company_revenue")),
+        F("programme_share_prev", T("Programmes / coûts totaux N-1", "Programmes / total cost N-1"), K.RATIO, formula=R("programmes_prev") / R("total_cost_prev")),
+        F("programme_share", T("Programmes / coûts totaux N", "Programmes / total cost N"), K.RATIO, formula=R("programmes") / R("total_cost")),
+        F("per_person_prev", T("Budget programmes moyen par personne N-1", "Programme budget per person N-1"), K.KMONEY,
+          formula=R("programmes_prev") / R("headcount_prev")),
+        F("per_person", T("Budget programmes moyen par personne N", "Programme budget per person N"), K.KMONEY,
+          formula=R("programmes") / R("headcount")),
+        F("envelope_from_pct", T("Enveloppe issue du % du C.A.", "Envelope from % of revenue"), K.KMONEY, formula=R("envelope_pct") * R("company_revenue")),
+        F("envelope_used", T("Enveloppe top-down retenue", "Top-down envelope used"), K.KMONEY, formula=Fallback("envelope", "envelope_from_pct")),
+        F("envelope_gap", T("Bottom-up − top-down", "Bottom-up − top-down"), K.KMONEY,
+          T("Positif : les lignes dépassent l'enveloppe.", "Positive: the lines exceed the envelope."), formula=R("programmes") - R("envelope_used")),
+    ),
+)
+
+DIRECTIONS = (Choice("up", T("hausse", "up")), Choice("down", T("baisse", "down")))
+AGGREGATIONS = (Choice("cumulative", T("cumul", "cumulative")), Choice("average", T("moyenne", "average")))
+MONTH_KEYS = tuple(f"m{i:02d}" for i in range(1, 13))
+MONTH_LABELS = (
+    ("Jan", "Jan"), ("Fév", "Feb"), ("Mar", "Mar"), ("Avr", "Apr"), ("Mai", "May"), ("Juin", "Jun"),
+    ("Juil", "Jul"), ("Août", "Aug"), ("Sep", "Sep"), ("Oct", "Oct"), ("Nov", "Nov"), ("Déc", "Dec"),
+)
+
+_actual = Switch("aggregation", "average", RowSum(MONTH_KEYS, "average"), RowSum(MONTH_KEYS, "sum"))
+_expected = Switch("aggregation", "average", R("target") * 1, R("target") * R("months_reported") / 12)
+
+KPI = Table(
+    key="kpis", name="tKPI", title=T("Plan de mesure : 10 KPI au plus", "Measurement plan: at most 10 KPIs"),
+    fields=(
+        F("kpi", T("KPI", "KPI"), K.TEXT, width=30, required=True),
+        F("metric", T("Métrique source", "Source metric"), K.CHOICE, choices=METRICS, width=18),
+        F("direction", T("Sens", "Direction"), K.CHOICE, T("hausse : plus c'est haut, mieux c'est.", "up: higher is better."), choices=DIRECTIONS, width=9),
+        F("aggregation", T("Cumul", "Aggregation"), K.CHOICE, T("cumul (leads) ou moyenne (taux, coûts).", "cumulative (leads) or average (rates, costs)."),
+          choices=AGGREGATIONS, width=11),
+        F("value_prev", T("Valeur N-1", "Value N-1"), K.NUMBER, T("Réalisé N-1, repris des onglets.", "Actual N-1, from the tabs."), width=11),
+        F("target", T("Cible N", "Target N"), K.NUMBER, width=11),
+        *(F(k, T(fr, en), K.NUMBER, width=8) for k, (fr, en) in zip(MONTH_KEYS, MONTH_LABELS)),
+        F("months_reported", T("Mois saisis", "Months reported"), K.NUMBER, formula=RowSum(MONTH_KEYS, "count")),
+        F("actual_to_date", T("Réalisé à date", "Actual to date"), K.NUMBER, T("Somme (cumul) ou moyenne des mois saisis.", "Sum (cumulative) or average of the months reported."),
+          formula=_actual),
+        F("expected_to_date", T("Attendu à date", "Expected to date"), K.NUMBER,
+          T("Cible × mois saisis / 12 (cumul) ou cible (moyenne).", "Target × months reported / 12 (cumulative) or target (average)."), formula=_expected),
+        F("pacing", T("Avancement", "Pacing"), K.RATIO, T("Réalisé / attendu (inversé pour un KPI en baisse) : ≥ 100 % = dans les temps.",
+                                                          "Actual / expected (inverted for a 'down' KPI): ≥ 100 % = on track."),
+          formula=Switch("direction", "down", R("expected_to_date") / R("actual_to_date"), R("actual_to_date") / R("expected_to_date"))),
+    ),
+    blank_rows=10,
+)
+
+SETTINGS = Scalars(
+    key="settings", title=T("Paramètres du plan", "Plan settings"),
+    fields=(
+        F("company", T("Entreprise", "Company"), K.TEXT),
+        F("author", T("Auteur", "Author"), K.TEXT),
+        F("plan_year", T("Année du plan (N)", "Plan year (N)"), K.YEAR, T("Année N du plan ; N-1 est l'année écoulée.", "Plan year N; N-1 is the year just closed.")),
+        F("plan_date", T("Date", "Date"), K.DATE),
+        F("currency", T("Devise", "Currency"), K.TEXT, T("Code ISO 4217 (EUR).", "ISO 4217 code (EUR).")),
+    ),
+)
+
+BENCHMARKS = Table(
+    key="benchmarks", name="tBenchmarks", title=T("Benchmarks (modifiables)", "Benchmarks (editable)"),
+    fields=(
+        F("key", T("Clé", "Key"), K.TEXT, width=24, required=True),
+        F("label", T("Repère", "Benchmark"), K.TEXT, width=44),
+        F("value", T("Valeur", "Value"), K.RATE, width=10),
+        F("source", T("Source", "Source"), K.TEXT, width=40),
+        F("date", T("Date de la source", "Source date"), K.TEXT, width=14),
+    ),
+    rows=(
+        {"key": "marketing_to_revenue_b2b_product", "label": "Coûts marketing / C.A., B2B produits (moyenne)", "value": 0.062,
+         "source": "The CMO Survey (Duke / AMA / Deloitte)", "date": "2015-08"},
+        {"key": "marketing_to_revenue_small_max", "label": "Coûts marketing hors salaires / C.A., très petites entreprises (plafond)",
+         "value": 0.25, "source": "The CMO Survey (Duke / AMA / Deloitte)", "date": "2015-08"},
+    ),
+)
+
+TOLERANCES = Scalars(
+    key="tolerances", title=T("Tolérances des contrôles", "Check tolerances"),
+    fields=(
+        F("tolerance_ok", T("Écart accepté", "Accepted gap"), K.RATE, T("En deçà : cohérent.", "Below: coherent.")),
+        F("tolerance_warning", T("Écart d'alerte", "Warning gap"), K.RATE, T("Au-delà : erreur ; entre les deux : alerte.", "Beyond: error; in between: warning.")),
+    ),
+)
+
+PLAN_SHEETS = (
+    Sheet("objectives", "shObjectifs", T("Objectifs", "Objectives"),
+          T("Un objectif doit être réaliste, mesurable, cohérent avec les priorités, délimité dans le temps et important.",
+            "An objective must be realistic, measurable, consistent with priorities, time-bound and important."), (STRATEGIC, MARKETING), stacked=True),
+    Sheet("budget", "shBudget", T("Budget", "Budget"),
+          T("Lignes de dépenses par bloc (bottom-up), enveloppe top-down et scorecard. Montants en €, affichés en k€.",
+            "Spend lines by block (bottom-up), top-down envelope and scorecard. Amounts in €, shown in k€."), (BUDGET, BUDGET_INPUTS, SCORECARD)),
+    Sheet("kpi", "shKPI", T("KPI", "KPI"), T("10 KPI au maximum, sinon ce ne sont pas des KPI mais des PI. Suivi mensuel.",
+                                          "10 KPIs at most, otherwise they are not KPIs but PIs. Tracked monthly."), (KPI,)),
+    Sheet("settings", "shParametres", T("Paramètres", "Settings"), T("Entreprise, année du plan, benchmarks et tolérances des contrôles.",
+                                                                    "Company, plan year, benchmarks and check tolerances."), (SETTINGS, TOLERANCES, BENCHMARKS)),
+)
+
+DEFAULT_SCALARS = {"currency": "EUR", "tolerance_ok": 0.05, "tolerance_warning": 0.10}

@@ -1,0 +1,209 @@
+"""The qualitative part of the plan (PLAN_SPEC §1.11): analysis, strategy, action plan.
+
+These tables feed the executive-summary slides; their first column is the item's
+label (pre-filled where the seed gives the list, e.g. the customer segments).
+"""
+from __future__ import annotations
+
+from .fields import Choice, Field, Kind, Scalars, Sheet, Table, Text as T
+from .metrics import R, Sum
+
+F = Field
+K = Kind
+
+
+def _text(key: str, fr: str, en: str, width: float = 30, kind: Kind = K.LONGTEXT, required: bool = False) -> Field:
+    return F(key, T(fr, en), kind, width=width, required=required)
+
+
+MARKET_REVIEW = Table("market_review", "tMarketReview", T("Revue marché (5 tendances ou faits au plus)", "Market review (at most 5 trends or facts)"), (
+    _text("trend", "Tendance / fait", "Trend / fact", 36, required=True),
+    _text("market_impact", "Impact sur le marché", "Impact on the market", 36),
+    _text("business_impact", "Impact sur votre business", "Impact on your business", 36)), blank_rows=5)
+
+SEGMENTS = Table("segments", "tSegments", T("Segments clients et potentiels", "Customer segments and potential"), (
+    _text("segment", "Segment", "Segment", 18, K.TEXT, True),
+    _text("profile", "Profil (taille, secteur, nombre adressable)", "Profile (size, sector, addressable count)"),
+    F("revenue_share", T("Part du C.A.", "Share of revenue"), K.RATE, width=10),
+    _text("needs", "Besoins et challenges clés", "Key needs and challenges"),
+    _text("offer", "Offre / proposition de valeur", "Offer / value proposition"),
+    _text("potential", "Potentiel N", "Potential N", 18),
+    _text("acquisition", "Clients existants vs nouveaux", "Existing vs new customers", 22)), blank_rows=4)
+
+PERSONAS = Table("personas", "tPersonas", T("Vision client : fonctions cibles / personas", "Customer view: target functions / personas"), (
+    _text("function", "Fonction / persona", "Function / persona", 22, K.TEXT, True),
+    _text("description", "Description, nombre, profil", "Description, count, profile"),
+    _text("benefits", "Bénéfices attendus", "Expected benefits"),
+    _text("potential", "Potentiel", "Potential", 12, K.TEXT),
+    _text("advantage", "Avantage de l'entreprise", "Company advantage", 20),
+    F("priority", T("Priorité", "Priority"), K.NUMBER, width=9)), blank_rows=4)
+
+COMPETITORS = Table("competitors", "tCompetitors", T("Analyse compétitive (4–5 concurrents)", "Competitive analysis (4–5 competitors)"), (
+    _text("competitor", "Concurrent", "Competitor", 18, K.TEXT, True),
+    _text("offer", "Offre compétitive", "Competitive offer"),
+    _text("targets", "Cibles", "Targets", 22),
+    _text("winner_loser", "Winner / loser et pourquoi", "Winner / loser and why", 24),
+    _text("marketing", "Marketing", "Marketing", 22),
+    _text("communication", "Communication", "Communication", 22)), blank_rows=5)
+
+SWOT_QUADRANTS = (
+    Choice("strength", T("Force", "Strength")), Choice("weakness", T("Faiblesse", "Weakness")),
+    Choice("opportunity", T("Opportunité", "Opportunity")), Choice("threat", T("Menace", "Threat")),
+)
+SWOT = Table("swot", "tSWOT", T("SWOT (5 éléments par quadrant au plus)", "SWOT (at most 5 items per quadrant)"), (
+    F("quadrant", T("Quadrant", "Quadrant"), K.CHOICE, choices=SWOT_QUADRANTS, width=14, required=True),
+    _text("item", "Élément", "Item", 60)), blank_rows=8)
+
+ANSOFF_CHOICES = (
+    Choice("market_penetration", T("Pénétration de marché", "Market penetration")),
+    Choice("product_development", T("Développement produit", "Product development")),
+    Choice("market_development", T("Développement marché", "Market development")),
+    Choice("diversification", T("Diversification", "Diversification")),
+)
+ANSOFF = Scalars("ansoff", T("Initiative stratégique (matrice d'Ansoff)", "Strategic initiative (Ansoff matrix)"), (
+    F("ansoff_choice", T("Chemin de croissance principal", "Main growth path"), K.CHOICE, choices=ANSOFF_CHOICES),
+    _text("ansoff_penetration", "Pénétration de marché : en quelques mots", "Market penetration: in a few words"),
+    _text("ansoff_product", "Développement produit : en quelques mots", "Product development: in a few words"),
+    _text("ansoff_market", "Développement marché : en quelques mots", "Market development: in a few words"),
+    _text("ansoff_diversification", "Diversification : en quelques mots", "Diversification: in a few words")))
+
+POSITIONING = Table("positioning", "tPositioning", T("Positionnement", "Positioning"), (
+    _text("attribute", "Élément", "Element", 20, K.TEXT, True),
+    _text("current", "Positionnement actuel", "Current positioning", 44),
+    _text("evolution", "Évolutions à apporter", "Changes to make", 44)),
+    rows=tuple({"attribute": a} for a in ("Nom", "Catégorie", "Bénéfice", "Marchés cibles", "Levier", "Avantage compétitif")))
+
+MIX = Table("mix", "tMix", T("Mix produit et prix", "Product and price mix"), (
+    _text("offer", "Offre produit / service", "Product / service offer", 20, K.TEXT, True),
+    _text("evolutions", "Évolutions produit", "Product changes"),
+    F("date", T("Date prévue", "Planned date"), K.DATE, width=12),
+    _text("price_positioning", "Positionnement prix", "Price positioning", 20),
+    _text("price_evolutions", "Évolutions prix", "Price changes", 26)), blank_rows=5)
+
+DISTRIBUTION = Table("distribution", "tDistribution", T("Mix distribution", "Distribution mix"), (
+    _text("channel", "Canal actuel", "Current channel", 24, K.TEXT, True),
+    F("contribution", T("Contribution aux ventes", "Share of sales"), K.RATE, width=12),
+    _text("products", "Produits / services distribués", "Products / services sold", 24),
+    _text("evolutions", "Évolutions à prévoir", "Planned changes")),
+    rows=tuple({"channel": c} for c in ("Ventes directes grands comptes", "Ventes directes SMB", "Inside sales", "Ventes sur internet",
+                                        "Distributeurs", "Partenaires à valeur ajoutée (intégrateurs, ISV)", "Influenceurs")))
+
+CUSTOMER_SEGMENTS = Table("customer_segments", "tCustomerSegments", T("Stratégie clients : segments (récence / fréquence / valeur)",
+                                                                      "Customer strategy: segments (recency / frequency / value)"), (
+    _text("segment", "Segment", "Segment", 16, K.TEXT, True),
+    _text("definition", "Définition", "Definition", 36),
+    F("count", T("Nombre de clients", "Customers"), K.COUNT, total="sum", width=12),
+    F("share", T("% de la base", "% of base"), K.RATIO, T("Nombre / total des segments.", "Count / total of the segments."),
+      formula=R("count") / Sum("count")),
+    _text("tactics", "Tactiques", "Tactics", 40)),
+    rows=tuple({"segment": s} for s in ("Nouveaux", "Stars", "Fidèles", "Irréguliers", "Dormants", "Perdus")), totals=True)
+
+CUSTOMER_TACTICS = Table("customer_tactics", "tCustomerTactics", T("Stratégie clients : tactiques par objectif marketing",
+                                                                    "Customer strategy: tactics per marketing objective"), (
+    _text("objective_id", "Objectif marketing", "Marketing objective", 14, K.TEXT, True),
+    _text("tactics", "Tactiques clients", "Customer tactics", 70)), blank_rows=5)
+
+BUYING_STAGES = Table("buying_stages", "tBuyingStages", T("Stratégie lead generation : cycle d'achat", "Lead generation strategy: buying cycle"), (
+    _text("stage", "Étape", "Stage", 26, K.TEXT, True),
+    F("companies", T("Entreprises", "Companies"), K.COUNT, width=11),
+    F("accounts", T("Comptes", "Accounts"), K.COUNT, width=11),
+    F("contacts", T("Contacts", "Contacts"), K.COUNT, width=11),
+    F("emails", T("Emails", "Emails"), K.COUNT, width=11)),
+    rows=tuple({"stage": s} for s in ("Marché adressable", "Notoriété", "Intérêt / leads", "Leads qualifiés", "Opportunités", "Achat")))
+
+LEAD_TACTICS = Table("lead_tactics", "tLeadTactics", T("Stratégie lead generation : tactiques par objectif", "Lead generation strategy: tactics per objective"), (
+    _text("objective_id", "Objectif marketing", "Marketing objective", 14, K.TEXT, True),
+    _text("tactics", "Tactiques prospects", "Prospect tactics", 70)), blank_rows=5)
+
+LEADGEN_TARGETS = Table("leadgen_targets", "tLeadGenTargets", T("Métriques lead generation", "Lead generation metrics"), (
+    _text("metric", "Métrique", "Metric", 30, K.TEXT, True),
+    F("value_prev", T("N-1", "N-1"), K.NUMBER, width=11),
+    F("target", T("Objectif N", "Target N"), K.NUMBER, width=11)),
+    rows=tuple({"metric": m} for m in ("Leads entrants", "Leads qualifiés", "Coût au lead qualifié", "Visiteurs uniques web", "Leads web",
+                                       "CTR moyen emailing", "Contacts avec email", "Participants webinars", "Leads en nurturing")))
+
+BRAND = Table("brand", "tBrand", T("Stratégie de marque", "Brand strategy"), (
+    _text("dimension", "Dimension", "Dimension", 20, K.TEXT, True),
+    _text("current", "Situation actuelle", "Current state", 40),
+    _text("evolution", "Évolution / amélioration", "Change / improvement", 40)),
+    rows=tuple({"dimension": d} for d in ("Purpose", "Personnalité", "Architecture de marque", "Charte graphique", "Promesse",
+                                          "Messages clés", "Expression", "Investissements")))
+
+BRAND_METRICS = Table("brand_metrics", "tBrandMetrics", T("Métriques de marque", "Brand metrics"), (
+    _text("metric", "Métrique", "Metric", 26, K.TEXT, True),
+    F("value_prev", T("N-1", "N-1"), K.NUMBER, width=11),
+    F("target", T("Objectif N", "Target N"), K.NUMBER, width=11)),
+    rows=tuple({"metric": m} for m in ("Valeur de marque", "Taux de notoriété", "Taux de recommandation", "Évolution du trafic web",
+                                       "Part de voix", "Articles presse")))
+
+CONTENT = Table("content_plan", "tContent", T("Plan de contenus par étape du parcours d'achat", "Content plan by buying-journey stage"), (
+    _text("stage", "Étape", "Stage", 22, K.TEXT, True),
+    _text("customer_goal", "Objectif client", "Customer goal", 26),
+    _text("marketing_goal", "Objectif marketing", "Marketing goal", 26),
+    _text("content", "Information / contenus", "Information / content", 34),
+    _text("formats", "Formats / canaux", "Formats / channels", 34)),
+    rows=tuple({"stage": s} for s in ("Bon profil", "Définition du problème", "Évaluation des options", "Consultation", "Achat",
+                                      "Déploiement / utilisation", "Recommandation")))
+
+CHANNEL_GROUPS = (
+    Choice("traditional", T("Traditionnel", "Traditional")), Choice("web1", T("Web 1.0", "Web 1.0")), Choice("web2", T("Web 2.0", "Web 2.0")),
+)
+IMPORTANCE = (Choice("high", T("Forte", "High")), Choice("medium", T("Moyenne", "Medium")), Choice("low", T("Faible", "Low")),
+              Choice("none", T("Aucune", "None")))
+CHANNEL_PLAN = Table("channel_plan", "tChannelPlan", T("Stratégie canaux", "Channel strategy"), (
+    F("group", T("Famille", "Group"), K.CHOICE, choices=CHANNEL_GROUPS, width=13, required=True),
+    _text("channel", "Canal", "Channel", 22, K.TEXT),
+    F("importance", T("Importance", "Importance"), K.CHOICE, choices=IMPORTANCE, width=11),
+    _text("evolution", "Évolutions", "Changes", 34),
+    F("expected_leads", T("# leads entrants attendus", "# inbound leads expected"), K.COUNT, total="sum", width=13)),
+    rows=tuple({"group": g, "channel": c} for g, c in (
+        ("traditional", "Relations presse"), ("traditional", "Publicité offline"), ("traditional", "Salons"), ("traditional", "Séminaires"),
+        ("traditional", "Marketing direct"), ("traditional", "Télémarketing"), ("web1", "Site web"), ("web1", "Newsletter"),
+        ("web1", "Bannières"), ("web1", "SEO"), ("web1", "SEM (Ads)"), ("web2", "Réseaux sociaux"), ("web2", "Blog"), ("web2", "Forum"))),
+    totals=True)
+
+PRIORITY_MEDIA = Table("priority_media", "tPriorityMedia", T("Médias prioritaires et objectifs", "Priority media and targets"), (
+    _text("media", "Média prioritaire", "Priority media", 22, K.TEXT, True),
+    _text("target", "Objectif N", "Target N", 40)), blank_rows=4)
+
+ACTION_MONTHS = (("Janvier", "January"), ("Février", "February"), ("Mars", "March"), ("Avril", "April"), ("Mai", "May"), ("Juin", "June"))
+ACTION_PLAN = Table("action_plan", "tActionPlan", T("Plan d'action 6 mois", "6-month action plan"), (
+    _text("category", "Actions", "Actions", 22, K.TEXT, True),
+    *(_text(f"month{i}", fr, en, 18) for i, (fr, en) in enumerate(ACTION_MONTHS, 1))),
+    rows=tuple({"category": c} for c in ("Roadmap produit", "Contenus", "Campagnes majeures", "Messages / marque", "Online", "Lead gen",
+                                         "Événements", "Relations presse", "Relation client", "Interne", "Outils")))
+
+TEAM = Table("team", "tTeam", T("Organisation marketing", "Marketing organisation"), (
+    _text("name", "Nom", "Name", 18, K.TEXT, True),
+    _text("role", "Rôle", "Role", 26, K.TEXT),
+    F("group", T("Pôle", "Group"), K.CHOICE, choices=(
+        Choice("steering", T("Pilotage", "Steering")), Choice("operations", T("Marketing opérationnel", "Operational marketing")),
+        Choice("product", T("Marketing produit", "Product marketing"))), width=22)), blank_rows=4)
+
+TECHNOLOGIES = Table("technologies", "tTechnologies", T("Technologies marketing", "Marketing technologies"), (
+    _text("technology", "Technologie", "Technology", 26, K.TEXT, True),
+    _text("current_use", "Utilisation actuelle", "Current use", 26),
+    _text("evolutions", "Évolutions à prévoir", "Planned changes", 26),
+    F("budget", T("Budget nécessaire", "Budget needed"), K.MONEY, total="sum", width=12),
+    F("date", T("Date prévue", "Planned date"), K.DATE, width=12)),
+    rows=tuple({"technology": t} for t in ("CRM", "Plateforme emailing", "CMS", "Web analytics", "Plateforme webinar",
+                                           "Plateforme réseaux sociaux", "Marketing automation")), totals=True)
+
+PITCH = Scalars("pitch", T("Résumé 1 page : le pitch en quatre phrases", "One-page summary: the pitch in four sentences"), (
+    _text("pitch_diagnostic", "Diagnostic situation", "Situation", 90),
+    _text("pitch_objectives", "Objectifs prioritaires", "Priority objectives", 90),
+    _text("pitch_strategies", "Stratégies", "Strategies", 90),
+    _text("pitch_resources", "Ressources", "Resources", 90)))
+
+STRATEGY_SHEETS = (
+    Sheet("analysis", "shAnalyse", T("Analyse", "Analysis"), T("Situation actuelle : marché, segments, clients, concurrence, SWOT.",
+                                                              "Current situation: market, segments, customers, competition, SWOT."),
+          (MARKET_REVIEW, SEGMENTS, PERSONAS, COMPETITORS, SWOT), stacked=True),
+    Sheet("strategy", "shStrategie", T("Stratégie", "Strategy"), T("Initiatives, positionnement, mix, clients, lead generation, marque, contenus, canaux.",
+                                                                  "Initiatives, positioning, mix, customers, lead generation, brand, content, channels."),
+          (ANSOFF, POSITIONING, MIX, DISTRIBUTION, CUSTOMER_SEGMENTS, CUSTOMER_TACTICS, BUYING_STAGES, LEAD_TACTICS, LEADGEN_TARGETS,
+           BRAND, BRAND_METRICS, CONTENT, CHANNEL_PLAN, PRIORITY_MEDIA), stacked=True),
+    Sheet("action", "shPlanAction", T("Plan d'action", "Action plan"), T("Plan d'action 6 mois, organisation, technologies, résumé 1 page.",
+                                                                        "6-month action plan, organisation, technologies, one-page summary."),
+          (ACTION_PLAN, TEAM, TECHNOLOGIES, PITCH), stacked=True),
+)
