@@ -122,7 +122,7 @@ def demo_plan(lang: str = "fr") -> Plan:
     _budget(p)
     _kpis(p)
     _strategy(p)
-    return p
+    return Plan(p.lang, p.scalars, p.tables)  # normalised: no empty values
 
 
 def _objectives(p: Plan) -> None:

@@ -23,6 +23,7 @@ from ..model.plan import Plan
 from ..model.schema import HOME_CODENAME, SHEETS, TABLES, WORKBOOK_CODENAME
 from . import styles as st
 from .home import write_home
+from .sheets import LANG_NAME
 
 LISTS_TITLE = {"fr": "Listes", "en": "Lists"}
 LISTS_CODENAME = "shListes"
@@ -39,7 +40,7 @@ def is_target(table: Table | None, f: Field) -> bool:
 def build_workbook(plan: Plan) -> tuple[bytes, Layout]:
     """The workbook's .xlsx bytes (as openpyxl writes them) and its layout."""
     lang = plan.lang
-    counts = {k: len(plan.rows(k)) or (len(t.rows) + t.blank_rows) for k, t in TABLES.items()}
+    counts = {k: len(plan.tables[k]) if k in plan.tables else len(t.rows) + t.blank_rows for k, t in TABLES.items()}
     layout = plan_layout(lang, counts)
     wb = Workbook()
     wb.code_name = WORKBOOK_CODENAME
@@ -56,6 +57,7 @@ def build_workbook(plan: Plan) -> tuple[bytes, Layout]:
         wb[title][ref].value = formula
     write_home(home, layout, lang)
     lists.finish()
+    wb.defined_names[LANG_NAME] = DefinedName(LANG_NAME, attr_text=f'"{lang}"', hidden=True)
     wb.calculation.fullCalcOnLoad = True
     wb.properties.creator = AUTHOR
     wb.properties.lastModifiedBy = AUTHOR
@@ -89,6 +91,8 @@ class _ListsSheet:
         return self.ranges[key]
 
     def finish(self) -> None:
+        wb = self.ws.parent
+        wb.move_sheet(self.ws, offset=len(wb.sheetnames) - 1 - wb.sheetnames.index(self.ws.title))
         self.ws.sheet_state = "hidden"
         self.ws.protection.sheet = True
 
@@ -125,7 +129,7 @@ def _write_sheet(ws, sheet, plan: Plan, layout: Layout, lists: _ListsSheet) -> N
 def _write_table(ws, table: Table, plan: Plan, layout: Layout, lists: _ListsSheet, widths: dict[int, float]) -> None:
     lang = plan.lang
     geom = layout.tables[table.key]
-    rows = plan.rows(table.key) or [dict(r) for r in table.rows]
+    rows = plan.tables[table.key] if table.key in plan.tables else [dict(r) for r in table.rows]
     for f in table.fields:
         col = geom.cols[f.key]
         widths[col] = max(widths.get(col, 0), f.width or (14 if f.numeric else 18))

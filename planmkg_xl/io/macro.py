@@ -30,6 +30,7 @@ __all__ = [
     "ribbon_control_ids",
     "ribbon_xml",
     "vba_modules",
+    "xlwings_version_of",
 ]
 
 RIBBON_DIR = Path(__file__).resolve().parents[2] / "ribbon"

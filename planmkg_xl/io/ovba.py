@@ -93,6 +93,27 @@ def _copy_token_help(current: int, chunk_start: int) -> tuple[int, int, int]:
     return length_mask, ~length_mask & 0xFFFF, 16 - bit_count
 
 
+def _common_length(data: bytes, candidate: int, current: int, limit: int) -> int:
+    """Length of the common prefix of data[candidate:] and data[current:], at most ``limit``.
+
+    Galloping then bisecting with slice comparisons (done in C) gives the
+    same number as the spec's byte-by-byte loop, much faster on long runs.
+    """
+    low, step = 0, 8
+    while low < limit:
+        high = min(low + step, limit)
+        if data[candidate + low:candidate + high] != data[current + low:current + high]:
+            while high - low > 1:
+                middle = (low + high) // 2
+                if data[candidate + low:candidate + middle] == data[current + low:current + middle]:
+                    low = middle
+                else:
+                    high = middle
+            return low
+        low, step = high, step * 2
+    return limit
+
+
 def _match(data: bytes, current: int, chunk_start: int, end: int,
            candidates: list[int]) -> tuple[int, int]:
     """Return (offset, length) exactly as [MS-OVBA] 2.4.1.3.19.4 "Matching".
@@ -100,20 +121,23 @@ def _match(data: bytes, current: int, chunk_start: int, end: int,
     The spec scans every earlier position of the chunk from the nearest back,
     keeping a candidate only when strictly longer. Only positions sharing the
     3-byte prefix can give a match of 3 or more, so ``candidates`` (nearest
-    last) holds exactly those; lengths are not capped during the scan, as in
-    the spec, so the chosen offset is the spec's.
+    last) holds exactly those, and a farther one can only win if it shares
+    one byte more than the best so far. Lengths are not capped during the
+    scan, as in the spec, so the chosen offset is the spec's.
     """
     best_length = 0
     best_candidate = 0
     longest_possible = end - current
+    needed = b""
     for candidate in reversed(candidates):
-        length = 3
-        while current + length < end and data[candidate + length] == data[current + length]:
-            length += 1
+        if best_length and data[candidate:candidate + best_length + 1] != needed:
+            continue
+        length = _common_length(data, candidate, current, longest_possible)
         if length > best_length:
             best_length, best_candidate = length, candidate
             if length == longest_possible:
                 break
+            needed = data[current:current + length + 1]
     if best_length < 3:
         return 0, 0
     length_mask = _copy_token_help(current, chunk_start)[0]
@@ -414,6 +438,7 @@ _SECTOR = 512
 _MINI = 64
 _MINI_CUTOFF = 4096
 _FREE, _END, _FATSECT, _NOSTREAM = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+_STORAGE, _STREAM, _ROOT = 1, 2, 5  # directory entry object types, [MS-CFB] 2.6.1
 
 
 def _cfb_sort_key(name: str) -> tuple[int, str]:
@@ -445,24 +470,24 @@ def _compound_file(storages: dict[str, dict[str, bytes]], root_streams: dict[str
     Timestamps and CLSIDs are zero, so equal input gives equal bytes.
     """
     # Directory entries: (name, type, data, children); id 0 is the root.
-    entries: list[list] = [["Root Entry", 5, b"", []]]
+    entries: list[list] = [["Root Entry", _ROOT, b"", []]]
     for name, data in root_streams.items():
         entries[0][3].append(len(entries))
-        entries.append([name, 2, data, []])
+        entries.append([name, _STREAM, data, []])
     for storage, streams in storages.items():
         storage_id = len(entries)
         entries[0][3].append(storage_id)
-        entries.append([storage, 1, b"", []])
+        entries.append([storage, _STORAGE, b"", []])
         for name, data in streams.items():
             entries[storage_id][3].append(len(entries))
-            entries.append([name, 2, data, []])
+            entries.append([name, _STREAM, data, []])
 
     mini = bytearray()
     mini_fat: list[int] = []
     big: list[tuple[int, bytes]] = []
     starts = [0] * len(entries)
     for index, (_, kind, data, _) in enumerate(entries):
-        if kind != 2:
+        if kind != _STREAM:
             continue
         if len(data) < _MINI_CUTOFF:
             count = -(-len(data) // _MINI)
@@ -514,7 +539,7 @@ def _compound_file(storages: dict[str, dict[str, bytes]], root_streams: dict[str
         encoded = name.encode("utf-16-le") + b"\x00\x00"
         left, right, colour = links.get(index, [_NOSTREAM, _NOSTREAM, 1])
         size = len(mini) if index == 0 else len(data)
-        start = starts[index] if kind != 1 else 0
+        start = starts[index] if kind != _STORAGE else 0
         struct.pack_into("<64sHBBIII16sI8s8sIQ", directory, index * 128,
                          encoded, len(encoded), kind, colour, left, right, child_roots[index],
                          bytes(16), 0, bytes(8), bytes(8), start, size)

@@ -19,6 +19,9 @@ class Plan:
     tables: dict[str, list[dict[str, object]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # Empty values are absent values: a blank cell, a missing JSON key and "" are one thing.
+        self.scalars = {k: v for k, v in self.scalars.items() if not _empty(v)}
+        self.tables = {k: [{f: v for f, v in row.items() if not _empty(v)} for row in rows] for k, rows in self.tables.items()}
         if self.lang not in LANGS:
             raise ValueError(f"lang must be one of {LANGS}, not {self.lang!r}")
         for key in self.scalars:
@@ -38,6 +41,10 @@ class Plan:
 
     def scalar(self, key: str) -> object:
         return self.scalars.get(key)
+
+
+def _empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
 
 
 def is_blank_row(row: dict[str, object]) -> bool:

@@ -1,0 +1,4 @@
+"""`python -m planmkg_xl` = `planmkg`."""
+from .cli import main
+
+main()

@@ -1,0 +1,126 @@
+"""`planmkg …`: arguments -> app use case -> output and exit code. Nothing else lives here.
+
+Exit codes: 0 success; 1 `check` found findings at or above --fail-on; 2 the user must
+fix something (bad file, bad value: the message says what, where and how); 3 an
+internal error (a bug: please report it).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, app
+from .errors import PlanError
+
+EXIT_FINDINGS, EXIT_USER, EXIT_BUG = 1, 2, 3
+
+
+class _Group(click.Group):
+    """Turns a PlanError into a clear message and exit code 2, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except PlanError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            ctx.exit(130)
+        except Exception as exc:  # noqa: BLE001 — last line of defence: no traceback for a user
+            if os.environ.get("PLANMKG_DEBUG"):
+                raise
+            click.echo(f"Internal error (a bug in planmkg {__version__}): {type(exc).__name__}: {exc}\n"
+                       f"Nothing was written. Run again with PLANMKG_DEBUG=1 for details and report it.", err=True)
+            ctx.exit(EXIT_BUG)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="planmkg")
+def main() -> None:
+    """planmkg — the B2B marketing plan workbook, its checks and its executive deck.
+
+    Example: planmkg demo --out demo
+    """
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True, help="Language of labels and messages.")
+@click.option("--from", "from_json", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Fill it from a JSON plan.")
+@click.option("--force", is_flag=True, help="Replace PATH if it exists.")
+def new(path: Path, lang: str, from_json: Path | None, force: bool) -> None:
+    """Create a plan workbook (.xlsm) with its ribbon.
+
+    Example: planmkg new --lang en Plan_Marketing.xlsm
+    Example: planmkg new --from plan.json Plan_Marketing.xlsm
+    """
+    out = app.new_from_json(from_json, path, force=force) if from_json else app.new_workbook(path, lang=lang, force=force)
+    click.echo(f"Created {out}")
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("planmkg-demo"), show_default=True,
+              help="Folder for the demo workbook.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
+def demo(out_dir: Path, lang: str) -> None:
+    """Build the demo plan (a French B2B SME, every tab filled) as DIR/Plan_Marketing.xlsm.
+
+    Example: planmkg demo --out demo
+    """
+    path = app.demo(out_dir, lang=lang)
+    click.echo(f"Created {path}")
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Where to write the JSON plan.")
+def export(path: Path, json_out: Path) -> None:
+    """Export the plan's inputs as JSON (see `planmkg schema`).
+
+    Example: planmkg export Plan_Marketing.xlsm --json plan.json
+    """
+    click.echo(f"Wrote {app.export_json(path, json_out)}")
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the result here instead of replacing PATH.")
+def recompute(path: Path, output: Path | None) -> None:
+    """Rewrite every calculated cell; repair formulas that were overwritten.
+
+    Input cells are never changed and every other part of the file stays as it is.
+
+    Example: planmkg recompute Plan_Marketing.xlsm
+    """
+    report = app.recompute(path, output)
+    click.echo(f"{report.derived_cells} calculated cells checked in {report.path}.")
+    if report.repairs:
+        click.echo(f"{len(report.repairs)} calculated cell(s) repaired:")
+        for r in report.repairs:
+            click.echo(f"  {r.sheet}!{r.cell}: held {r.was!r}, formula restored")
+    elif not report.changed_parts:
+        click.echo("Nothing to change.")
+
+
+@main.command()
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the schema to this file instead of printing it.")
+def schema(out: Path | None) -> None:
+    """Print the JSON Schema of a plan file.
+
+    Example: planmkg schema --out plan.schema.json
+    """
+    import json
+
+    from .io.jsonio import json_schema
+
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if out:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {out}")
+    else:
+        click.echo(text, nl=False)

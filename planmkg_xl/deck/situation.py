@@ -1,0 +1,215 @@
+"""The situation slides, drawn from the KPI tabs (seed slides 17–21).
+
+Why these choices: a director presents N-1 facts in one table per tab with its total
+row (ratios of sums, as in the workbook) and one chart that carries the message
+(channel mix, leads and their cost by source, monthly web visits).
+"""
+from __future__ import annotations
+
+from ..model.kpi_tabs import CHANNELS_DIRECT, CHANNELS_INDIRECT
+from .blocks import FULL, LEFT, RIGHT, ChartBlock, Para, Series, SlideSpec, TableBlock, TextBlock
+from .ctx import Ctx
+
+
+def money_format(c: Ctx, thousands: bool = False) -> str:
+    """Excel number format for chart labels in the deck's language."""
+    if c.lang == "fr":
+        return '#,##0," k€"' if thousands else '#,##0" €"'
+    return '"€"#,##0,"k"' if thousands else '"€"#,##0'
+
+
+def situation_slides(c: Ctx) -> list[SlideSpec]:
+    section = c.tr("Situation actuelle", "Current situation")
+    return [s(c, section) for s in (_commercial, _channels, _leadgen, _leadgen_charts, _web, _key_metrics)]
+
+
+def _commercial(c: Ctx, section: str) -> SlideSpec:
+    title = c.tr("Performances commerciales N-1 et objectifs N", "Sales performance N-1 and targets N")
+    slide = SlideSpec("commercial", "situation", title, section, notes=c.tr("Source : onglet Commercial.", "Source: Sales tab."))
+    rows = c.filled("commercial", ("opportunities", "deals", "revenue", "target_revenue"))
+    if not rows:
+        slide.blocks.append(c.empty("commercial", c.tr("Performances commerciales", "Sales performance"), c.tr("Commercial", "Sales")))
+        return slide
+    keys = ("line", "opportunities", "deals", "win_ratio", "avg_deal", "revenue", "growth", "target_revenue", "target_growth",
+            "required_deals", "required_opportunities")
+    table = c.table("commercial", keys, rows, box=(0, 0, 1, 0.8), total_label="Total",
+                    widths=[1.6, 1.1, 0.9, 0.9, 1.1, 1.3, 1.0, 1.3, 1.0, 1.0, 1.2])
+    for r, row in enumerate(table.rows):  # deals/opportunities needed are whole numbers
+        for i in (9, 10):
+            raw = (c.computed.totals["commercial"] if r == len(rows) else rows[r]).get(keys[i])
+            row[i] = c.f.count(raw) if raw is not None else "–"
+    slide.blocks.append(table)
+    tot = c.computed.totals.get("commercial", {})
+    msg = c.tr(
+        f"C.A. N-1 {c.f.kmoney(tot.get('revenue'))} ({c.f.pct(tot.get('growth'), True)} vs N-2) ; objectif N "
+        f"{c.f.kmoney(tot.get('target_revenue'))} ({c.f.pct(tot.get('target_growth'), True)}) : "
+        f"{c.f.count(tot.get('required_deals'))} ventes et {c.f.count(tot.get('required_opportunities'))} opportunités nécessaires.",
+        f"Revenue N-1 {c.f.kmoney(tot.get('revenue'))} ({c.f.pct(tot.get('growth'), True)} vs N-2); target N "
+        f"{c.f.kmoney(tot.get('target_revenue'))} ({c.f.pct(tot.get('target_growth'), True)}): "
+        f"{c.f.count(tot.get('required_deals'))} deals and {c.f.count(tot.get('required_opportunities'))} opportunities required.")
+    slide.blocks.append(TextBlock("commercial_message", [Para(msg)], box=(0, 0.84, 1, 0.16), style="callout", max_size=16))
+    return slide
+
+
+def _channels(c: Ctx, section: str) -> SlideSpec:
+    title = c.tr("Performances canaux : C.A. N-1 par canal de vente", "Channel performance: revenue N-1 by sales channel")
+    slide = SlideSpec("channels", "situation", title, section, notes=c.tr("Source : onglet Canaux.", "Source: Channels tab."))
+    rows = c.filled("channels", ("total",))
+    if not rows:
+        slide.blocks.append(c.empty("channels", c.tr("C.A. par canal", "Revenue by channel"), c.tr("Canaux", "Channels")))
+        return slide
+    tot = c.computed.totals.get("channels", {})
+    channels = CHANNELS_DIRECT + CHANNELS_INDIRECT
+    slide.blocks.append(ChartBlock("channel_mix", "bar", c.tr("Mix canaux (C.A. N-1)", "Channel mix (revenue N-1)"),
+                                   [label(c.lang) for _, label in channels],
+                                   [Series(c.tr("C.A. N-1", "Revenue N-1"), [tot.get(k) or 0 for k, _ in channels])],
+                                   money_format(c, True), box=(0, 0, 0.46, 1)))
+    keys = ("line", "total_direct", "total_indirect", "total", "indirect_share")
+    table = c.table("channels", keys, rows, box=(0.5, 0, 0.5, 0.82), total_label="Total", widths=[1.7, 1.1, 1.1, 1.1, 0.9])
+    for r, row in enumerate(table.rows):  # thousands keep the table readable
+        src = tot if r == len(rows) else rows[r]
+        for i, k in enumerate(keys[1:4], 1):
+            row[i] = c.f.kmoney(src.get(k))
+    slide.blocks.append(table)
+    msg = c.tr(f"Indirect : {c.f.pct(tot.get('indirect_share'))} du C.A. ({c.f.kmoney(tot.get('total_indirect'))}).",
+               f"Indirect: {c.f.pct(tot.get('indirect_share'))} of revenue ({c.f.kmoney(tot.get('total_indirect'))}).")
+    slide.blocks.append(TextBlock("channels_message", [Para(msg)], box=(0.5, 0.86, 0.5, 0.14), style="callout", max_size=16))
+    return slide
+
+
+def _leadgen(c: Ctx, section: str) -> SlideSpec:
+    title = c.tr("Lead generation N-1 par source et objectifs N", "Lead generation N-1 by source and targets N")
+    slide = SlideSpec("leadgen", "situation", title, section, notes=c.tr("Source : onglet Lead generation.", "Source: Lead generation tab."))
+    rows = c.filled("leadgen", ("leads", "qualified_leads", "spend", "target_leads", "budget"))
+    if not rows:
+        slide.blocks.append(c.empty("leadgen", "Lead generation", "Lead generation"))
+        return slide
+    keys = ("source", "leads", "qualified_leads", "qualification_rate", "spend", "cost_per_qualified_lead", "opportunities",
+            "lead_to_opportunity", "target_leads", "target_qualified_leads", "budget")
+    short = {"leads": c.tr("Leads", "Leads"), "qualified_leads": c.tr("Leads qualifiés", "Qualified leads"),
+             "qualification_rate": c.tr("Taux de qualif.", "Qualif. rate"), "spend": c.tr("Dépensé N-1", "Spend N-1"),
+             "opportunities": c.tr("Opport.", "Opps"), "lead_to_opportunity": c.tr("Lead qualifié → opport.", "Qualified lead → opp."),
+             "target_leads": c.tr("Objectif leads N", "Target leads N"), "target_qualified_leads": c.tr("Objectif qualifiés N", "Target qualified N")}
+    has_lists = bool(c.rows("best_programs") or c.rows("programs_to_improve"))
+    slide.blocks.append(c.table("leadgen", keys, rows, box=(0, 0, 1, 0.8 if has_lists else 1), total_label="Total", headers=short,
+                                widths=[2.1, 0.8, 0.9, 0.9, 1.0, 1.1, 0.8, 1.0, 1.0, 1.0, 1.0], max_size=11))
+    if has_lists:
+        for key, table, box, head in (("best_programs", "best_programs", (0, 0.83, 0.485, 0.17), "Best of"),
+                                      ("programs_to_improve", "programs_to_improve", (0.515, 0.83, 0.485, 0.17),
+                                       c.tr("À améliorer", "To improve"))):
+            items = [f"{r.get('programme') or ''}{' — ' + r['result'] if r.get('result') else ''}" for r in c.rows(table)]
+            paras = [Para(head, bold=True)] + [Para(i, level=1) for i in items or ["–"]]
+            slide.blocks.append(TextBlock(key, paras, box=box, style="callout", bullets=True, max_size=12))
+    return slide
+
+
+def _leadgen_charts(c: Ctx, section: str) -> SlideSpec:
+    title = c.tr("Leads et coût au lead qualifié par source (N-1)", "Leads and cost per qualified lead by source (N-1)")
+    slide = SlideSpec("leadgen_charts", "situation", title, section,
+                      notes=c.tr("Source : onglet Lead generation.", "Source: Lead generation tab."))
+    rows = c.filled("leadgen", ("leads", "qualified_leads", "spend"))
+    if not rows:
+        slide.blocks.append(c.empty("leadgen_charts", "Lead generation", "Lead generation"))
+        return slide
+    cats = [str(r.get("source") or "") for r in rows]
+    slide.blocks.append(ChartBlock("leads_by_source", "bar", c.tr("Leads entrants et qualifiés", "Inbound and qualified leads"), cats,
+                                   [Series(c.label("leadgen", "leads"), [r.get("leads") or 0 for r in rows]),
+                                    Series(c.label("leadgen", "qualified_leads"), [r.get("qualified_leads") or 0 for r in rows])],
+                                   "#,##0", box=LEFT))
+    slide.blocks.append(ChartBlock("cpl_by_source", "bar", c.label("leadgen", "cost_per_qualified_lead"), cats,
+                                   [Series(c.label("leadgen", "cost_per_qualified_lead"),
+                                           [r.get("cost_per_qualified_lead") for r in rows])],
+                                   money_format(c), box=RIGHT))
+    return slide
+
+
+def _web(c: Ctx, section: str) -> SlideSpec:
+    title = c.tr("Web, emailing et SEO / SEM (12 derniers mois)", "Web, emailing and SEO / SEM (last 12 months)")
+    slide = SlideSpec("web", "situation", title, section,
+                      notes=c.tr("Sources : onglets Web et Emailing.", "Sources: Web and Emailing tabs."))
+    web = c.filled("web", ("visits",))
+    if web:
+        slide.blocks.append(ChartBlock("web_visits", "column", c.tr("Visites web par mois", "Web visits by month"),
+                                       [str(r.get("month") or "")[:4] if c.lang == "fr" else str(r.get("month") or "")[:3] for r in web],
+                                       [Series(c.label("web", "visits"), [r.get("visits") or 0 for r in web])], "#,##0",
+                                       box=(0, 0, 0.44, 1), labels=False))
+        t = c.computed.totals.get("web", {})
+        s = c.computed.scalars
+        items = [(c.tr("Visites (12 mois)", "Visits (12 months)"), c.f.count(t.get("visits"))),
+                 (c.tr("Visiteurs uniques", "Unique visitors"), c.f.count(s.get("web_annual_unique_visitors"))),
+                 (c.label("web", "new_visit_share"), c.f.pct(t.get("new_visit_share"))),
+                 (c.label("web", "pages_per_visit"), c.f.number(t.get("pages_per_visit"))),
+                 (c.label("web", "bounce_rate"), c.f.pct(t.get("bounce_rate"))),
+                 (c.tr("Conversion landing pages", "Landing-page conversion"), c.f.pct(t.get("landing_conversion_rate"))),
+                 (c.label("web", "web_leads"), c.f.count(t.get("web_leads"))),
+                 (c.label("web", "cost_per_web_lead"), c.f.money(t.get("cost_per_web_lead")))]
+        slide.blocks.append(_kv("web_kpis", "Web", items, (0.47, 0, 0.255, 0.62)))
+    else:
+        slide.blocks.append(c.empty("web_visits", "Web", "Web", box=(0, 0, 0.44, 0.2)))
+    s = c.computed.scalars
+    if any(s.get(k) for k in ("seo_leads", "sem_leads", "seo_keyword", "sem_spend")):
+        keyword = str(s.get("seo_keyword") or "–")
+        position = c.f.number(s.get("seo_position"))
+        items = [(c.tr("Mot clé principal", "Main keyword"), keyword), (c.tr("Position Google", "Google position"), position),
+                 (c.scalar_label("seo_leads"), c.f.count(s.get("seo_leads"))),
+                 (c.scalar_label("cost_per_seo_lead"), c.f.money(s.get("cost_per_seo_lead"))),
+                 (c.scalar_label("sem_leads"), c.f.count(s.get("sem_leads"))),
+                 (c.scalar_label("cost_per_sem_lead"), c.f.money(s.get("cost_per_sem_lead"))),
+                 (c.tr("Coût par clic SEM", "SEM cost per click"), c.f.number(s.get("sem_cpc"), 2) + (" €" if c.lang == "fr" else ""))]
+        if c.lang == "en":
+            items[-1] = (items[-1][0], "€" + c.f.number(s.get("sem_cpc"), 2))
+        slide.blocks.append(_kv("seo_sem", "SEO / SEM", items, (0.47, 0.66, 0.53, 0.34), two_up=True))
+    else:
+        slide.blocks.append(c.empty("seo_sem", "SEO / SEM", "Web", box=(0.47, 0.66, 0.53, 0.2)))
+    mails = c.filled("emailing", ("sent",))
+    if mails:
+        t = c.computed.totals.get("emailing", {})
+        items = [(c.tr("Campagnes", "Campaigns"), c.f.count(len(mails))), (c.label("emailing", "delivered"), c.f.count(t.get("delivered"))),
+                 (c.label("emailing", "open_rate"), c.f.pct(t.get("open_rate"))), (c.label("emailing", "click_rate"), c.f.pct(t.get("click_rate"))),
+                 (c.label("emailing", "click_to_open"), c.f.pct(t.get("click_to_open"))),
+                 (c.label("emailing", "unsubscribe_rate"), c.f.pct(t.get("unsubscribe_rate"))),
+                 (c.label("emailing", "leads"), c.f.count(t.get("leads"))),
+                 (c.tr("Coût au lead", "Cost per lead"), c.f.money(t.get("cost_per_lead")))]
+        slide.blocks.append(_kv("emailing_kpis", "Emailing", items, (0.745, 0, 0.255, 0.62)))
+    else:
+        slide.blocks.append(c.empty("emailing_kpis", "Emailing", "Emailing", box=(0.745, 0, 0.255, 0.2)))
+    return slide
+
+
+def _kv(key: str, head: str, items: list[tuple[str, str]], box, two_up: bool = False) -> TableBlock:
+    """A two-column (indicator, value) table; ``two_up`` puts pairs side by side."""
+    if two_up:
+        half = (len(items) + 1) // 2
+        left, right = items[:half], items[half:] + [("", "")] * (2 * half - len(items))
+        rows = [[a, b, c, d] for (a, b), (c, d) in zip(left, right)]
+        return TableBlock(key, [head, "", "", ""], rows, widths=[1.6, 1.3, 1.6, 0.9], align=["l", "r", "l", "r"], box=box, max_size=11)
+    return TableBlock(key, [head, ""], [[a, b] for a, b in items], widths=[1.9, 1.0], align=["l", "r"], box=box, max_size=11)
+
+
+def _key_metrics(c: Ctx, section: str) -> SlideSpec:
+    title = c.tr("Métriques clés : acquisition, fidélité et valeur client", "Key metrics: acquisition, loyalty and customer value")
+    slide = SlideSpec("key_metrics", "situation", title, section,
+                      notes=c.tr("Source : onglet Autres métriques clés.", "Source: Other key metrics tab."))
+    rows = c.filled("key_metrics", ("customers", "revenue", "new_customers"))
+    if not rows:
+        slide.blocks.append(c.empty("key_metrics", c.tr("Métriques clés", "Key metrics"), c.tr("Autres métriques clés", "Other key metrics")))
+        return slide
+    keys = ("product_line", "new_customers", "cac", "customers", "revenue_per_customer", "existing_share", "churn_rate",
+            "lifetime_years", "ltv", "ltv_cac", "cac_payback_months")
+    short = {"cac": "CAC", "revenue_per_customer": c.tr("C.A. par client", "Revenue per customer"),
+             "existing_share": c.tr("% C.A. clients existants", "% revenue existing"),
+             "lifetime_years": c.tr("Durée de vie", "Lifetime"), "ltv": "LTV", "cac_payback_months": c.tr("Retour sur CAC", "CAC payback")}
+    slide.blocks.append(c.table("key_metrics", keys, rows, box=(0, 0, 1, 0.7), total_label="Total", headers=short,
+                                widths=[1.6, 1.0, 1.0, 0.8, 1.1, 1.1, 0.9, 0.9, 1.1, 0.8, 1.0]))
+    t = c.computed.totals.get("key_metrics", {})
+    msg = c.tr(f"{c.f.pct(t.get('existing_share'))} du C.A. N-1 vient des clients existants ; CAC moyen "
+               f"{c.f.money(t.get('cac'))} pour {c.f.count(t.get('new_customers'))} nouveaux clients ; ventes en ligne "
+               f"{c.f.pct(t.get('online_share'))} du C.A.",
+               f"{c.f.pct(t.get('existing_share'))} of revenue N-1 comes from existing customers; average CAC "
+               f"{c.f.money(t.get('cac'))} for {c.f.count(t.get('new_customers'))} new customers; online sales "
+               f"{c.f.pct(t.get('online_share'))} of revenue.")
+    slide.blocks.append(TextBlock("key_metrics_message", [Para(msg)], box=(0, 0.76, 1, 0.16), style="callout", max_size=16))
+    return slide
+
+
+__all__ = ["situation_slides", "money_format", "FULL"]

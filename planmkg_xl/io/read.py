@@ -1,0 +1,190 @@
+"""Workbook -> plan: read the input cells, check each against its column's kind.
+
+Read-only and safe (see ``package.parse_xml``). Every value that cannot be what its
+column means is reported with its sheet and cell and what to type instead; all of
+them at once, so the user fixes the file in one pass.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..errors import CellValueError
+from ..model.fields import Field, Kind
+from ..model.plan import Plan, is_blank_row
+from ..model.schema import SCALARS
+from .package import NS, Package, read_package
+from .sheets import WorkbookMap, cell_value, locate
+
+EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+@dataclass
+class WorkbookData:
+    """What a workbook says: the plan with every table row (blank ones too), and where it all is."""
+
+    plan: Plan
+    pkg: Package
+    wmap: WorkbookMap
+    sheet_cells: dict[str, dict[str, etree._Element]]  # sheet part -> ref -> <c>
+    sheet_roots: dict[str, etree._Element]
+
+    @property
+    def layout(self):
+        return self.wmap.layout
+
+    def compact_plan(self) -> Plan:
+        """The plan without blank rows: what JSON, checks and the deck see."""
+        tables = {k: [r for r in rows if not is_blank_row(r)] for k, rows in self.plan.tables.items()}
+        return Plan(self.plan.lang, dict(self.plan.scalars), tables)
+
+
+_MSG = {
+    "fr": {
+        "number": "« {v} » n'est pas un nombre. Saisissez un nombre (sans unité ni texte).",
+        "negative": "{v} est négatif. Un nombre ou un montant ne peut pas être négatif : corrigez la valeur.",
+        "whole": "{v} n'est pas un nombre entier. Saisissez un nombre entier.",
+        "percent": "{v} ressemble à un pourcentage saisi sans le signe % : tapez {v} % (ou {f}), pas {v}.",
+        "rate": "{v} n'est pas un pourcentage entre 0 % et 100 %.",
+        "date": "« {v} » n'est pas une date. Saisissez une date (jj/mm/aaaa).",
+        "choice": "« {v} » n'est pas une valeur de la liste. Choisissez parmi : {allowed}.",
+        "year": "{v} n'est pas une année. Saisissez une année comme 2027.",
+        "error": "la cellule affiche l'erreur {v}. Corrigez sa formule ou saisissez une valeur.",
+        "formula": "la formule {v} n'a pas de valeur calculée. Ouvrez le classeur dans Excel, recalculez et enregistrez, "
+                   "ou saisissez une valeur.",
+    },
+    "en": {
+        "number": "“{v}” is not a number. Type a number (no unit, no text).",
+        "negative": "{v} is negative. A count or an amount cannot be negative: fix the value.",
+        "whole": "{v} is not a whole number. Type a whole number.",
+        "percent": "{v} looks like a percentage typed without the % sign: type {v} % (or {f}), not {v}.",
+        "rate": "{v} is not a percentage between 0 % and 100 %.",
+        "date": "“{v}” is not a date. Type a date (yyyy-mm-dd).",
+        "choice": "“{v}” is not one of the list's values. Pick one of: {allowed}.",
+        "year": "{v} is not a year. Type a year such as 2027.",
+        "error": "the cell shows the error {v}. Fix its formula or type a value.",
+        "formula": "the formula {v} has no computed value. Open the workbook in Excel, recalculate and save, or type a value.",
+    },
+}
+
+
+class _Problems(list):
+    def add(self, sheet: str, ref: str, lang: str, key: str, **kw) -> None:
+        self.append((sheet, ref, _MSG[lang][key].format(**kw)))
+
+
+def read_workbook(path: str | os.PathLike) -> WorkbookData:
+    pkg = read_package(path)
+    return read_package_data(pkg)
+
+
+def read_package_data(pkg: Package) -> WorkbookData:
+    wmap = locate(pkg)
+    layout = wmap.layout
+    lang = layout.lang
+    roots, cells = {}, {}
+    for sp in wmap.sheets.values():
+        if sp.title in layout.sheet_titles.values():
+            root = pkg.xml(sp.part)
+            roots[sp.part] = root
+            cells[sp.part] = {c.get("r"): c for c in root.iter(f"{{{NS['m']}}}c")}
+    part_of = {sp.title: sp.part for sp in wmap.sheets.values()}
+    problems = _Problems()
+    plan = Plan(lang=lang)
+
+    def read(sheet: str, row: int, col: int, f: Field):
+        from ..core.layout import cell_ref
+
+        ref = cell_ref(row, col)
+        c = cells[part_of[sheet]].get(ref)
+        if c is None:
+            return None
+        raw = cell_value(c, wmap.shared_strings)
+        formula = c.find("m:f", NS)
+        if raw is None and formula is not None and (formula.text or "").strip():
+            problems.add(sheet, ref, lang, "formula", v="=" + formula.text)
+            return None
+        return convert(raw, f, lang, lambda key, **kw: problems.add(sheet, ref, lang, key, **kw))
+
+    for key, geom in layout.tables.items():
+        rows = []
+        for r in range(geom.first_row, geom.last_row + 1):
+            rows.append({f.key: v for f in geom.table.inputs if (v := read(geom.sheet_title, r, geom.cols[f.key], f)) is not None})
+        plan.tables[key] = rows
+    for key, (sheet, row, col) in layout.scalars.items():
+        f = SCALARS[key]
+        if not f.derived:
+            value = read(sheet, row, col, f)
+            if value is not None:
+                plan.scalars[key] = value
+    if problems:
+        raise CellValueError(list(problems))
+    return WorkbookData(plan, pkg, wmap, cells, roots)
+
+
+def convert(raw: object, f: Field, lang: str, complain) -> object:
+    """A cell's raw value -> the plan's canonical value for field ``f`` (or None after a complaint)."""
+    if raw is None or (isinstance(raw, str) and raw.strip() == ""):
+        return None
+    if isinstance(raw, tuple):
+        complain("error", v=raw[1])
+        return None
+    kind = f.kind
+    if kind in (Kind.TEXT, Kind.LONGTEXT):
+        if isinstance(raw, float) and raw.is_integer():
+            raw = int(raw)
+        return raw if isinstance(raw, str) else str(raw)
+    if kind == Kind.CHOICE:
+        key = f.choice_key(raw if isinstance(raw, str) else str(raw))
+        if key is None:
+            complain("choice", v=raw, allowed=", ".join(c.label(lang) for c in f.choices))
+        return key
+    if kind == Kind.DATE:
+        return _date(raw, complain)
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        complain("number", v=raw)
+        return None
+    if kind == Kind.YEAR:
+        if not float(raw).is_integer() or not 1900 <= raw <= 2200:
+            complain("year", v=raw)
+            return None
+        return int(raw)
+    if raw < 0:
+        complain("negative", v=_show(raw))
+        return None
+    if kind == Kind.COUNT and not float(raw).is_integer():
+        complain("whole", v=_show(raw))
+        return None
+    if kind == Kind.RATE and raw > 1:
+        if raw <= 100:
+            complain("percent", v=_show(raw), f=_show(raw / 100))
+        else:
+            complain("rate", v=_show(raw))
+        return None
+    return raw
+
+
+def _show(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _date(raw: object, complain) -> dt.date | None:
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 1 <= raw < 2958466:
+        return (EXCEL_EPOCH + dt.timedelta(days=int(raw))).date()
+    if isinstance(raw, str):
+        try:
+            return dt.date.fromisoformat(raw.strip()[:10])
+        except ValueError:
+            pass
+    complain("date", v=raw)
+    return None
+
+
+def excel_serial(value: dt.date) -> int:
+    return (dt.datetime(value.year, value.month, value.day) - EXCEL_EPOCH).days
+
+
+

@@ -1,0 +1,209 @@
+"""Find the plan's sheets, tables and named cells inside a workbook package.
+
+Sheets are found by VBA code name (stable when the user renames a tab), tables by
+their Excel name, scalars by defined name. The result is a ``Layout`` — the same
+geometry the builder plans — so reading, repairing and checking all speak of the
+same cells.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..core.layout import Layout, TableGeom
+from ..errors import WorkbookError
+from ..model.schema import SCALARS, SHEETS, TABLES
+from .package import NS, NS_PKG_REL, NS_REL, Package
+
+LANG_NAME = "planmkg_lang"
+_REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
+
+
+def split_ref(ref: str) -> tuple[int, int]:
+    """'C12' -> (row 12, col 3)."""
+    m = _REF.match(ref)
+    if not m:
+        raise ValueError(ref)
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)), col
+
+
+def rels_of(pkg: Package, part: str) -> dict[str, str]:
+    """Relationship id -> absolute target part name."""
+    folder, name = posixpath.split(part)
+    rels_part = posixpath.join(folder, "_rels", name + ".rels")
+    if rels_part not in pkg.parts:
+        return {}
+    out = {}
+    for rel in pkg.xml(rels_part).findall(f"{{{NS_PKG_REL}}}Relationship"):
+        target = rel.get("Target")
+        if rel.get("TargetMode") == "External":
+            continue
+        out[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+    return out
+
+
+@dataclass
+class SheetPart:
+    title: str
+    part: str
+    codename: str | None
+    tables: dict[str, tuple[str, str, list[str]]] = field(default_factory=dict)  # name -> (part, ref, column names)
+
+
+@dataclass
+class WorkbookMap:
+    """Everything located: sheet parts, the layout, the language, the shared strings."""
+
+    sheets: dict[str, SheetPart]  # by title
+    layout: Layout
+    shared_strings: list[str]
+    names: dict[str, str]
+
+
+def locate(pkg: Package) -> WorkbookMap:
+    wb = pkg.xml("xl/workbook.xml")
+    rels = rels_of(pkg, "xl/workbook.xml")
+    sheets: dict[str, SheetPart] = {}
+    for s in wb.iterfind("m:sheets/m:sheet", NS):
+        part = rels.get(s.get(f"{{{NS_REL}}}id"))
+        if part is None or part not in pkg.parts:
+            continue
+        sheets[s.get("name")] = _sheet_part(pkg, s.get("name"), part)
+    names = {d.get("name"): (d.text or "") for d in wb.iterfind("m:definedNames/m:definedName", NS) if d.get("localSheetId") is None}
+    lang = names.get(LANG_NAME, '"fr"').strip('"')
+    if lang not in ("fr", "en"):
+        lang = "fr"
+    layout = Layout(lang=lang)
+    by_code = {sp.codename: sp for sp in sheets.values() if sp.codename}
+    for sheet in SHEETS:
+        sp = by_code.get(sheet.codename) or sheets.get(sheet.title("fr")) or sheets.get(sheet.title("en"))
+        if sp is None:
+            raise WorkbookError(f"The sheet « {sheet.title(lang)} » is missing (deleted?). The plan needs it: restore it from a backup, "
+                                f"or rebuild the workbook with `planmkg export` then `planmkg new --from`.")
+        layout.sheet_titles[sheet.key] = sp.title
+    all_tables = {name: (sp, t) for sp in sheets.values() for name, t in sp.tables.items()}
+    for key, table in TABLES.items():
+        found = all_tables.get(table.name) or _case_insensitive(all_tables, table.name)
+        sheet_title = layout.sheet_titles[_sheet_key(key)]
+        if found is None:
+            raise WorkbookError(f"Sheet « {sheet_title} »: the Excel table « {table.name} » is missing (renamed or converted to a range?). "
+                                f"Rename it back to {table.name} (Table Design > Table Name), or restore the sheet.")
+        sp, (_, ref, columns) = found
+        layout.tables[key] = _geometry(table, sp.title, ref, columns)
+    for key, f in SCALARS.items():
+        target = names.get(key)
+        if not target:
+            raise WorkbookError(f"The named cell « {key} » ({f.label(lang)}) is missing. Restore it (Formulas > Name Manager) "
+                                f"or rebuild the workbook with `planmkg export` then `planmkg new --from`.")
+        title, row, col = _parse_name_target(target, key)
+        layout.scalars[key] = (title, row, col)
+    return WorkbookMap(sheets, layout, _shared_strings(pkg), names)
+
+
+def _sheet_key(table_key: str) -> str:
+    from ..model.schema import SHEET_OF
+
+    return SHEET_OF[table_key].key
+
+
+def _case_insensitive(tables: dict, name: str):
+    for other, value in tables.items():
+        if other.casefold() == name.casefold():
+            return value
+    return None
+
+
+def _sheet_part(pkg: Package, title: str, part: str) -> SheetPart:
+    root = pkg.xml(part)
+    pr = root.find("m:sheetPr", NS)
+    sp = SheetPart(title, part, pr.get("codeName") if pr is not None else None)
+    rels = rels_of(pkg, part)
+    for tp in root.iterfind("m:tableParts/m:tablePart", NS):
+        tpart = rels.get(tp.get(f"{{{NS_REL}}}id"))
+        if tpart and tpart in pkg.parts:
+            t = pkg.xml(tpart)
+            cols = [c.get("name") for c in t.iterfind("m:tableColumns/m:tableColumn", NS)]
+            sp.tables[t.get("displayName") or t.get("name")] = (tpart, t.get("ref"), cols)
+    return sp
+
+
+def _geometry(table, sheet_title: str, ref: str, columns: list[str]) -> TableGeom:
+    start, _, end = ref.partition(":")
+    top, left = split_ref(start)
+    bottom, _ = split_ref(end or start)
+    cols: dict[str, int] = {}
+    for i, name in enumerate(columns):
+        f = _field_for_header(table, name)
+        if f is not None:
+            cols.setdefault(f.key, left + i)
+    missing = [f for f in table.fields if f.key not in cols]
+    if missing:
+        labels = ", ".join(f"« {f.label('fr')} » / « {f.label('en')} »" for f in missing)
+        raise WorkbookError(f"Sheet « {sheet_title} », table {table.name}: column(s) {labels} not found (renamed or deleted?). "
+                            f"Restore the header text exactly.")
+    return TableGeom(table, sheet_title, top, left, max(0, bottom - top), cols)
+
+
+def _field_for_header(table, name: str | None):
+    if name is None:
+        return None
+    wanted = " ".join(name.split()).casefold()
+    for f in table.fields:
+        if wanted in (f.key.casefold(), " ".join(f.label.fr.split()).casefold(), " ".join(f.label.en.split()).casefold()):
+            return f
+    return None
+
+
+def _parse_name_target(target: str, key: str) -> tuple[str, int, int]:
+    sheet, _, cell = target.rpartition("!")
+    if not sheet or ":" in cell or "#REF" in target:
+        raise WorkbookError(f"The named cell « {key} » points at {target!r}, not at one cell. Fix it in Formulas > Name Manager.")
+    if sheet.startswith("'"):
+        sheet = sheet[1:-1].replace("''", "'")
+    row, col = split_ref(cell)
+    return sheet, row, col
+
+
+def _shared_strings(pkg: Package) -> list[str]:
+    part = "xl/sharedStrings.xml"
+    for target in rels_of(pkg, "xl/workbook.xml").values():
+        if target.endswith("sharedStrings.xml"):
+            part = target
+    if part not in pkg.parts:
+        return []
+    root = pkg.xml(part)
+    t_tag = f"{{{NS['m']}}}t"
+    rph = f"{{{NS['m']}}}rPh"
+    out = []
+    for si in root.iterfind("m:si", NS):
+        out.append("".join(t.text or "" for t in si.iter(t_tag) if t.getparent().tag != rph))
+    return out
+
+
+def cell_value(c: etree._Element, shared: list[str]) -> object:
+    """A cell's value as Excel last saved it: number, str, bool, or ('#ERR', text) for errors."""
+    t = c.get("t", "n")
+    if t == "inlineStr":
+        return "".join(x.text or "" for x in c.iter(f"{{{NS['m']}}}t"))
+    v = c.find("m:v", NS)
+    if v is None or v.text is None:
+        return None
+    text = v.text
+    if t == "s":
+        return shared[int(text)]
+    if t in ("str",):
+        return text
+    if t == "b":
+        return text == "1"
+    if t == "e":
+        return ("#ERR", text)
+    try:
+        return int(text) if text.lstrip("-").isdigit() else float(text)
+    except ValueError:
+        return text

@@ -1,0 +1,205 @@
+"""Surgical write-back: derived cells get their formula and cached value, nothing else moves.
+
+Only the worksheet parts holding derived cells are re-serialised, and in them only
+the derived cells change; input cells are never written. Every other part keeps its
+bytes. Cached values (the Python computation of the same metric) let viewers that do
+not calculate (previews, pandas, calamine) show the right numbers; Excel recalculates
+on open anyway (``fullCalcOnLoad``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..core.compute import Computed
+from ..core.layout import Layout, cell_ref, formulas
+from ..errors import WorkbookError
+from ..model.metrics import is_number
+from ..model.schema import SCALARS
+from .package import NS, NS_MAIN, Package, to_xml
+from .read import WorkbookData
+from .sheets import cell_value, split_ref
+
+_C, _F, _V, _IS, _ROW = (f"{{{NS_MAIN}}}{t}" for t in ("c", "f", "v", "is", "row"))
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A derived cell whose formula was missing, changed or typed over, now restored."""
+
+    sheet: str
+    cell: str
+    was: str  # what the cell held before ("=…" formula, a value, or "" when empty)
+
+
+def cell_values(layout: Layout, computed: Computed) -> dict[tuple[str, str], object]:
+    """The Python value of every derived cell, keyed like ``formulas``."""
+    out: dict[tuple[str, str], object] = {}
+    for key, geom in layout.tables.items():
+        rows = computed.rows.get(key, [])
+        for f in geom.table.derived:
+            for i in range(geom.n_rows):
+                out[(geom.sheet_title, cell_ref(geom.first_row + i, geom.cols[f.key]))] = rows[i].get(f.key) if i < len(rows) else None
+        if geom.total_row is not None:
+            totals = computed.totals.get(key, {})
+            for fkey, value in totals.items():
+                out[(geom.sheet_title, cell_ref(geom.total_row, geom.cols[fkey]))] = value
+    for key, (title, row, col) in layout.scalars.items():
+        if SCALARS[key].derived:
+            out[(title, cell_ref(row, col))] = computed.scalars.get(key)
+    return out
+
+
+def refresh_derived(data: WorkbookData, computed: Computed) -> tuple[dict[str, bytes], list[Repair]]:
+    """New bytes of the worksheet parts that change, and the derived cells that were repaired."""
+    layout = data.layout
+    expected = formulas(layout)
+    values = cell_values(layout, computed)
+    part_of = {sp.title: sp.part for sp in data.wmap.sheets.values()}
+    by_part: dict[str, list[tuple[str, str]]] = {}
+    for (title, ref), formula in expected.items():
+        by_part.setdefault(part_of[title], []).append((ref, formula))
+    changed: dict[str, bytes] = {}
+    repairs: list[Repair] = []
+    for part, cells in by_part.items():
+        root, index = data.sheet_roots[part], data.sheet_cells[part]
+        title = next(t for t, p in part_of.items() if p == part)
+        dirty = False
+        for ref, formula in cells:
+            c = index.get(ref)
+            if c is None:
+                c = _insert_cell(root, ref)
+                index[ref] = c
+            was = _describe(c, formula[1:], data)
+            if was is not None:
+                repairs.append(Repair(title, ref, was))
+            dirty |= _set_formula(c, formula[1:], values.get((title, ref)))
+        if dirty:
+            _check_shared_groups(root, title)
+            changed[part] = to_xml(root)
+    if changed:
+        changed.update(_workbook_calc_parts(data.pkg))
+    return changed, repairs
+
+
+def _describe(c: etree._Element, body: str, data: WorkbookData) -> str | None:
+    """What a derived cell wrongly holds, or None when its formula is there (or it is new)."""
+    f = c.find(_F)
+    if f is not None:
+        if f.get("t") == "shared" and not (f.text or "").strip():
+            return None  # a child of a shared formula: rewritten explicitly, not a user error
+        return None if f.text == body else f"={f.text or ''}"
+    value = cell_value(c, data.wmap.shared_strings)
+    if value is None or value == "":
+        return None
+    return str(value[1] if isinstance(value, tuple) else value)
+
+
+def _set_formula(c: etree._Element, body: str, value: object) -> bool:
+    """Give ``c`` the formula ``body`` and its cached value; True when anything changed."""
+    f = c.find(_F)
+    if f is not None and f.get("t") is None and f.text == body:
+        v = c.find(_V)
+        if _same_value(c, v, value):
+            return False
+    for child in list(c):
+        if child.tag in (_F, _V, _IS):
+            c.remove(child)
+    new_f = etree.SubElement(c, _F)
+    new_f.text = body
+    v = etree.SubElement(c, _V)
+    if is_number(value):
+        c.attrib.pop("t", None)
+        v.text = repr(float(value)) if isinstance(value, float) else str(value)
+    else:
+        c.set("t", "str")
+        v.text = ""
+    return True
+
+
+def _same_value(c: etree._Element, v, value: object) -> bool:
+    if v is None:
+        return False
+    if is_number(value):
+        return c.get("t") in (None, "n") and v.text is not None and float(v.text) == float(value)
+    return c.get("t") == "str" and not (v.text or "")
+
+
+def _insert_cell(root: etree._Element, ref: str) -> etree._Element:
+    """Create ``<c r=ref>`` in its row, in column order, styled like the cell above it."""
+    row_no, col = split_ref(ref)
+    sheet_data = root.find("m:sheetData", NS)
+    row = None
+    for r in sheet_data.iterfind("m:row", NS):
+        n = int(r.get("r"))
+        if n == row_no:
+            row = r
+            break
+        if n > row_no:
+            row = etree.Element(_ROW, r=str(row_no))
+            r.addprevious(row)
+            break
+    if row is None:
+        row = etree.SubElement(sheet_data, _ROW, r=str(row_no))
+    c = etree.Element(_C, r=ref)
+    for other in row.iterfind("m:c", NS):
+        if split_ref(other.get("r"))[1] > col:
+            other.addprevious(c)
+            break
+    else:
+        row.append(c)
+    above = root.find(f"m:sheetData/m:row[@r='{row_no - 1}']/m:c[@r='{cell_ref(row_no - 1, col)}']", NS)
+    if above is not None and above.get("s"):
+        c.set("s", above.get("s"))
+    return c
+
+
+def _check_shared_groups(root: etree._Element, title: str) -> None:
+    """Rewriting the master of a shared formula would orphan its other cells: refuse that."""
+    masters = {f.get("si") for f in root.iter(_F) if f.get("t") == "shared" and f.get("ref")}
+    for f in root.iter(_F):
+        if f.get("t") == "shared" and f.get("si") not in masters:
+            ref = f.getparent().get("r")
+            raise WorkbookError(f"Sheet « {title} », cell {ref}: it shares a formula with a calculated cell. Type a plain value or "
+                                f"formula in {ref} (not a copy of a calculated column), then run recompute again.")
+
+
+def _workbook_calc_parts(pkg: Package) -> dict[str, bytes]:
+    """Ask Excel for a full recalculation on open and drop the stale calculation chain."""
+    out: dict[str, bytes] = {}
+    wb = pkg.xml("xl/workbook.xml")
+    calc = wb.find("m:calcPr", NS)
+    if calc is None:
+        calc = etree.SubElement(wb, f"{{{NS_MAIN}}}calcPr")
+        # calcPr must precede these elements in CT_Workbook's sequence.
+        for tag in ("oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing",
+                    "fileRecoveryPr", "webPublishObjects", "extLst"):
+            nxt = wb.find(f"m:{tag}", NS)
+            if nxt is not None:
+                nxt.addprevious(calc)
+                break
+    if calc.get("fullCalcOnLoad") != "1":
+        calc.set("fullCalcOnLoad", "1")
+        out["xl/workbook.xml"] = to_xml(wb)
+    return out
+
+
+def drop_calc_chain(parts: dict[str, bytes]) -> dict[str, bytes]:
+    """Remove xl/calcChain.xml with its relationship and content type (Excel rebuilds it)."""
+    if "xl/calcChain.xml" not in parts:
+        return parts
+    from .package import parse_xml
+
+    out = {k: v for k, v in parts.items() if k != "xl/calcChain.xml"}
+    rels = parse_xml(out["xl/_rels/workbook.xml.rels"])
+    for rel in list(rels):
+        if rel.get("Target", "").endswith("calcChain.xml"):
+            rels.remove(rel)
+    out["xl/_rels/workbook.xml.rels"] = to_xml(rels)
+    ct = parse_xml(out["[Content_Types].xml"])
+    for o in list(ct):
+        if o.get("PartName") == "/xl/calcChain.xml":
+            ct.remove(o)
+    out["[Content_Types].xml"] = to_xml(ct)
+    return out
