@@ -44,7 +44,8 @@ class TableBlock:
     box: Box = FULL
     max_size: float = 12.0
     min_size: float = 7.0
-    header_rows: int = 1  # 0 for a matrix without a header band (Ansoff)
+    header_rows: int = 1  # 0 for a matrix without a header band
+    highlight_style: str = "accent"  # accent (chosen cell), strong (subtotal rows), alert (behind target, errors)
 
     @property
     def name(self) -> str:

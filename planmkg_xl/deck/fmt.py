@@ -44,14 +44,16 @@ class Formatter:
     def locale(self) -> str:
         return LOCALES.get(self.lang, "en_GB")
 
-    def _currency_pattern(self) -> str:
-        return Locale.parse(self.locale).currency_formats["standard"].pattern.replace(".00", "")
+    def _currency_pattern(self, digits: int) -> str:
+        pattern = Locale.parse(self.locale).currency_formats["standard"].pattern
+        return pattern.replace(".00", "." + "0" * digits if digits else "")
 
-    def money(self, value: object) -> str:
+    def money(self, value: object, digits: int = 0) -> str:
+        """``1 234 €`` (whole units unless ``digits``: a cost per click needs cents)."""
         if not is_number(value):
             return BLANK
-        return format_currency(round(value), self.currency, format=self._currency_pattern(), locale=self.locale,
-                               currency_digits=False)
+        return format_currency(round(value, digits) if digits else round(value), self.currency,
+                               format=self._currency_pattern(digits), locale=self.locale, currency_digits=False)
 
     def kmoney(self, value: object) -> str:
         """An amount stored in units, shown in thousands: ``745 k€`` / ``€745k``."""

@@ -155,9 +155,7 @@ def _web(c: Ctx, section: str) -> SlideSpec:
                  (c.scalar_label("cost_per_seo_lead"), c.f.money(s.get("cost_per_seo_lead"))),
                  (c.scalar_label("sem_leads"), c.f.count(s.get("sem_leads"))),
                  (c.scalar_label("cost_per_sem_lead"), c.f.money(s.get("cost_per_sem_lead"))),
-                 (c.tr("Coût par clic SEM", "SEM cost per click"), c.f.number(s.get("sem_cpc"), 2) + (" €" if c.lang == "fr" else ""))]
-        if c.lang == "en":
-            items[-1] = (items[-1][0], "€" + c.f.number(s.get("sem_cpc"), 2))
+                 (c.tr("Coût par clic SEM", "SEM cost per click"), c.f.money(s.get("sem_cpc"), 2))]
         slide.blocks.append(_kv("seo_sem", "SEO / SEM", items, (0.47, 0.66, 0.53, 0.34), two_up=True))
     else:
         slide.blocks.append(c.empty("seo_sem", "SEO / SEM", "Web", box=(0.47, 0.66, 0.53, 0.2)))

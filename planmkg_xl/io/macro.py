@@ -16,6 +16,7 @@ VBA always matches the pinned xlwings version.
 from __future__ import annotations
 
 import importlib.util
+from importlib.resources import files
 import posixpath
 import re
 from pathlib import Path
@@ -33,7 +34,6 @@ __all__ = [
     "xlwings_version_of",
 ]
 
-RIBBON_DIR = Path(__file__).resolve().parents[2] / "ribbon"
 RIBBON_CALLBACK = "PlanMkgRibbon"
 LANGUAGES = ("fr", "en")
 
@@ -76,7 +76,7 @@ def ribbon_xml(lang: str) -> bytes:
     """
     if lang not in LANGUAGES:
         raise ValueError(f"ribbon language must be one of {LANGUAGES}, not {lang!r}")
-    root = _parse((RIBBON_DIR / "customUI.xml").read_bytes())
+    root = _parse((_ribbon_dir() / "customUI.xml").read_bytes())
     for element in root.iter():
         labels = {key: element.attrib.pop(f"{{{_LABELS_NS}}}{key}", None) for key in LANGUAGES}
         if labels[lang] is not None:
@@ -87,8 +87,13 @@ def ribbon_xml(lang: str) -> bytes:
 
 def ribbon_control_ids() -> list[str]:
     """Return the ids of the ribbon's buttons: the actions Python must handle."""
-    root = _parse((RIBBON_DIR / "customUI.xml").read_bytes())
+    root = _parse((_ribbon_dir() / "customUI.xml").read_bytes())
     return [button.get("id") for button in root.iter(f"{{{CUSTOMUI_NS}}}button")]
+
+
+def _ribbon_dir() -> Path:
+    """The repository's ribbon/ folder, installed as ``planmkg_xl.ribbon`` (see pyproject.toml)."""
+    return Path(str(files("planmkg_xl.ribbon")))
 
 
 def _xlwings_dir() -> Path:
@@ -109,7 +114,7 @@ def vba_modules() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
 
     xlwings_dir = _xlwings_dir()
     standard = [("xlwings", read(xlwings_dir / "xlwings.bas")),
-                ("PlanMarketing", read(RIBBON_DIR / "PlanMarketing.bas"))]
+                ("PlanMarketing", read(_ribbon_dir() / "PlanMarketing.bas"))]
     classes = [("Dictionary", read(xlwings_dir / "addin" / "Dictionary.cls"))]
     return standard, classes
 

@@ -10,6 +10,7 @@ atomically.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -28,8 +29,14 @@ NS = {"m": NS_MAIN, "r": NS_REL, "pr": NS_PKG_REL}
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True, remove_blank_text=False)
 
 
+_PROLOG_DTD = re.compile(rb"^(?:\xef\xbb\xbf)?(?:\s|<\?(?:[^?]|\?(?!>))*\?>|<!--(?:[^-]|-(?!->))*-->)*<!DOCTYPE")
+
+
 def parse_xml(data: bytes, part: str = "") -> etree._Element:
     """Parse untrusted XML: no DTD, no entity expansion, no network."""
+    if _PROLOG_DTD.match(data):  # refuse before parsing: an entity bomb never reaches the parser
+        raise WorkbookError(f"The part {part} declares a DTD, which a workbook never does: the file was not written by Excel "
+                            f"and is refused for safety.")
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
@@ -121,6 +128,9 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     except PermissionError as exc:
         raise FileLockedError(f"{path.name} cannot be written: another program holds it or you lack the rights. "
                               f"Close it in Excel, then run the command again. Nothing was changed.") from exc
+    except OSError as exc:
+        raise WorkbookError(f"{path.name} cannot be written ({exc.strerror or exc}): check the disk space and the folder, "
+                            f"then run the command again. Nothing was changed.") from exc
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

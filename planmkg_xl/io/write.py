@@ -8,6 +8,7 @@ on open anyway (``fullCalcOnLoad``).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -68,10 +69,11 @@ def refresh_derived(data: WorkbookData, computed: Computed) -> tuple[dict[str, b
         dirty = False
         for ref, formula in cells:
             c = index.get(ref)
+            existed = c is not None
             if c is None:
                 c = _insert_cell(root, ref)
                 index[ref] = c
-            was = _describe(c, formula[1:], data)
+            was = _describe(c, formula[1:], data) if existed else None
             if was is not None:
                 repairs.append(Repair(title, ref, was))
             dirty |= _set_formula(c, formula[1:], values.get((title, ref)))
@@ -84,22 +86,44 @@ def refresh_derived(data: WorkbookData, computed: Computed) -> tuple[dict[str, b
 
 
 def _describe(c: etree._Element, body: str, data: WorkbookData) -> str | None:
-    """What a derived cell wrongly holds, or None when its formula is there (or it is new)."""
+    """What a derived cell wrongly holds ("" when its content was deleted), or None when its formula is there."""
     f = c.find(_F)
     if f is not None:
         if f.get("t") == "shared" and not (f.text or "").strip():
             return None  # a child of a shared formula: rewritten explicitly, not a user error
-        return None if f.text == body else f"={f.text or ''}"
+        return None if same_formula(f.text, body) else f"={f.text or ''}"
     value = cell_value(c, data.wmap.shared_strings)
     if value is None or value == "":
-        return None
+        return ""  # the formula was deleted (or Excel added the row without it)
     return str(value[1] if isinstance(value, tuple) else value)
+
+
+_QUOTED_SHEET = re.compile(r"'((?:[^']|'')+)'!")
+
+
+def same_formula(saved: str | None, body: str) -> bool:
+    """Whether a saved formula is ours up to Excel's spelling of it.
+
+    Excel stores a sheet name quoted only when it must ('Lead generation'!A1 but
+    Budget!A1), so a formula it saved is compared with sheet-name quotes removed
+    (outside string literals) on both sides.
+    """
+    if saved is None:
+        return False
+    return saved == body or _unquote_sheets(saved) == _unquote_sheets(body)
+
+
+def _unquote_sheets(formula: str) -> str:
+    parts = formula.split('"')  # even items are outside string literals ("" escapes keep the parity)
+    for i in range(0, len(parts), 2):
+        parts[i] = _QUOTED_SHEET.sub(lambda m: m.group(1).replace("''", "'") + "!", parts[i])
+    return '"'.join(parts)
 
 
 def _set_formula(c: etree._Element, body: str, value: object) -> bool:
     """Give ``c`` the formula ``body`` and its cached value; True when anything changed."""
     f = c.find(_F)
-    if f is not None and f.get("t") is None and f.text == body:
+    if f is not None and f.get("t") is None and same_formula(f.text, body):
         v = c.find(_V)
         if _same_value(c, v, value):
             return False

@@ -15,6 +15,7 @@ guard can itself raise an error.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence
 
@@ -62,6 +63,8 @@ class Compiled:
         body = self.value
         for guard in reversed(self.guards):
             body = f'IF({guard},"",{body})'
+        if "/" in self.value or "*" in self.value:
+            body = f'IFERROR({body},"")'  # overflow (#NUM!) of extreme inputs: blank, as in Python
         return "=" + body
 
 
@@ -93,6 +96,11 @@ class Expr:
 
     def __sub__(self, other: Expr | float) -> Expr:
         return Op("-", self, _lift(other))
+
+
+def _finite(value: float) -> float | None:
+    """Excel turns an overflow into #NUM! (shown blank by IFERROR); Python into inf."""
+    return value if math.isfinite(value) else None
 
 
 def _lift(value: Expr | float) -> Expr:
@@ -146,7 +154,7 @@ class Div(Expr):
         a, b = self.num.evaluate(r), self.den.evaluate(r)
         if a is None or b is None or b == 0:
             return None
-        return a / b
+        return _finite(a / b)
 
     def refs(self) -> set[str]:
         return self.num.refs() | self.den.refs()
@@ -173,7 +181,7 @@ class Op(Expr):
         a, b = self.left.evaluate(r), self.right.evaluate(r)
         if a is None or b is None:
             return None
-        return _OPS[self.symbol](a, b)
+        return _finite(_OPS[self.symbol](a, b))
 
     def refs(self) -> set[str]:
         return self.left.refs() | self.right.refs()

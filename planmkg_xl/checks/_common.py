@@ -1,0 +1,188 @@
+"""What every rule needs: the computed plan, its language, the tolerance bands, formatting.
+
+Rules read only ``core.compute.Computed`` (the values the workbook's formulas show),
+so a finding's numbers are the numbers the user sees in the cells it points at.
+Tolerances come from the plan's scalars ``tolerance_ok`` / ``tolerance_warning``
+(PLAN_SPEC §2, issue 4: "within 5 % fine, 5–10 % warning, beyond that error, editable").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core import numbers
+from ..core.compute import Computed
+from ..model.findings import CellRef, Finding, Severity
+from ..model.metrics import is_number
+from ..model.plan import is_blank_row
+from ..model.schema import SCALARS, TABLES
+
+DEFAULT_TOLERANCE_OK = 0.05
+DEFAULT_TOLERANCE_WARNING = 0.10
+
+OBJECTIVE_TABLES = ("strategic_objectives", "marketing_objectives")
+
+
+def num(value: object) -> float | None:
+    """A number, or None for a blank, a text or a bool."""
+    return value if is_number(value) else None
+
+
+@dataclass(frozen=True)
+class Objective:
+    """A row of one of the two objective tables, with where it sits."""
+
+    table: str
+    index: int
+    row: dict
+
+    @property
+    def id(self) -> str:
+        return str(self.row.get("id") or f"#{self.index + 1}")
+
+    def cell(self, field: str) -> CellRef:
+        return CellRef(self.table, self.index, field)
+
+
+class Ctx:
+    """One run of the checks over a computed plan."""
+
+    def __init__(self, computed: Computed):
+        self.computed = computed
+        self.lang = computed.plan.lang
+        self.currency = str(computed.scalars.get("currency") or "EUR")
+        ok, warn = num(computed.scalars.get("tolerance_ok")), num(computed.scalars.get("tolerance_warning"))
+        ok = ok if ok is not None and ok >= 0 else DEFAULT_TOLERANCE_OK
+        warn = warn if warn is not None and warn >= 0 else DEFAULT_TOLERANCE_WARNING
+        self.tol_ok, self.tol_warn = min(ok, warn), max(ok, warn)
+
+    # -- text -------------------------------------------------------------------------
+    def t(self, fr: str, en: str) -> str:
+        return fr if self.lang == "fr" else en
+
+    def count(self, value: float) -> str:
+        return numbers.count(value, self.lang)
+
+    def number(self, value: float, decimals: int = 1) -> str:
+        return numbers.number(value, self.lang, decimals)
+
+    def pct(self, value: float, decimals: int = 1, signed: bool = False) -> str:
+        return numbers.percent(value, self.lang, decimals, signed)
+
+    def money(self, value: float) -> str:
+        return numbers.money(value, self.lang, self.currency)
+
+    def gap(self, units: str, ratio: float) -> str:
+        """``+306 (+34,8 %)``: a gap in units and in %."""
+        return f"{units} ({self.pct(ratio, signed=True)})"
+
+    def signed_count(self, value: float) -> str:
+        return ("+" if round(value) > 0 else "") + self.count(value)
+
+    def signed_money(self, value: float) -> str:
+        return ("+" if round(value) > 0 else "") + self.money(value)
+
+    def label(self, table: str, field: str) -> str:
+        """The column (or scalar) label the user reads in the workbook."""
+        f = SCALARS[field] if table is None else TABLES[table].field(field)
+        return f.label(self.lang)
+
+    def row_label(self, table: str, index: int) -> str:
+        rows = self.computed.rows.get(table, [])
+        first = TABLES[table].fields[0].key
+        value = rows[index].get(first) if index < len(rows) else None
+        return str(value) if value not in (None, "") else self.t(f"ligne {index + 1}", f"row {index + 1}")
+
+    # -- values -----------------------------------------------------------------------
+    def rows(self, table: str) -> list[tuple[int, dict]]:
+        """The non-blank data rows of ``table`` with their 0-based index."""
+        return [(i, r) for i, r in enumerate(self.computed.rows.get(table, [])) if not is_blank_row(_inputs(table, r))]
+
+    def total(self, table: str, field: str) -> float | None:
+        return self.computed.total(table, field)
+
+    def scalar(self, key: str) -> float | None:
+        return num(self.computed.scalars.get(key))
+
+    def band(self, gap: float) -> Severity | None:
+        """None within ``tolerance_ok``, WARNING up to ``tolerance_warning``, ERROR beyond."""
+        size = abs(gap)
+        if size <= self.tol_ok + 1e-12:
+            return None
+        return Severity.WARNING if size <= self.tol_warn + 1e-12 else Severity.ERROR
+
+    # -- objectives -------------------------------------------------------------------
+    def objectives(self, metric: str | None = None) -> list[Objective]:
+        out = []
+        for table in OBJECTIVE_TABLES:
+            for i, row in self.rows(table):
+                if metric is None or row.get("metric") == metric:
+                    out.append(Objective(table, i, row))
+        return out
+
+    def whole_scope(self, metric: str) -> list[Objective]:
+        """Objectives on ``metric`` that measure the whole funnel, with a target.
+
+        An objective measures the whole of what the tabs total when its baseline N-1
+        matches the tabs' N-1 figure within the warning tolerance (rounded baselines
+        such as 410 € for 416 € pass). "50 cross-sell opportunities" from a baseline of
+        18 measures a part of the funnel and is not compared with the total.
+        """
+        reference = self.n1(metric)
+        out = []
+        for o in self.objectives(metric):
+            base, target = num(o.row.get("baseline")), num(o.row.get("target"))
+            if target is None or base is None or reference is None:
+                continue
+            if reference == 0 and base == 0 or reference and abs(base / reference - 1) <= self.tol_warn + 1e-12:
+                out.append(o)
+        return out
+
+    def n1(self, metric: str) -> float | None:
+        """The tabs' N-1 figure for an objective metric (None when the tabs have none)."""
+        source = N1_SOURCES.get(metric)
+        return self.total(*source) if source else None
+
+
+N1_SOURCES = {
+    "revenue": ("commercial", "revenue"),
+    "deals": ("commercial", "deals"),
+    "opportunities": ("commercial", "opportunities"),
+    "customers": ("commercial", "customers"),
+    "win_ratio": ("commercial", "win_ratio"),
+    "new_customers": ("key_metrics", "new_customers"),
+    "leads": ("leadgen", "leads"),
+    "qualified_leads": ("leadgen", "qualified_leads"),
+    "cost_per_qualified_lead": ("leadgen", "cost_per_qualified_lead"),
+    "lead_to_opportunity": ("leadgen", "lead_to_opportunity"),
+    "marketing_budget": ("leadgen", "spend"),
+}
+
+
+def _inputs(table: str, row: dict) -> dict:
+    keys = {f.key for f in TABLES[table].inputs}
+    return {k: v for k, v in row.items() if k in keys}
+
+
+def finding(rule_id: str, severity: Severity, message: str, cells, **data) -> Finding:
+    return Finding(rule_id, severity, message, tuple(cells), dict(data))
+
+
+def total_cell(table: str, field: str) -> CellRef:
+    return CellRef(table, None, field)
+
+
+def scalar_cell(key: str) -> CellRef:
+    return CellRef(None, None, key)
+
+
+def objective_value(ctx: Ctx, value: float, unit: object) -> str:
+    """An objective's baseline or target, shown in its unit."""
+    if unit == "money":
+        return ctx.money(value)
+    if unit == "percent":
+        return ctx.pct(value)
+    if unit == "days":
+        return ctx.t(f"{ctx.number(value)} jours", f"{ctx.number(value)} days")
+    if unit == "count":
+        return ctx.count(value)
+    return ctx.number(value, 2)

@@ -1,0 +1,65 @@
+"""Numbers formatted for people, in the plan's language ("1 234 €", "4,1 %" / "€1,234", "4.1%").
+
+Why one small module: the checks' messages and the deck must print the same figure
+the same way, following the locale's own patterns (Babel's CLDR data) rather than
+hand-made separators. French uses a narrow no-break space to group thousands and a
+no-break space before "%" and "€", which keeps a figure on one line.
+
+Pure: no I/O. ``lang`` is the plan's language ("fr" or "en").
+"""
+from __future__ import annotations
+
+import re
+
+from babel import Locale
+from babel.numbers import format_currency, format_decimal, format_percent
+
+LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
+
+def locale_of(lang: str) -> str:
+    """The Babel locale of a plan language (French for anything unknown but "en")."""
+    return LOCALES.get(lang, "fr_FR")
+
+
+def _with_decimals(pattern: str, decimals: int) -> str:
+    """A CLDR pattern with exactly ``decimals`` fraction digits ("#,##0.00 ¤" -> "#,##0 ¤")."""
+    match = re.search(r"#,##0(\.[0#]+)?", pattern)
+    if match is None:  # pragma: no cover - every CLDR number pattern has one
+        raise ValueError(f"unexpected number pattern {pattern!r}")
+    digits = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return pattern[: match.start()] + digits + pattern[match.end():]
+
+
+def count(value: float, lang: str) -> str:
+    """A whole number: ``1 234`` / ``1,234`` (rounded to the unit)."""
+    return format_decimal(round(value), format="#,##0", locale=locale_of(lang))
+
+
+def number(value: float, lang: str, decimals: int = 1) -> str:
+    """A decimal with at most ``decimals`` fraction digits (trailing zeros dropped)."""
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=locale_of(lang))
+
+
+def percent(value: float, lang: str, decimals: int = 1, signed: bool = False) -> str:
+    """A share: ``4,1 %`` / ``4.1%``; ``signed`` prefixes "+" to a positive change."""
+    loc = Locale.parse(locale_of(lang))
+    pattern = _with_decimals(loc.percent_formats[None].pattern, decimals)
+    text = format_percent(value, format=pattern, locale=loc)
+    return "+" + text if signed and round(value * 100, decimals) > 0 else text
+
+
+def money(value: float, lang: str, currency: str = "EUR", decimals: int | None = None) -> str:
+    """An amount: ``465 000 €`` / ``€465,000``; cents only under 100 unless ``decimals`` says."""
+    if decimals is None:
+        decimals = 0 if abs(value) >= 100 else 2
+    loc = Locale.parse(locale_of(lang))
+    pattern = _with_decimals(loc.currency_formats["standard"].pattern, decimals)
+    return format_currency(value, currency or "EUR", format=pattern, locale=loc, currency_digits=False)
+
+
+def points(value: float, lang: str, decimals: int = 1) -> str:
+    """A difference between two percentages, in points: ``+3,2 pts`` / ``+3.2 pts``."""
+    text = number(value * 100, lang, decimals)
+    return ("+" if round(value * 100, decimals) > 0 else "") + text + "\u00a0pts"

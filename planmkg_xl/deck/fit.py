@@ -1,0 +1,245 @@
+"""Text fitting computed by us, because PowerPoint only autofits when a person edits a box.
+
+Why measure: a generated deck opens with whatever size we wrote; if a long statement
+overflows, nobody sees it until the committee does. We measure with the metrics of
+Liberation Sans (metric-compatible with Arial, the template's font, so the widths are
+those PowerPoint and LibreOffice lay out), wrap greedily like they do, then pick the
+largest font size that fits the box — and, at the minimum size, cut with an ellipsis.
+
+Pure: no python-pptx. Units are points. Pillow is imported lazily (nothing at import
+time) and fonts are loaded once at 1000 px, widths scaled linearly.
+"""
+from __future__ import annotations
+
+import functools
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LINE = 1.2  # line height / font size (PowerPoint and LibreOffice single spacing for Arial)
+SAFETY = 1.04  # widths measured a little wider: kerning and renderer differences
+ELLIPSIS = "…"
+INSET_X, INSET_Y = 7.2, 3.6  # text box and table cell insets (0.1", 0.05")
+PARA_GAP = 0.3  # space before each paragraph but the first, as a fraction of the font size
+INDENT = 1.1  # bullet indent per level, as a fraction of the font size (plus one for the bullet)
+_FONT_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation", "/usr/share/fonts/liberation-sans")
+_FILES = {False: "LiberationSans-Regular.ttf", True: "LiberationSans-Bold.ttf"}
+
+
+@functools.lru_cache(maxsize=2)
+def _font(bold: bool):
+    from PIL import ImageFont  # lazy: Pillow only when a deck is built or checked
+
+    for d in _FONT_DIRS:
+        path = Path(d) / _FILES[bold]
+        if path.exists():
+            return ImageFont.truetype(str(path), 1000)
+    found = _fc_match("Liberation Sans:bold" if bold else "Liberation Sans")
+    if found:
+        return ImageFont.truetype(found, 1000)
+    return ImageFont.load_default(size=1000)
+
+
+def _fc_match(pattern: str) -> str | None:
+    if not shutil.which("fc-match"):
+        return None
+    out = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True, check=False).stdout.strip()
+    return out if out.endswith((".ttf", ".otf")) else None
+
+
+@functools.lru_cache(maxsize=20000)
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width in points of one line of text at ``size`` points."""
+    return _font(bold).getlength(text) * size / 1000 * SAFETY
+
+
+def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
+    """Greedy word wrap into lines no wider than ``width``; over-long words are broken."""
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = ""
+        for word in raw.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if text_width(candidate, size, bold) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line = word
+            while text_width(line, size, bold) > width and len(line) > 1:
+                cut = _longest_prefix(line, width, size, bold)
+                lines.append(line[:cut])
+                line = line[cut:]
+        lines.append(line)
+    return lines
+
+
+def _longest_prefix(text: str, width: float, size: float, bold: bool, suffix: str = "") -> int:
+    lo, hi = 1, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if text_width(text[:mid] + suffix, size, bold) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def ellipsize(text: str, width: float, size: float, bold: bool = False) -> str:
+    """``text`` cut to one line of ``width`` ending with an ellipsis (unchanged when it fits)."""
+    if text_width(text, size, bold) <= width:
+        return text
+    cut = _longest_prefix(text, width, size, bold, ELLIPSIS)
+    return text[:cut].rstrip() + ELLIPSIS
+
+
+@dataclass(frozen=True)
+class P:
+    """A paragraph to fit: its text, weight and bullet level (None: no bullet)."""
+
+    text: str
+    bold: bool = False
+    level: int | None = None
+
+
+def indent(level: int | None, size: float) -> float:
+    """Left indent of a paragraph: the renderer writes the same value (marL)."""
+    return 0.0 if level is None else (level + 1) * INDENT * size
+
+
+@dataclass
+class Fit:
+    size: float
+    texts: list[str]  # the paragraphs' texts, cut with an ellipsis when they had to be
+    height: float
+    truncated: bool = False
+
+
+def layout_height(paras: list[P], width: float, size: float) -> tuple[float, list[list[str]]]:
+    """Height of the paragraphs at ``size`` in a box of inner ``width``, and their lines."""
+    height, lines = 0.0, []
+    for i, p in enumerate(paras):
+        ls = wrap(p.text, max(width - indent(p.level, size), size), size, p.bold)
+        lines.append(ls)
+        height += len(ls) * size * LINE + (PARA_GAP * size if i else 0)
+    return height, lines
+
+
+def fits(paras: list[P], width: float, height: float, size: float) -> bool:
+    """True when the paragraphs at ``size`` fit a box of inner ``width`` × ``height``."""
+    return layout_height(paras, width, size)[0] <= height + 0.01
+
+
+def fit_text(paras: list[P], width: float, height: float, max_size: float, min_size: float, step: float = 0.5) -> Fit:
+    """The largest size in [min_size, max_size] (by ``step``) at which the paragraphs fit; else cut."""
+    size = max_size
+    while size >= min_size:
+        h, _ = layout_height(paras, width, size)
+        if h <= height:
+            return Fit(size, [p.text for p in paras], h)
+        size -= step
+    size = min_size
+    _, lines = layout_height(paras, width, size)
+    texts, used, truncated = [], 0.0, False
+    for i, (p, ls) in enumerate(zip(paras, lines)):
+        gap = PARA_GAP * size if i else 0
+        room = int((height - used - gap) // (size * LINE))
+        if room <= 0:
+            truncated = True
+            break
+        if room >= len(ls):
+            texts.append(p.text)
+            used += gap + len(ls) * size * LINE
+            continue
+        kept = ls[:room]
+        w = max(width - indent(p.level, size), size)
+        kept[-1] = ellipsize(kept[-1] + " " + ELLIPSIS, w, size, p.bold) if text_width(kept[-1] + ELLIPSIS, size, p.bold) > w \
+            else kept[-1] + ELLIPSIS
+        texts.append(" ".join(kept))
+        used += gap + room * size * LINE
+        truncated = True
+        break
+    if truncated and texts and not texts[-1].endswith(ELLIPSIS):
+        texts[-1] = texts[-1] + ELLIPSIS if text_width(texts[-1] + ELLIPSIS, size, paras[len(texts) - 1].bold) <= width \
+            else texts[-1]
+    return Fit(size, texts, used, truncated)
+
+
+@dataclass
+class TableFit:
+    size: float
+    cells: list[list[str]]
+    row_heights: list[float]
+    truncated: bool = False
+    dropped_rows: int = 0
+
+    @property
+    def height(self) -> float:
+        return sum(self.row_heights)
+
+
+@dataclass
+class _Grid:
+    cells: list[list[str]]
+    widths: list[float]
+    bold_rows: set[int] = field(default_factory=set)
+
+
+def cell_lines(text: str, width: float, size: float, bold: bool) -> list[str]:
+    return wrap(text, max(width - 2 * INSET_X, size), size, bold)
+
+
+def row_height(row: list[str], widths: list[float], size: float, bold: bool, max_lines: int | None = None) -> float:
+    """Height of a table row: its tallest cell plus the cell insets."""
+    n = 1
+    for text, w in zip(row, widths):
+        k = len(cell_lines(text, w, size, bold))
+        n = max(n, min(k, max_lines) if max_lines else k)
+    return n * size * LINE + 2 * INSET_Y
+
+
+def table_height(cells: list[list[str]], widths: list[float], size: float, bold_rows: set[int] | frozenset = frozenset()) -> float:
+    return sum(row_height(r, widths, size, i in bold_rows) for i, r in enumerate(cells))
+
+
+def fit_table(cells: list[list[str]], widths: list[float], height: float, max_size: float, min_size: float,
+              bold_rows: set[int] | frozenset = frozenset(), step: float = 0.5) -> TableFit:
+    """The largest font size at which the table fits ``height``; else fewer lines per cell, then fewer rows."""
+    size = max_size
+    while size >= min_size:
+        heights = [row_height(r, widths, size, i in bold_rows) for i, r in enumerate(cells)]
+        if sum(heights) <= height:
+            return TableFit(size, [list(r) for r in cells], heights)
+        size -= step
+    size = min_size
+    most = max((len(cell_lines(t, w, size, i in bold_rows)) for i, r in enumerate(cells) for t, w in zip(r, widths)), default=1)
+    for cap in range(most - 1, 0, -1):
+        heights = [row_height(r, widths, size, i in bold_rows, cap) for i, r in enumerate(cells)]
+        if sum(heights) <= height:
+            return TableFit(size, _cap_cells(cells, widths, size, bold_rows, cap), heights, truncated=True)
+    capped = _cap_cells(cells, widths, size, bold_rows, 1)
+    heights = [row_height(r, widths, size, i in bold_rows, 1) for i, r in enumerate(capped)]
+    keep = len(capped)
+    while keep > 1 and sum(heights[:keep]) > height:
+        keep -= 1
+    return TableFit(size, capped[:keep], heights[:keep], truncated=True, dropped_rows=len(capped) - keep)
+
+
+def _cap_cells(cells: list[list[str]], widths: list[float], size: float, bold_rows, cap: int) -> list[list[str]]:
+    out = []
+    for i, row in enumerate(cells):
+        bold = i in bold_rows
+        new = []
+        for text, w in zip(row, widths):
+            lines = cell_lines(text, w, size, bold)
+            if len(lines) <= cap:
+                new.append(text)
+                continue
+            kept = lines[:cap]
+            kept[-1] = ellipsize(kept[-1] + " " + ELLIPSIS, max(w - 2 * INSET_X, size), size, bold)
+            if not kept[-1].endswith(ELLIPSIS):
+                kept[-1] += ELLIPSIS
+            new.append(" ".join(kept))
+        out.append(new)
+    return out

@@ -1,0 +1,28 @@
+"""Shared fixtures: the demo plan and its workbook, built once per session."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from planmkg_xl import app
+from planmkg_xl.demo import demo_plan
+
+
+@pytest.fixture(scope="session")
+def demo_xlsm_bytes() -> bytes:
+    return app.build_xlsm(demo_plan())
+
+
+@pytest.fixture()
+def demo_xlsm(tmp_path, demo_xlsm_bytes):
+    path = tmp_path / "Plan_Marketing.xlsm"
+    path.write_bytes(demo_xlsm_bytes)
+    return path
+
+
+def soffice_path() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+needs_lo = pytest.mark.skipif(soffice_path() is None, reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui")
