@@ -15,6 +15,7 @@ its source sees the messages follow.
 from __future__ import annotations
 
 from ..model.findings import CellRef, Finding, Severity
+from ..model.schema import TABLES
 from ._common import Ctx, finding, num, scalar_cell
 
 AVERAGE_KEY = "marketing_to_revenue_b2b_product"
@@ -22,8 +23,16 @@ CEILING_KEY = "marketing_to_revenue_small_max"
 
 
 def benchmark(ctx: Ctx, key: str) -> tuple[int, dict, float] | None:
-    """The row index, row and value of benchmark ``key`` (None when absent or empty)."""
-    for i, row in ctx.rows("benchmarks"):
+    """The row index, row and value of benchmark ``key`` (None when absent or empty).
+
+    A plan without a ``benchmarks`` table at all gets the schema's rows, as the
+    workbook builder writes them, so that a plan and its workbook give the same findings.
+    """
+    if "benchmarks" in ctx.computed.plan.tables:
+        rows = ctx.rows("benchmarks")
+    else:
+        rows = list(enumerate(TABLES["benchmarks"].rows))
+    for i, row in rows:
         if str(row.get("key") or "").strip() == key and num(row.get("value")):
             return i, row, num(row.get("value"))
     return None

@@ -1,0 +1,97 @@
+"""Findings for people (a plain-text table) and for machines (JSON-ready dicts).
+
+The command line (``planmkg check``, ``planmkg rules``) prints these; they need no
+colour or terminal library. A cell is named by its sheet, column (or scalar) label
+and row number, as the user finds it in the workbook; the "Contrôles" sheet adds the
+A1 hyperlink, which needs a layout and is the writer's job.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+from ..model.findings import CellRef, Finding, Severity
+from ..model.schema import SCALARS, SHEET_OF, SCALAR_BLOCKS, TABLES
+from .registry import RULES, RULES_BY_ID
+
+WIDTH = 100
+
+
+def cell_label(ref: CellRef, lang: str) -> str:
+    """``Lead generation › Budget N › total`` / ``Budget › Enveloppe… ``: where to look."""
+    if ref.table is None:
+        block = next((b for b in SCALAR_BLOCKS.values() if any(f.key == ref.field for f in b.fields)), None)
+        sheet = SHEET_OF[block.key].title(lang) if block else ""
+        label = SCALARS[ref.field].label(lang) if ref.field in SCALARS else ref.field
+        return f"{sheet} › {label}"
+    table = TABLES[ref.table]
+    sheet = SHEET_OF[ref.table].title(lang)
+    label = table.field(ref.field).label(lang) if ref.field in {f.key for f in table.fields} else ref.field
+    where = ("total" if lang == "fr" else "total") if ref.row is None else (f"ligne {ref.row + 1}" if lang == "fr" else f"row {ref.row + 1}")
+    return f"{sheet} › {table.title(lang)} › {label} › {where}"
+
+
+def format_table(findings: list[Finding], lang: str) -> str:
+    """A readable table: severity, rule, message, then the cells concerned; a summary line."""
+    if not findings:
+        return "Aucune incohérence trouvée." if lang == "fr" else "No incoherence found."
+    head = ("Gravité", "Règle", "Message") if lang == "fr" else ("Severity", "Rule", "Message")
+    sev_w, id_w = 8, 8
+    indent = " " * (sev_w + id_w + 2)
+    lines = [f"{head[0]:<{sev_w}} {head[1]:<{id_w}} {head[2]}", "-" * WIDTH]
+    for f in findings:
+        body = textwrap.wrap(f.message, WIDTH - len(indent)) or [""]
+        lines.append(f"{f.severity.label(lang):<{sev_w}} {f.rule_id:<{id_w}} {body[0]}")
+        lines += [indent + part for part in body[1:]]
+        lines += [indent + "→ " + cell_label(c, lang) for c in f.cells]
+    lines.append("-" * WIDTH)
+    lines.append(_summary(findings, lang))
+    return "\n".join(lines)
+
+
+def _summary(findings: list[Finding], lang: str) -> str:
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
+    if lang == "fr":
+        names = {Severity.ERROR: ("erreur", "erreurs"), Severity.WARNING: ("alerte", "alertes"), Severity.INFO: ("info", "infos")}
+    else:
+        names = {Severity.ERROR: ("error", "errors"), Severity.WARNING: ("warning", "warnings"), Severity.INFO: ("info", "infos")}
+    return ", ".join(f"{counts[s]} {names[s][counts[s] != 1]}" for s in sorted(Severity, reverse=True))
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
+
+
+def to_json(findings: list[Finding]) -> list[dict]:
+    """One dict per finding, ready for ``json.dumps`` (dates as ISO text)."""
+    out = []
+    for f in findings:
+        rule = RULES_BY_ID.get(f.rule_id)
+        out.append({
+            "rule_id": f.rule_id,
+            "severity": f.severity.key,
+            "title": {"fr": rule.title.fr, "en": rule.title.en} if rule else None,
+            "message": f.message,
+            "cells": [{"table": c.table, "row": c.row, "field": c.field} for c in f.cells],
+            "data": _plain(f.data),
+        })
+    return out
+
+
+def format_rules(lang: str) -> str:
+    """``planmkg rules``: every rule with id, highest severity, title, what it checks, its source."""
+    head = "Règles de cohérence" if lang == "fr" else "Coherence rules"
+    lines = [f"{head} ({len(RULES)})", "=" * WIDTH]
+    for rule in RULES:
+        lines.append(f"{rule.id}  {rule.severity.label(lang):<8} {rule.title(lang)}")
+        lines += ["          " + part for part in textwrap.wrap(rule.checks(lang), WIDTH - 10)]
+        lines.append("          " + ("Définition : " if lang == "fr" else "Definition: ") + rule.definition)
+    return "\n".join(lines)

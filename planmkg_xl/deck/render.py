@@ -1,0 +1,692 @@
+"""Slide specs + template -> .pptx, and the in-place update of a deck we generated.
+
+The only python-pptx importer. Why tables, charts and text boxes are native and
+named (``pmk:<type>:<key>``, docs/deck.md): the director edits them in PowerPoint,
+and a later ``--update`` finds them by name to refresh their numbers while keeping
+everything else — the user's slides, shapes, notes and formatting (fonts, colours,
+sizes live in run properties, which an update never rewrites).
+
+Geometry comes from the template: the body area is the master's (or layout's) body
+placeholder, so a corporate template's margins, logo and footer are respected; a
+placeholder named like a generated shape on a layout named ``pmk:slide:<key>`` places
+that shape exactly.
+"""
+from __future__ import annotations
+
+import copy
+import io
+from dataclasses import dataclass
+from importlib import resources
+from typing import Iterable
+
+from lxml import etree
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_DATA_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_MARK
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.exc import PackageNotFoundError
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from ..core.compute import Computed
+from ..errors import TemplateError
+from . import fit
+from .blocks import Block, ChartBlock, SlideSpec, TableBlock, TextBlock
+from .spec import deck_spec
+
+NAVY, INK, GREY = "1F3864", "262626", "595959"
+SERIES_COLORS = (NAVY, "8FAADC", "548235", "C55A11", "7F7F7F", "BF9000")
+FILLS = {"header": NAVY, "odd": "FFFFFF", "even": "F2F2F2", "total": "DCE3EE", "accent": "E2EFDA", "strong": "DCE3EE",
+         "alert": "FADBD8"}
+TEXT_STYLES = {  # style -> (fill, text colour, bold, italic, anchor)
+    "body": (None, INK, False, False, MSO_ANCHOR.TOP),
+    "panel": ("F2F2F2", INK, False, False, MSO_ANCHOR.TOP),
+    "label": (NAVY, "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),
+    "callout": ("EAF0F8", NAVY, False, False, MSO_ANCHOR.MIDDLE),
+    "note": (None, GREY, False, True, MSO_ANCHOR.TOP),
+    "empty": (None, GREY, False, True, MSO_ANCHOR.TOP),
+    "heading_strength": ("548235", "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),
+    "heading_weakness": ("C55A11", "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),
+    "heading_opportunity": ("2E75B6", "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),
+    "heading_threat": ("7F7F7F", "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),
+}
+CHART_TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+               "line": XL_CHART_TYPE.LINE_MARKERS, "doughnut": XL_CHART_TYPE.DOUGHNUT}
+FOOTER_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+EMU_PER_PT = 12700
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: int
+    y: int
+    w: int
+    h: int
+
+    @property
+    def bottom(self) -> int:
+        return self.y + self.h
+
+    def sub(self, box: tuple[float, float, float, float]) -> "Rect":
+        bx, by, bw, bh = box
+        return Rect(int(self.x + bx * self.w), int(self.y + by * self.h), int(bw * self.w), int(bh * self.h))
+
+
+def _rect(shape) -> Rect:
+    return Rect(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
+
+
+def _pt(emu: int) -> float:
+    return emu / EMU_PER_PT
+
+
+# --------------------------------------------------------------------------- build
+
+
+def builtin_template() -> bytes:
+    return resources.files("planmkg_xl").joinpath("data/template.pptx").read_bytes()
+
+
+def _open_template(template: str | None):
+    if template is None:
+        return Presentation(io.BytesIO(builtin_template()))
+    try:
+        prs = Presentation(template)
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise TemplateError(f"{template}: not a PowerPoint file we can use as a template ({exc}). "
+                            "Save it from PowerPoint as .pptx (or .potx renamed .pptx) and try again.") from exc
+    if not any(_title_placeholder(layout) is not None for layout in prs.slide_layouts):
+        raise TemplateError(f"{template}: none of its layouts has a title placeholder; add a 'Title Only' layout.")
+    for _ in range(len(prs.slides)):  # a template's sample slides are not part of the plan's deck
+        _drop_slide(prs, 0)
+    return prs
+
+
+def _drop_slide(prs, index: int) -> None:
+    ids = prs.slides._sldIdLst
+    sld = ids[index]
+    prs.part.drop_rel(sld.rId)
+    ids.remove(sld)
+
+
+def build_deck(computed: Computed, findings: Iterable[object] | None = None, template: str | None = None,
+               lang: str | None = None) -> bytes:
+    """A complete deck for the plan, on the built-in template or the user's ``template``."""
+    specs = deck_spec(computed, list(findings) if findings is not None else None, lang)
+    prs = _open_template(template)
+    footer = _footer_text(specs)
+    for spec in specs:
+        _render_slide(prs, spec, footer)
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()
+
+
+def _footer_text(specs: list[SlideSpec]) -> str:
+    title = specs[0]
+    company = title.subtitle.split(" — ")[0] if title.subtitle else ""
+    return f"{company} · {title.title}" if company else title.title
+
+
+def _title_placeholder(container):
+    for ph in container.placeholders:
+        if ph.placeholder_format.type in TITLE_TYPES:
+            return ph
+    return None
+
+
+def _layout_for(prs, spec: SlideSpec):
+    layouts = [layout for master in prs.slide_masters for layout in master.slide_layouts]
+    for layout in layouts:
+        if layout.name == f"pmk:slide:{spec.key}":
+            return layout
+
+    def kinds(layout):
+        return [ph.placeholder_format.type for ph in layout.placeholders if ph.placeholder_format.type not in
+                (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)]
+
+    if spec.kind == "title":
+        for layout in layouts:
+            if PP_PLACEHOLDER.CENTER_TITLE in kinds(layout):
+                return layout
+    for layout in layouts:
+        if kinds(layout) == [PP_PLACEHOLDER.TITLE]:
+            return layout
+    with_title = [layout for layout in layouts if _title_placeholder(layout) is not None]
+    return min(with_title, key=lambda layout: len(kinds(layout)))
+
+
+def body_area(layout) -> Rect:
+    """Where the content goes: the layout's (else the master's) body placeholder, kept clear of title and footer."""
+    body = None
+    for container in (layout, layout.slide_master):
+        for ph in container.placeholders:
+            if ph.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT) and not ph.name.startswith("pmk:"):
+                body = _rect(ph)
+                break
+        if body:
+            break
+    prs_w, prs_h = _slide_size(layout)
+    title = _title_placeholder(layout)
+    top = title.top + title.height + Emu(Pt(10)) if title is not None else Emu(Pt(36))
+    footers = [ph.top for c in (layout, layout.slide_master) for ph in c.placeholders
+               if ph.placeholder_format.type in (*FOOTER_TYPES, PP_PLACEHOLDER.DATE) and ph.top > prs_h // 2]
+    bottom = min(footers) - Emu(Pt(6)) if footers else prs_h - Emu(Pt(36))
+    if body is None:
+        left = title.left if title is not None else Emu(Pt(36))
+        body = Rect(int(left), int(top), int(prs_w - 2 * left), int(bottom - top))
+    y = max(body.y, int(top))
+    b = min(body.bottom, int(bottom))
+    return Rect(body.x, y, body.w, max(b - y, Emu(Pt(72))))
+
+
+def _slide_size(layout) -> tuple[int, int]:
+    prs_part = layout.part.package.presentation_part
+    pres = prs_part.presentation
+    return int(pres.slide_width), int(pres.slide_height)
+
+
+def _frames(layout) -> dict[str, Rect]:
+    """Placeholders named after generated shapes (``pmk:chart:funnel``) on a user's layout."""
+    return {ph.name: _rect(ph) for ph in layout.placeholders if ph.name.startswith("pmk:")}
+
+
+def _render_slide(prs, spec: SlideSpec, footer: str) -> None:
+    layout = _layout_for(prs, spec)
+    slide = prs.slides.add_slide(layout)
+    slide._element.cSld.set("name", f"pmk:slide:{spec.key}")
+    frames = _frames(layout)
+    for ph in list(slide.placeholders):
+        kind = ph.placeholder_format.type
+        if kind in TITLE_TYPES:
+            _fill_title(ph, spec.title, layout)
+        elif spec.kind == "title" and kind == PP_PLACEHOLDER.SUBTITLE:
+            _write_fitted(ph, [fit.P(spec.subtitle)], 20, 12)
+        else:
+            ph._element.getparent().remove(ph._element)
+    _add_footers(slide, layout, footer if spec.kind != "title" else "")
+    area = body_area(layout)
+    if spec.section and spec.kind != "title":
+        _add_section_label(slide, layout, spec)
+    for block in spec.blocks:
+        render_block(slide, block, frames.get(block.name) or area.sub(block.box))
+    if spec.notes:
+        slide.notes_slide.notes_text_frame.text = spec.notes
+
+
+def _fill_title(ph, text: str, layout) -> None:
+    size = _title_size(layout)
+    _write_fitted(ph, [fit.P(text, bold=True)], size, min(size, 16), keep_bold=None)
+
+
+def _title_size(layout) -> float:
+    for el in (layout.slide_master._element,):
+        node = el.find(f"{qn('p:txStyles')}/{qn('p:titleStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}")
+        if node is not None and node.get("sz"):
+            return int(node.get("sz")) / 100
+    return 28.0
+
+
+def _add_section_label(slide, layout, spec: SlideSpec) -> None:
+    title = _title_placeholder(layout)
+    if title is None or title.top < Emu(Pt(22)):
+        return
+    h = min(int(title.top) - Emu(Pt(2)), Emu(Pt(20)))
+    box = slide.shapes.add_textbox(title.left, int(title.top) - h, int(title.width * 0.6), h)
+    box.name = f"pmk:label:{spec.key}"
+    tf = box.text_frame
+    _frame_setup(tf, MSO_ANCHOR.BOTTOM)
+    tf.margin_top = tf.margin_bottom = 0
+    p = tf.paragraphs[0]
+    size = _write_fitted_frame(tf, [fit.P(spec.section.upper(), bold=True)], _pt(int(title.width * 0.6)) - 2 * fit.INSET_X,
+                               _pt(h), 11, 8)
+    for run in p.runs:
+        run.font.color.rgb = RGBColor.from_string("2E75B6")
+    del size
+
+
+def _add_footers(slide, layout, text: str) -> None:
+    tree = slide.shapes._spTree
+    next_id = max([int(el.get("id")) for el in tree.iter(qn("p:cNvPr"))] + [1]) + 1
+    for ph in layout.placeholders:
+        if ph.placeholder_format.type not in FOOTER_TYPES:
+            continue
+        el = copy.deepcopy(ph._element)
+        el.find(f".//{qn('p:cNvPr')}").set("id", str(next_id))
+        next_id += 1
+        tree.append(el)
+        if ph.placeholder_format.type == PP_PLACEHOLDER.FOOTER:
+            shape = slide.shapes[-1]
+            if not shape.text_frame.text.strip() and text:
+                w = _pt(int(shape.width)) - 2 * fit.INSET_X
+                shape.text_frame.text = fit.ellipsize(text, w, 10)
+                for run in shape.text_frame.paragraphs[0].runs:
+                    run.font.size = Pt(10)
+            elif not text:
+                tree.remove(el)
+
+
+def render_block(slide, block: Block, rect: Rect):
+    if isinstance(block, TableBlock):
+        return _add_table(slide, block, rect)
+    if isinstance(block, ChartBlock):
+        return _add_chart(slide, block, rect)
+    return _add_text(slide, block, rect)
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _frame_setup(tf, anchor) -> None:
+    tf.word_wrap = True
+    tf.auto_size = MSO_AUTO_SIZE.NONE
+    tf.margin_left = tf.margin_right = Pt(fit.INSET_X)
+    tf.margin_top = tf.margin_bottom = Pt(fit.INSET_Y)
+    tf.vertical_anchor = anchor
+
+
+def _bullet(p, level: int | None, size: float, first: bool) -> None:
+    pPr = p._p.get_or_add_pPr()
+    for child in list(pPr):
+        pPr.remove(child)
+    if not first:
+        spc = etree.SubElement(pPr, qn("a:spcBef"))
+        etree.SubElement(spc, qn("a:spcPts"), val=str(int(fit.PARA_GAP * size * 100)))
+    if level is None:
+        pPr.set("marL", "0")
+        pPr.set("indent", "0")
+        etree.SubElement(pPr, qn("a:buNone"))
+        return
+    left = fit.indent(level, size)
+    pPr.set("marL", str(int(left * EMU_PER_PT)))
+    pPr.set("indent", str(int(-0.9 * fit.INDENT * size * EMU_PER_PT)))
+    etree.SubElement(pPr, qn("a:buFont"), typeface="Arial")
+    etree.SubElement(pPr, qn("a:buChar"), char="•" if level == 0 else "–")
+
+
+def _write_fitted_frame(tf, paras: list[fit.P], width: float, height: float, max_size: float, min_size: float,
+                        color: str | None = None, italic: bool = False, keep_bold: bool | None = False,
+                        bullets: bool = False) -> float:
+    result = fit.fit_text(paras, width, height, max_size, min_size)
+    for extra in tf.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    for i, text in enumerate(result.texts):
+        p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+        para = paras[i]
+        if bullets:
+            _bullet(p, para.level, result.size, i == 0)
+        for r in list(p.runs):
+            r._r.getparent().remove(r._r)
+        run = p.add_run()
+        run.text = text
+        run.font.size = Pt(result.size)
+        if keep_bold is not None:
+            run.font.bold = para.bold
+        if italic:
+            run.font.italic = True
+        if color:
+            run.font.color.rgb = RGBColor.from_string(color)
+    return result.size
+
+
+def _write_fitted(shape, paras: list[fit.P], max_size: float, min_size: float, keep_bold: bool | None = False) -> float:
+    tf = shape.text_frame
+    tf.word_wrap = True
+    tf.auto_size = MSO_AUTO_SIZE.NONE
+    body_pr = tf._txBody.bodyPr
+    for child in list(body_pr):
+        body_pr.remove(child)
+    width = _pt(int(shape.width)) - _pt(int(tf.margin_left)) - _pt(int(tf.margin_right))
+    height = _pt(int(shape.height)) - _pt(int(tf.margin_top)) - _pt(int(tf.margin_bottom))
+    return _write_fitted_frame(tf, paras, width, height, max_size, min_size, keep_bold=keep_bold)
+
+
+def _fit_paras(block: TextBlock) -> list[fit.P]:
+    out = []
+    for p in block.paragraphs:
+        heading = p.bold and p.level == 0
+        out.append(fit.P(p.text, p.bold, None if (not block.bullets or heading) else p.level))
+    return out
+
+
+def _add_text(slide, block: TextBlock, rect: Rect):
+    fill, color, bold, italic, anchor = TEXT_STYLES.get(block.style, TEXT_STYLES["body"])
+    if block.style == "panel" and len(block.paragraphs) == 1:
+        anchor = MSO_ANCHOR.MIDDLE
+    box = slide.shapes.add_textbox(rect.x, rect.y, rect.w, rect.h)
+    box.name = block.name
+    if fill:
+        box.fill.solid()
+        box.fill.fore_color.rgb = RGBColor.from_string(fill)
+    tf = box.text_frame
+    _frame_setup(tf, anchor)
+    paras = [fit.P(p.text, p.bold or bold, p.level) for p in _fit_paras(block)]
+    _write_fitted_frame(tf, paras, _pt(rect.w) - 2 * fit.INSET_X, _pt(rect.h) - 2 * fit.INSET_Y, block.max_size, block.min_size,
+                        color=color, italic=italic, bullets=True)
+    return box
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _col_widths(block: TableBlock, total: int) -> list[int]:
+    n = len(block.header) if block.header else len(block.rows[0])
+    rel = block.widths or [1.0] * n
+    widths = [int(total * w / sum(rel)) for w in rel]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _bold_rows(block: TableBlock, n: int) -> set[int]:
+    rows = set(range(block.header_rows))
+    if block.total:
+        rows.add(n - 1)
+    return rows
+
+
+def _add_table(slide, block: TableBlock, rect: Rect):
+    cells = block.cells()
+    widths = _col_widths(block, rect.w)
+    bold = _bold_rows(block, len(cells))
+    tf = fit.fit_table(cells, [_pt(w) for w in widths], _pt(rect.h), block.max_size, block.min_size, bold)
+    height = sum(int(h * EMU_PER_PT) for h in tf.row_heights)
+    shape = slide.shapes.add_table(len(tf.cells), len(widths), rect.x, rect.y, rect.w, height)
+    shape.name = block.name
+    table = shape.table
+    table.first_row = bool(block.header_rows)
+    table.horz_banding = False
+    for i, w in enumerate(widths):
+        table.columns[i].width = w
+    for r, h in enumerate(tf.row_heights):
+        table.rows[r].height = int(h * EMU_PER_PT)
+    for r, row in enumerate(tf.cells):
+        for c, text in enumerate(row):
+            _style_cell(table.cell(r, c), block, r, c, len(tf.cells), tf.size, text)
+    return shape
+
+
+def _cell_role(block: TableBlock, r: int, c: int, n: int) -> str:
+    data_r = r - block.header_rows
+    if r < block.header_rows or (block.header_rows and block.header and block.header[0] == "" and c == 0):
+        return "header"
+    if (data_r, c) in block.highlight:
+        return block.highlight_style
+    if block.total and r == n - 1:
+        return "total"
+    return "even" if data_r % 2 else "odd"
+
+
+def _style_cell(cell, block: TableBlock, r: int, c: int, n: int, size: float, text: str) -> None:
+    role = _cell_role(block, r, c, n)
+    cell.fill.solid()
+    cell.fill.fore_color.rgb = RGBColor.from_string(FILLS[role])
+    cell.margin_left = cell.margin_right = Pt(fit.INSET_X)
+    cell.margin_top = cell.margin_bottom = Pt(fit.INSET_Y)
+    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+    align = (block.align or ["l"] * len(block.header))[c] if r >= block.header_rows else \
+        ("l" if (block.align or ["l"])[c] == "l" else "c")
+    color = "FFFFFF" if role == "header" else ("C00000" if role == "alert" else INK)
+    bold = role in ("header", "total", "strong") or (role == "accent")
+    _set_cell_text(cell, text, size, bold, align, color)
+
+
+_ALIGN = {"l": PP_ALIGN.LEFT, "c": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT}
+
+
+def _set_cell_text(cell, text: str, size: float, bold: bool, align: str, color: str) -> None:
+    tf = cell.text_frame
+    tf.word_wrap = True
+    for i, line in enumerate(text.split("\n")):
+        p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+        p.alignment = _ALIGN[align]
+        run = p.add_run()
+        run.text = line
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.color.rgb = RGBColor.from_string(color)
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def chart_data(block: ChartBlock) -> CategoryChartData:
+    data = CategoryChartData(number_format=block.number_format)
+    data.categories = block.categories
+    for s in block.series:
+        data.add_series(s.name, s.values)
+    return data
+
+
+def _add_chart(slide, block: ChartBlock, rect: Rect):
+    shape = slide.shapes.add_chart(CHART_TYPES[block.chart_type], rect.x, rect.y, rect.w, rect.h, chart_data(block))
+    shape.name = block.name
+    _style_chart(shape.chart, block, rect)
+    return shape
+
+
+def _style_chart(chart, block: ChartBlock, rect: Rect) -> None:
+    chart.font.size = Pt(11)
+    chart.font.color.rgb = RGBColor.from_string("404040")
+    chart.has_title = True
+    chart.chart_title.text_frame.text = block.title
+    for run in chart.chart_title.text_frame.paragraphs[0].runs:
+        run.font.size, run.font.bold = Pt(14), True
+        run.font.color.rgb = RGBColor.from_string(NAVY)
+    legend = block.legend if block.legend is not None else len(block.series) > 1
+    chart.has_legend = legend
+    if legend:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(11)
+    plot = chart.plots[0]
+    if block.chart_type in ("bar", "column"):
+        plot.gap_width = 45 if len(block.series) > 1 else 60
+        plot.overlap = -5 if len(block.series) > 1 else 0
+    for i, series in enumerate(plot.series):
+        color = RGBColor.from_string(SERIES_COLORS[i % len(SERIES_COLORS)])
+        if block.chart_type == "line":
+            series.format.line.color.rgb = color
+        else:
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = color
+    if block.labels:
+        plot.has_data_labels = True
+        labels = plot.data_labels
+        labels.number_format = block.number_format
+        labels.number_format_is_linked = False
+        labels.font.size = Pt(10)
+        if block.chart_type in ("bar", "column"):
+            labels.position = XL_DATA_LABEL_POSITION.OUTSIDE_END
+    if block.chart_type == "doughnut":
+        return
+    cat, val = chart.category_axis, chart.value_axis
+    cat.tick_labels.font.size = Pt(10 if len(block.categories) > 8 else 11)
+    cat.major_tick_mark = XL_TICK_MARK.NONE
+    cat.format.line.color.rgb = RGBColor.from_string("BFBFBF")
+    val.minimum_scale = 0
+    val.major_tick_mark = XL_TICK_MARK.NONE
+    if block.chart_type == "bar":
+        cat.reverse_order = True  # first category on top, as in the table
+    if block.labels:
+        val.visible = False
+        val.has_major_gridlines = False
+    else:
+        val.has_major_gridlines = True
+        val.major_gridlines.format.line.color.rgb = RGBColor.from_string("D9D9D9")
+        val.tick_labels.font.size = Pt(10)
+        val.tick_labels.number_format = block.number_format
+        val.tick_labels.number_format_is_linked = False
+        val.format.line.fill.background()
+
+
+# --------------------------------------------------------------------------- update
+
+
+def _named_shapes(prs) -> dict[str, tuple[object, object]]:
+    found = {}
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.name.startswith("pmk:"):
+                found.setdefault(shape.name, (slide, shape))
+    return found
+
+
+def update_deck(computed: Computed, findings: Iterable[object] | None, pptx_bytes: bytes,
+                lang: str | None = None) -> tuple[bytes, list[str]]:
+    """Refresh the generated tables, charts and texts of an edited deck; keep everything else.
+
+    Returns the new file and one line per change (for the CLI to print).
+    """
+    try:
+        prs = Presentation(io.BytesIO(pptx_bytes))
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
+        raise TemplateError(f"the deck to update is not a PowerPoint file we can read ({exc}).") from exc
+    specs = deck_spec(computed, list(findings) if findings is not None else None, lang)
+    shapes = _named_shapes(prs)
+    slides = {s._element.cSld.get("name"): s for s in prs.slides}
+    changes: list[str] = []
+    for spec in specs:
+        for block in spec.blocks:
+            changes += _update_block(spec, block, shapes, slides)
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue(), changes
+
+
+def _alternates(block: Block) -> list[str]:
+    names = [f"pmk:{k}:{block.key}" for k in ("table", "chart", "text", "empty")]
+    return [n for n in names if n != block.name]
+
+
+def _update_block(spec: SlideSpec, block: Block, shapes: dict, slides: dict) -> list[str]:
+    where = f"{spec.title}: {block.name}"
+    if block.name in shapes:
+        slide, shape = shapes[block.name]
+        if isinstance(block, TableBlock) and shape.has_table:
+            return [f"{where}: {m}" for m in _update_table(shape, block)]
+        if isinstance(block, ChartBlock) and shape.has_chart:
+            return [f"{where}: {m}" for m in _update_chart(shape, block)]
+        if isinstance(block, TextBlock) and shape.has_text_frame:
+            return [f"{where}: {m}" for m in _update_text(shape, block)]
+    for other in _alternates(block):  # a section filled or emptied since: swap its shape
+        if other in shapes:
+            slide, shape = shapes[other]
+            rect = _rect(shape) if block.kind == "empty" or other.startswith("pmk:empty:") is False else None
+            area = body_area(slide.slide_layout).sub(block.box)
+            new = render_block(slide, block, rect if rect and not other.startswith("pmk:empty:") else area)
+            shape._element.addprevious(new._element)
+            shape._element.getparent().remove(shape._element)
+            return [f"{where}: replaced {other}"]
+    if f"pmk:slide:{spec.key}" in slides:
+        slide = slides[f"pmk:slide:{spec.key}"]
+        render_block(slide, block, _frames(slide.slide_layout).get(block.name) or body_area(slide.slide_layout).sub(block.box))
+        return [f"{where}: added"]
+    return []
+
+
+def _para_texts(tf) -> list[str]:
+    return [p.text for p in tf.paragraphs]
+
+
+def _set_paragraph(p, text: str) -> None:
+    """New text in the paragraph's first run, whose formatting (the user's font) stays."""
+    runs = p._p.findall(qn("a:r"))
+    for extra in runs[1:] + p._p.findall(qn("a:br")) + p._p.findall(qn("a:fld")):
+        p._p.remove(extra)
+    if runs:
+        runs[0].find(qn("a:t")).text = text
+    else:
+        p.add_run().text = text
+
+
+def _set_paragraphs(tf, texts: list[str]) -> bool:
+    if _para_texts(tf) == texts:
+        return False
+    paras = tf._txBody.findall(qn("a:p"))
+    while len(paras) < len(texts):
+        clone = copy.deepcopy(paras[-1])
+        paras[-1].addnext(clone)
+        paras.append(clone)
+    for extra in paras[len(texts):]:
+        extra.getparent().remove(extra)
+    for p, text in zip(tf.paragraphs, texts):
+        if p.text != text:
+            _set_paragraph(p, text)
+    return True
+
+
+def _run_size(tf, default: float) -> float:
+    for p in tf.paragraphs:
+        for r in p.runs:
+            if r.font.size:
+                return r.font.size.pt
+    return default
+
+
+def _update_text(shape, block: TextBlock) -> list[str]:
+    tf = shape.text_frame
+    size = _run_size(tf, block.max_size)
+    paras = _fit_paras(block)
+    width = _pt(int(shape.width)) - 2 * fit.INSET_X
+    height = _pt(int(shape.height)) - 2 * fit.INSET_Y
+    result = fit.fit_text(paras, width, height, size, min(block.min_size, size))
+    if not _set_paragraphs(tf, result.texts):
+        return []
+    if result.size < size:  # only shrink, and only when the new text needs it
+        for p in tf.paragraphs:
+            for r in p.runs:
+                r.font.size = Pt(result.size)
+    return ["text updated"]
+
+
+def _update_table(shape, block: TableBlock) -> list[str]:
+    table = shape.table
+    cells = block.cells()
+    messages = []
+    if len(table.columns) != len(cells[0]):
+        return [f"{len(cells[0])} columns expected, the table has {len(table.columns)}: left as is"]
+    tbl = table._tbl
+    rows = tbl.findall(qn("a:tr"))
+    template_row = rows[-2] if block.total and len(rows) > 2 else rows[-1]
+    added = removed = 0
+    while len(rows) < len(cells):
+        clone = copy.deepcopy(template_row)
+        template_row.addnext(clone)
+        rows = tbl.findall(qn("a:tr"))
+        added += 1
+    while len(rows) > len(cells):
+        victim = rows[-2] if block.total and len(rows) > 2 else rows[-1]
+        tbl.remove(victim)
+        rows = tbl.findall(qn("a:tr"))
+        removed += 1
+    changed = 0
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            if _set_paragraphs(table.cell(r, c).text_frame, text.split("\n")):
+                changed += 1
+    if added:
+        messages.append(f"{added} row(s) added")
+    if removed:
+        messages.append(f"{removed} row(s) removed")
+    if changed:
+        messages.append(f"{changed} cell(s) updated")
+    return messages
+
+
+def _chart_values(chart) -> tuple[list[str], list[tuple[str, list]]]:
+    plot = chart.plots[0]
+    cats = [str(c) for c in plot.categories]
+    series = [(s.name, [None if v is None else float(v) for v in s.values]) for s in plot.series]
+    return cats, series
+
+
+def _update_chart(shape, block: ChartBlock) -> list[str]:
+    cats, series = _chart_values(shape.chart)
+    want = [(s.name, [None if v is None else float(v) for v in s.values]) for s in block.series]
+    if cats == [str(c) for c in block.categories] and series == want:
+        return []
+    shape.chart.replace_data(chart_data(block))
+    return ["chart data refreshed"]
