@@ -16,16 +16,20 @@ from .io.jsonio import plan_from_json, plan_to_json
 from .io.macro import add_macro_parts
 from .io.package import Package, check_not_locked, read_package, write_atomic, zip_bytes
 from .io.read import WorkbookData, read_package_data
-from .io.write import Repair, drop_calc_chain, refresh_derived
+from .checks import run_checks
+from .core.layout import formulas
+from .io.controls import locate, write_controls, write_highlights
+from .io.write import Repair, drop_calc_chain, refresh_derived, serialise
+from .model.findings import Finding
 from .model.plan import Plan
-from .model.schema import HOME_CODENAME, SHEETS, WORKBOOK_CODENAME, default_scalars
+from .model.schema import CHECKS_CODENAME, HOME_CODENAME, SHEETS, WORKBOOK_CODENAME, default_scalars
 
 LISTS_CODENAME = "shListes"
-SHEET_CODENAMES = [HOME_CODENAME] + [s.codename for s in SHEETS] + [LISTS_CODENAME]
+SHEET_CODENAMES = [HOME_CODENAME] + [s.codename for s in SHEETS] + [CHECKS_CODENAME, LISTS_CODENAME]
 
 
 def build_xlsm(plan: Plan) -> bytes:
-    """The .xlsm bytes for a plan: sheets, formulas with cached values, VBA project, ribbon.
+    """The .xlsm bytes for a plan: sheets, formulas with cached values, checks, VBA project, ribbon.
 
     Deterministic: the same plan always gives the same bytes.
     """
@@ -37,10 +41,35 @@ def build_xlsm(plan: Plan) -> bytes:
         pkg = Package({i.filename: zf.read(i) for i in zf.infolist()})
     data = read_package_data(pkg)
     changed, _ = refresh_derived(data, compute(data.plan))
-    parts = {**pkg.parts, **changed}
+    changed |= write_findings(data, findings_for(compute(data.compact_plan())))
+    parts = {**pkg.parts, **serialise(data, changed)}
     parts["docProps/core.xml"] = _fixed_core_times(parts["docProps/core.xml"])
     parts = add_macro_parts(parts, plan.lang, WORKBOOK_CODENAME, SHEET_CODENAMES)
     return zip_bytes(parts)
+
+
+def findings_for(computed: Computed) -> list[Finding]:
+    """Every coherence finding of a computed plan (PLAN_SPEC §2)."""
+    return run_checks(computed)
+
+
+def write_findings(data: WorkbookData, findings: list[Finding]) -> set[str]:
+    """Fill the Contrôles sheet and highlight the flagged cells; the sheet parts changed."""
+    layout, rows = data.layout, data.sheet_rows()
+    places = [[p for p in (locate(ref, layout, rows) for ref in f.cells) if p] for f in findings]
+    part_of = {sp.title: sp.part for sp in data.wmap.sheets.values()}
+    changed = set()
+    controls = next((sp.part for sp in data.wmap.sheets.values() if sp.codename == CHECKS_CODENAME), None)
+    if controls is not None and write_controls(data.sheet_roots[controls], findings, layout.lang, places):
+        changed.add(controls)
+    flagged: dict[str, list[str]] = {title: [] for title in layout.sheet_titles.values()}
+    for place in places:
+        for title, ref in place:
+            flagged[title].append(ref)
+    for title, refs in flagged.items():
+        if write_highlights(data.sheet_roots[part_of[title]], refs):
+            changed.add(part_of[title])
+    return changed
 
 
 def _fixed_core_times(core: bytes) -> bytes:
@@ -100,11 +129,15 @@ class RecomputeReport:
     path: Path
     derived_cells: int
     repairs: list[Repair] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     changed_parts: list[str] = field(default_factory=list)
 
 
 def recompute(path: str | os.PathLike, output: str | os.PathLike | None = None) -> RecomputeReport:
-    """Rewrite every derived cell (repairing overwritten formulas); inputs and foreign parts untouched."""
+    """Rewrite every derived cell (repairing overwritten formulas), then the Contrôles sheet.
+
+    Input cells and every part we do not own stay byte-identical; the file is replaced atomically.
+    """
     path = Path(path)
     target = Path(output) if output else path
     check_not_locked(path)
@@ -116,11 +149,57 @@ def recompute(path: str | os.PathLike, output: str | os.PathLike | None = None) 
                             f"`planmkg export {path.name} --json plan.json` then `planmkg new --from plan.json NEW.xlsm`.")
     data = read_package_data(pkg)
     changed, repairs = refresh_derived(data, compute(data.plan))
-    parts = {**pkg.parts, **changed}
+    findings = findings_for(compute(data.compact_plan()))
+    changed |= write_findings(data, findings)
+    parts = {**pkg.parts, **serialise(data, changed)}
     if changed:
         parts = drop_calc_chain(parts)
-    from .core.layout import formulas
-
     if changed or target != path:
         write_atomic(target, zip_bytes(parts, pkg.infos))
-    return RecomputeReport(target, len(formulas(data.layout)), repairs, sorted(changed))
+    return RecomputeReport(target, len(formulas(data.layout)), repairs, findings, sorted(changed))
+
+
+def cell_address(data: WorkbookData):
+    """A function naming a finding's cell as the user finds it: 'Commercial!K12'."""
+    layout, rows = data.layout, data.sheet_rows()
+
+    def where(ref) -> str | None:
+        place = locate(ref, layout, rows)
+        return f"{place[0]}!{place[1]}" if place else None
+
+    return where
+
+
+def check(path: str | os.PathLike) -> tuple[WorkbookData, list[Finding]]:
+    """The findings of a workbook, read-only: `check` never writes to the file."""
+    data, computed = load_computed(path)
+    return data, findings_for(computed)
+
+
+def deck_for(computed: Computed, findings: list[Finding] | None, template: str | None = None, lang: str | None = None) -> bytes:
+    """The executive deck of a computed plan, on the built-in or the user's template."""
+    from .deck.render import build_deck
+
+    return build_deck(computed, findings, template=template, lang=lang)
+
+
+def deck(path: str | os.PathLike, output: str | os.PathLike | None = None, template: str | None = None,
+         lang: str | None = None, update: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
+    """Build (or, with ``update``, refresh in place) the deck of a workbook; the deck path and the changes."""
+    from .deck.render import update_deck
+
+    data, computed = load_computed(path)
+    findings = findings_for(computed)
+    if update is not None:
+        update = Path(update)
+        if not update.exists():
+            raise PlanError(f"{update} does not exist: build the deck first with `planmkg deck {Path(path).name}`.")
+        check_not_locked(update)
+        content, changes = update_deck(computed, findings, update.read_bytes(), lang=lang)
+        target = Path(output) if output else update
+    else:
+        content, changes = deck_for(computed, findings, template, lang), []
+        target = Path(output) if output else Path(path).with_suffix(".pptx")
+    check_not_locked(target)
+    write_atomic(target, content)
+    return target, changes

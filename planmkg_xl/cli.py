@@ -68,12 +68,20 @@ def new(path: Path, lang: str, from_json: Path | None, force: bool) -> None:
               help="Folder for the demo workbook.")
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
 def demo(out_dir: Path, lang: str) -> None:
-    """Build the demo plan (a French B2B SME, every tab filled) as DIR/Plan_Marketing.xlsm.
+    """Build the demo plan (a French B2B SME, every tab filled): its workbook, its deck and its checks.
+
+    Writes DIR/Plan_Marketing.xlsm and DIR/Plan_Marketing.pptx, and prints the coherence findings.
 
     Example: planmkg demo --out demo
     """
     path = app.demo(out_dir, lang=lang)
     click.echo(f"Created {path}")
+    deck_path, _ = app.deck(path)
+    click.echo(f"Created {deck_path}")
+    data, findings = app.check(path)
+    from .checks.report import format_table
+
+    click.echo(format_table(findings, data.layout.lang, where=app.cell_address(data)))
 
 
 @main.command()
@@ -91,7 +99,7 @@ def export(path: Path, json_out: Path) -> None:
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the result here instead of replacing PATH.")
 def recompute(path: Path, output: Path | None) -> None:
-    """Rewrite every calculated cell; repair formulas that were overwritten.
+    """Rewrite every calculated cell, repair overwritten formulas, refresh the Contrôles sheet.
 
     Input cells are never changed and every other part of the file stays as it is.
 
@@ -105,6 +113,82 @@ def recompute(path: Path, output: Path | None) -> None:
             click.echo(f"  {r.sheet}!{r.cell}: held {r.was!r}, formula restored")
     elif not report.changed_parts:
         click.echo("Nothing to change.")
+    click.echo(f"Checks: {_count(report.findings)} (see the Contrôles sheet, or `planmkg check`).")
+
+
+def _count(findings) -> str:
+    from .checks.report import summary
+
+    return summary(findings, "en")
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True,
+              help="Exit with code 1 when a finding reaches this severity.")
+def check(path: Path, fmt: str, fail_on: str) -> None:
+    """Check that the plan's objectives hold together (reverse funnel, budget, benchmarks, SMART, data).
+
+    Never writes to the file. Exit code 0: nothing reaches --fail-on; 1: findings do; 2: the file has a problem.
+
+    Example: planmkg check Plan_Marketing.xlsm --fail-on warning
+    """
+    import json
+
+    from .checks.report import format_table, to_json
+    from .model.findings import Severity
+
+    data, findings = app.check(path)
+    if fmt == "json":
+        click.echo(json.dumps(to_json(findings, where=app.cell_address(data)), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(findings, data.layout.lang, where=app.cell_address(data)))
+    if fail_on != "never" and any(f.severity >= Severity.parse(fail_on) for f in findings):
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
+def rules(lang: str) -> None:
+    """List every coherence rule: id, severity and what it checks.
+
+    Example: planmkg rules --lang en
+    """
+    from .checks.report import format_rules
+
+    click.echo(format_rules(lang))
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="The deck to write (default: PATH with .pptx).")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Your corporate template (.pptx/.potx).")
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the deck (default: the workbook's).")
+@click.option("--update", type=click.Path(dir_okay=False, path_type=Path), help="Refresh this existing deck in place, keeping your edits.")
+@click.option("--pdf", is_flag=True, help="Also write a PDF next to the deck (needs LibreOffice).")
+@click.option("--png", "png_dir", type=click.Path(file_okay=False, path_type=Path), help="Also write one PNG per slide here (needs LibreOffice).")
+def deck(path: Path, output: Path | None, template: Path | None, lang: str | None, update: Path | None, pdf: bool, png_dir: Path | None) -> None:
+    """Generate (or update in place) the executive-summary PowerPoint deck from the workbook.
+
+    Example: planmkg deck Plan_Marketing.xlsm --output Plan_Marketing.pptx --pdf
+    Example: planmkg deck Plan_Marketing.xlsm --update Plan_Marketing.pptx
+    """
+    target, changes = app.deck(path, output=output, template=str(template) if template else None, lang=lang, update=update)
+    if update is not None:
+        click.echo(f"Updated {target}: {len(changes)} change(s).")
+        for line in changes:
+            click.echo(f"  {line}")
+    else:
+        click.echo(f"Created {target}")
+    if pdf or png_dir:
+        from .deck.preview import to_pdf, to_png
+
+        if pdf:
+            click.echo(f"Created {to_pdf(target, target.parent)}")
+        if png_dir:
+            pages = to_png(target, png_dir)
+            click.echo(f"Created {len(pages)} PNG page(s) in {png_dir}")
 
 
 @main.command()

@@ -48,6 +48,10 @@ class Funnel:
     cpql_change: float = -0.10  # the cost-per-qualified-lead objective
     objectives: bool = True
     plan_year: int = 2026
+    line_growths: tuple[float, ...] = ()  # per-line growth instead of ``growth`` (FUN-008 may then remark on the mix)
+
+    def growth_of(self, i: int) -> float:
+        return self.line_growths[i] if i < len(self.line_growths) else self.growth
 
 
 def coherent_plan(f: Funnel = Funnel(), lang: str = "fr") -> Plan:
@@ -57,7 +61,7 @@ def coherent_plan(f: Funnel = Funnel(), lang: str = "fr") -> Plan:
     commercial, revenue, target = [], 0.0, 0.0
     for i, (opps, deals, avg) in enumerate(f.lines):
         rev = deals * avg
-        tgt = deals * (1 + f.growth) * avg  # = opportunities × (1 + growth) × win ratio × average deal
+        tgt = deals * (1 + f.growth_of(i)) * avg  # = opportunities × (1 + growth) × win ratio × average deal
         commercial.append({"line": f"Ligne {i + 1}", "kind": "product", "opportunities": opps, "deals": deals,
                            "customers": max(1, round(deals * 0.7)), "revenue": rev, "revenue_prev": rev / 1.05, "target_revenue": tgt})
         revenue, target = revenue + rev, target + tgt
@@ -65,7 +69,8 @@ def coherent_plan(f: Funnel = Funnel(), lang: str = "fr") -> Plan:
     opps_total = sum(o for o, _, _ in f.lines)
     deals_total = sum(d for _, d, _ in f.lines)
     customers = sum(r["customers"] for r in commercial)
-    required_opps = opps_total * (1 + f.growth)
+    required_opps = sum(o * (1 + f.growth_of(i)) for i, (o, _, _) in enumerate(f.lines))
+    required_deals = sum(d * (1 + f.growth_of(i)) for i, (_, d, _) in enumerate(f.lines))
 
     leads = sum(s[0] for s in f.sources)
     ql = sum(s[1] for s in f.sources)
@@ -118,7 +123,7 @@ def coherent_plan(f: Funnel = Funnel(), lang: str = "fr") -> Plan:
             {"id": "M4", "strategic_id": "S1", "statement": "Budget lead gen", "metric": "marketing_budget", "baseline": spend,
              "target": budget, "unit": "money", "deadline": end},
             {"id": "M5", "strategic_id": "S1", "statement": "Ventes", "metric": "deals", "baseline": deals_total,
-             "target": deals_total * (1 + f.growth), "unit": "count", "deadline": end},
+             "target": required_deals, "unit": "count", "deadline": end},
             {"id": "M6", "strategic_id": "S1", "statement": "Opportunités", "metric": "opportunities", "baseline": opps_total,
              "target": required_opps, "unit": "count", "deadline": end},
         ]

@@ -6,7 +6,6 @@ The CLI side of the same cases (exit code 2, no traceback) is in test_cli_errors
 """
 from __future__ import annotations
 
-import os
 import shutil
 import time
 import zipfile
@@ -130,6 +129,16 @@ def _lost_vba(path: Path) -> None:
     book.save()
 
 
+def _error_value(path: Path) -> None:
+    """A cell showing #N/A (a formula the user typed, saved with its error)."""
+    book = Book(path)
+    book.set_cell("Commercial", "G6", "#N/A", formula="NA()")
+    part = book.sheet_part("Commercial")
+    book.parts[part] = book.parts[part].replace(b'<c r="G6" s="14" t="str">', b'<c r="G6" s="14" t="e">', 1)
+    assert b't="e"' in book.parts[part]
+    book.save()
+
+
 def _bad_name(path: Path) -> None:
     book = Book(path)
     wb = book.xml("xl/workbook.xml")
@@ -153,7 +162,7 @@ BAD_WORKBOOKS = {
                        ["Web!R5", "12 000 visiteurs", "Saisissez un nombre"]),
     "fraction_count": (_set("Commercial", "E6", 2.5), CellValueError, ["Commercial!E6", "nombre entier"]),
     "bad_choice": (_set("Commercial", "B6", "Gadget"), CellValueError, ["Commercial!B6", "Gadget", "Choisissez parmi"]),
-    "error_value": (_set("Commercial", "G6", None), None, None),  # replaced below: an #N/A typed in
+    "error_value": (_error_value, CellValueError, ["Commercial!G6", "#N/A", "Corrigez"]),
     "deleted_sheet": (_delete_sheet, WorkbookError, ["« Budget » is missing", "restore it", "planmkg export"]),
     "renamed_table": (_rename_table, WorkbookError,
                       ["Sheet « Commercial »", "« tCommercial »", "Rename it back to tCommercial", "Table Design"]),
@@ -169,23 +178,6 @@ BAD_WORKBOOKS = {
 }
 
 
-def _error_value(path: Path) -> None:
-    book = Book(path)
-    book.set_cell("Commercial", "G6", None)
-    c = book.sheet(book and "Commercial")
-    root = book.xml(book.sheet_part("Commercial"))
-    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-    cell = root.find(f"{ns}sheetData/{ns}row/{ns}c[@r='G6']")
-    cell.set("t", "e")
-    v = cell.makeelement(f"{ns}v")
-    v.text = "#N/A"
-    cell.append(v)
-    book.put(book.sheet_part("Commercial"), root)
-    book.save()
-    del c
-
-
-BAD_WORKBOOKS["error_value"] = (_error_value, CellValueError, ["Commercial!G6", "#N/A", "Corrigez"])
 
 READERS = {
     "recompute": lambda p: app.recompute(p),
@@ -221,14 +213,14 @@ def test_english_workbook_speaks_english(tmp_path, demo_en_bytes):
     path = tmp_path / "Marketing_Plan.xlsm"
     path.write_bytes(demo_en_bytes)
     book = Book(path)
-    book.set_cell("Commercial", "D6", "lots")
-    book.set_cell("Commercial", "M6", 45)
+    book.set_cell("Sales", "D6", "lots")
+    book.set_cell("Sales", "M6", 45)
     book.save()
     with pytest.raises(CellValueError) as err:
         app.recompute(path)
     message = str(err.value)
-    assert "Commercial!D6: “lots” is not a number. Type a number" in message
-    assert "Commercial!M6: 45 looks like a percentage typed without the % sign: type 45 %" in message
+    assert "Sales!D6: “lots” is not a number. Type a number" in message
+    assert "Sales!M6: 45 looks like a percentage typed without the % sign: type 45 %" in message
     assert len(err.value.problems) == 2  # every bad cell at once, so the user fixes the file in one pass
 
 
@@ -361,4 +353,3 @@ def test_parse_xml_refuses_dtd_before_expanding():
     with pytest.raises(WorkbookError):
         parse_xml(data, "xl/x.xml")
     assert time.perf_counter() - started < 1
-    assert os.environ.get("PLANMKG_DEBUG") is None or True

@@ -327,6 +327,31 @@ def test_failed_write_leaves_file_and_no_temporary(wb, monkeypatch):
     assert sorted(os.listdir(wb.parent)) == listing
 
 
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX file modes")
+def test_replaced_file_keeps_its_permissions(wb, tmp_path):
+    book = Book(wb)
+    break_three(book)
+    book.save()
+    wb.chmod(0o640)
+    app.recompute(wb)
+    assert wb.stat().st_mode & 0o777 == 0o640
+    umask = os.umask(0o022)
+    try:
+        made = app.new_workbook(tmp_path / "New.xlsm")
+    finally:
+        os.umask(umask)
+    assert made.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
+
+
+def test_output_in_a_folder_that_cannot_exist(wb, tmp_path):
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    original = wb.read_bytes()
+    result = cli("recompute", wb, "--output", tmp_path / "notes.txt" / "Out.xlsm")
+    assert result.exit_code == 2, result.output
+    assert "Cannot write in the folder" in result.output
+    assert wb.read_bytes() == original
+
+
 # --------------------------------------------------------------------------- text is text
 
 

@@ -31,8 +31,11 @@ def cell_label(ref: CellRef, lang: str) -> str:
     return f"{sheet} › {table.title(lang)} › {label} › {where}"
 
 
-def format_table(findings: list[Finding], lang: str) -> str:
-    """A readable table: severity, rule, message, then the cells concerned; a summary line."""
+def format_table(findings: list[Finding], lang: str, where=None) -> str:
+    """A readable table: severity, rule, message, then the cells concerned; a summary line.
+
+    ``where(cell_ref) -> "Sheet!A1" | None`` (from the workbook's layout) adds each cell's address.
+    """
     if not findings:
         return "Aucune incohérence trouvée." if lang == "fr" else "No incoherence found."
     head = ("Gravité", "Règle", "Message") if lang == "fr" else ("Severity", "Rule", "Message")
@@ -43,13 +46,18 @@ def format_table(findings: list[Finding], lang: str) -> str:
         body = textwrap.wrap(f.message, WIDTH - len(indent)) or [""]
         lines.append(f"{f.severity.label(lang):<{sev_w}} {f.rule_id:<{id_w}} {body[0]}")
         lines += [indent + part for part in body[1:]]
-        lines += [indent + "→ " + cell_label(c, lang) for c in f.cells]
+        lines += [indent + "→ " + _with_address(c, lang, where) for c in f.cells]
     lines.append("-" * WIDTH)
-    lines.append(_summary(findings, lang))
+    lines.append(summary(findings, lang))
     return "\n".join(lines)
 
 
-def _summary(findings: list[Finding], lang: str) -> str:
+def _with_address(ref: CellRef, lang: str, where) -> str:
+    address = where(ref) if where else None
+    return f"{address} ({cell_label(ref, lang)})" if address else cell_label(ref, lang)
+
+
+def summary(findings: list[Finding], lang: str) -> str:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
     if lang == "fr":
         names = {Severity.ERROR: ("erreur", "erreurs"), Severity.WARNING: ("alerte", "alertes"), Severity.INFO: ("info", "infos")}
@@ -70,8 +78,8 @@ def _plain(value: object) -> object:
     return str(value)
 
 
-def to_json(findings: list[Finding]) -> list[dict]:
-    """One dict per finding, ready for ``json.dumps`` (dates as ISO text)."""
+def to_json(findings: list[Finding], where=None) -> list[dict]:
+    """One dict per finding, ready for ``json.dumps`` (dates as ISO text); ``where`` adds cell addresses."""
     out = []
     for f in findings:
         rule = RULES_BY_ID.get(f.rule_id)
@@ -80,7 +88,7 @@ def to_json(findings: list[Finding]) -> list[dict]:
             "severity": f.severity.key,
             "title": {"fr": rule.title.fr, "en": rule.title.en} if rule else None,
             "message": f.message,
-            "cells": [{"table": c.table, "row": c.row, "field": c.field} for c in f.cells],
+            "cells": [{"table": c.table, "row": c.row, "field": c.field, **({"address": where(c)} if where else {})} for c in f.cells],
             "data": _plain(f.data),
         })
     return out

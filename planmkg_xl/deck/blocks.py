@@ -46,6 +46,8 @@ class TableBlock:
     min_size: float = 7.0
     header_rows: int = 1  # 0 for a matrix without a header band
     highlight_style: str = "accent"  # accent (chosen cell), strong (subtotal rows), alert (behind target, errors)
+    stretch: float = 1.3  # rows may grow up to this factor to fill the box (airier tables, no gap)
+    first_line_bold: bool = False  # a cell's first line is its heading (Ansoff quadrants)
 
     @property
     def name(self) -> str:
@@ -108,6 +110,7 @@ class TextBlock:
     max_size: float = 16.0
     min_size: float = 8.0
     kind: str = "text"  # "empty" for the placeholder line of an unfilled section
+    group: str = ""  # boxes of one group share one font size (SWOT quadrants, agenda columns)
 
     @property
     def name(self) -> str:

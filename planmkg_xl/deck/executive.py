@@ -13,7 +13,7 @@ from ..model.plan_tabs import BENCHMARKS, BUDGET_BLOCKS
 from ..model.strategy_tabs import ANSOFF_CHOICES, SWOT_QUADRANTS
 from .blocks import LEFT, RIGHT, ChartBlock, Para, Series, SlideSpec, TableBlock, TextBlock
 from .ctx import Ctx
-from .situation import money_format
+from .situation import count_format, money_format
 
 _PERCENT_METRICS = {"lead_to_opportunity", "email_ctr", "win_ratio", "profitability", "market_penetration"}
 _MONEY_METRICS = {"cost_per_qualified_lead", "revenue", "marketing_budget"}
@@ -37,10 +37,10 @@ def _swot(c: Ctx, section: str) -> SlideSpec:
         x, y = (i % 2) * 0.51, (i // 2) * 0.51
         items = [str(r["item"]) for r in rows if r.get("quadrant") == q.key and r.get("item")]
         slide.blocks.append(TextBlock(f"swot_{q.key}_head", [Para(heads[q.key], bold=True)], box=(x, y, 0.49, 0.09),
-                                      style=f"heading_{q.key}", max_size=16))
+                                      style=f"heading_{q.key}", max_size=16, group="swot_head"))
         body = [Para(t) for t in items] or [Para(c.tr("Non renseigné", "Not filled in"))]
         slide.blocks.append(TextBlock(f"swot_{q.key}", body, box=(x, y + 0.09, 0.49, 0.40), style="panel", bullets=bool(items),
-                                      max_size=16))
+                                      max_size=18, group="swot"))
     return slide
 
 
@@ -78,7 +78,7 @@ def _objectives(c: Ctx, section: str) -> SlideSpec:
         body.append([c.tr("Sans objectif stratégique lié", "No linked strategic objective"), "", mk(orphans)])
     header = [c.tr("Objectifs stratégiques", "Strategic objectives"), c.tr("N-1 → cible N", "N-1 → target N"),
               c.tr("Objectifs marketing (N-1 → cible N)", "Marketing objectives (N-1 → target N)")]
-    slide.blocks.append(TableBlock("objectives", header, body, widths=[3.6, 1.7, 5.2], align=["l", "c", "l"], max_size=13))
+    slide.blocks.append(TableBlock("objectives", header, body, widths=[3.6, 1.7, 5.2], align=["l", "c", "l"], max_size=16))
     return slide
 
 
@@ -100,7 +100,8 @@ def _ansoff(c: Ctx, section: str) -> SlideSpec:
     rows = [[c.tr("Marchés existants", "Existing markets"), cell("market_penetration"), cell("product_development")],
             [c.tr("Nouveaux marchés", "New markets"), cell("market_development"), cell("diversification")]]
     pos = {"market_penetration": (0, 1), "product_development": (0, 2), "market_development": (1, 1), "diversification": (1, 2)}
-    table = TableBlock("ansoff", header, rows, widths=[1.6, 3.2, 3.2], align=["l", "l", "l"], box=(0.06, 0, 0.88, 0.74), max_size=16)
+    table = TableBlock("ansoff", header, rows, widths=[1.6, 3.2, 3.2], align=["l", "l", "l"], box=(0.06, 0, 0.88, 0.76), max_size=18,
+                       stretch=10.0, first_line_bold=True)
     if choice in pos:
         table.highlight.append(pos[choice])
     slide.blocks.append(table)
@@ -122,14 +123,14 @@ def _customers(c: Ctx, section: str) -> SlideSpec:
         return slide
     if segs:
         slide.blocks.append(c.table("customer_segments", ("segment", "definition", "count", "share", "tactics"), segs,
-                                    box=(0, 0, 1, 0.66), total_label="Total", widths=[1.3, 2.8, 1.0, 0.9, 3.6], max_size=13))
+                                    box=(0, 0, 1, 0.66), total_label="Total", widths=[1.3, 2.8, 1.0, 0.9, 3.6], max_size=15))
     else:
         slide.blocks.append(c.empty("customer_segments", c.tr("Segments clients", "Customer segments"), c.tr("Stratégie", "Strategy"),
                                     box=(0, 0, 1, 0.12)))
     paras = [Para(c.tr("Tactiques par objectif marketing", "Tactics per marketing objective"), bold=True)]
     paras += [Para(f"{r.get('objective_id') or '–'} : {r['tactics']}" if c.lang == "fr" else f"{r.get('objective_id') or '–'}: {r['tactics']}",
                    level=1) for r in tactics] or [Para("–", level=1)]
-    slide.blocks.append(TextBlock("customer_tactics", paras, box=(0, 0.7, 0.64, 0.3), style="body", bullets=True, max_size=14))
+    slide.blocks.append(TextBlock("customer_tactics", paras, box=(0, 0.7, 0.64, 0.3), style="body", bullets=True, max_size=16))
     t = c.computed.totals.get("key_metrics", {})
     if is_number(t.get("existing_share")):
         msg = c.tr(f"{c.f.pct(t['existing_share'])} du C.A. N-1 réalisé avec les clients existants",
@@ -167,7 +168,7 @@ def _leadgen_strategy(c: Ctx, section: str) -> SlideSpec:
         slide.blocks.append(ChartBlock("funnel", "bar", c.tr("Entonnoir inversé : ce qu'exige l'objectif de C.A.",
                                                              "Reverse funnel: what the revenue target requires"), cats,
                                        [Series(c.tr("Nécessaire", "Required"), [round(v) if is_number(v) else None for v in need]),
-                                        Series(c.tr("Objectif du plan", "Plan target"), plan)], "#,##0", box=(0, 0, 0.5, 0.68)))
+                                        Series(c.tr("Objectif du plan", "Plan target"), plan)], count_format(c), box=(0, 0, 0.5, 0.68)))
         msg = c.tr(f"Au coût N-1 du lead qualifié, il faut {c.f.money(f['budget'])} de lead generation ; "
                    f"le plan prévoit {c.f.money(f['planned_budget'])}.",
                    f"At the N-1 cost per qualified lead, lead generation needs {c.f.money(f['budget'])}; "
@@ -187,7 +188,7 @@ def _leadgen_strategy(c: Ctx, section: str) -> SlideSpec:
                                     c.tr("Stratégie", "Strategy"), box=(0.53, 0, 0.47, 0.15)))
     tactics = [r for r in c.rows("lead_tactics") if r.get("tactics")]
     paras = [Para(f"{r.get('objective_id') or '–'}{' :' if c.lang == 'fr' else ':'} {r['tactics']}") for r in tactics]
-    slide.blocks.append(TextBlock("lead_tactics", paras or [Para("–")], box=(0, 0.85, 1, 0.15), style="body", bullets=True, max_size=13))
+    slide.blocks.append(TextBlock("lead_tactics", paras or [Para("–")], box=(0, 0.85, 1, 0.15), style="body", bullets=True, max_size=14))
     return slide
 
 
@@ -201,14 +202,14 @@ def _brand(c: Ctx, section: str) -> SlideSpec:
         return slide
     if rows:
         slide.blocks.append(c.table("brand", ("dimension", "current", "evolution"), rows, box=(0, 0, 0.64, 1), widths=[1.5, 2.0, 2.4],
-                                    max_size=13))
+                                    max_size=15))
     else:
         slide.blocks.append(c.empty("brand", c.tr("Stratégie de marque", "Brand strategy"), c.tr("Stratégie", "Strategy"), box=(0, 0, 0.64, 0.15)))
     if metrics:
         body = [[str(r.get("metric") or ""), c.f.by_label(str(r.get("metric") or ""), r.get("value_prev")),
                  c.f.by_label(str(r.get("metric") or ""), r.get("target"))] for r in metrics]
         slide.blocks.append(TableBlock("brand_metrics", [c.tr("Métriques de marque", "Brand metrics"), "N-1", c.tr("Objectif N", "Target N")],
-                                       body, widths=[2.0, 0.9, 1.0], align=["l", "r", "r"], box=(0.67, 0, 0.33, 0.7), max_size=13))
+                                       body, widths=[2.0, 0.9, 1.0], align=["l", "r", "r"], box=(0.67, 0, 0.33, 0.7), max_size=15))
     return slide
 
 
@@ -220,7 +221,7 @@ def _content(c: Ctx, section: str) -> SlideSpec:
         slide.blocks.append(c.empty("content_plan", c.tr("Plan de contenus", "Content plan"), c.tr("Stratégie", "Strategy")))
         return slide
     slide.blocks.append(c.table("content_plan", ("stage", "customer_goal", "marketing_goal", "content", "formats"), rows,
-                                widths=[1.7, 1.7, 1.9, 2.1, 2.3], max_size=13))
+                                widths=[1.7, 1.7, 1.9, 2.1, 2.3], max_size=16))
     return slide
 
 
@@ -268,8 +269,9 @@ def _budget(c: Ctx, section: str) -> SlideSpec:
     parts = [c.tr(f"Enveloppe top-down {c.f.kmoney(s.get('envelope_used'))}, bottom-up {c.f.kmoney(s.get('programmes'))}",
                   f"Top-down envelope {c.f.kmoney(s.get('envelope_used'))}, bottom-up {c.f.kmoney(s.get('programmes'))}")]
     if ref and is_number(ref.get("value")):
-        parts.append(c.tr(f"repère : {c.f.pct(ref['value'])} du C.A. en B2B produits ({ref.get('source') or ''}, {ref.get('date') or ''})",
-                          f"benchmark: {c.f.pct(ref['value'])} of revenue for B2B product firms ({ref.get('source') or ''}, {ref.get('date') or ''})"))
+        src = ", ".join(str(ref[k]) for k in ("source", "date") if ref.get(k))
+        parts.append(c.tr(f"repère : {c.f.pct(ref['value'])} du C.A. en B2B produits — {src}",
+                          f"benchmark: {c.f.pct(ref['value'])} of revenue for B2B product firms — {src}"))
     slide.blocks.append(TextBlock("budget_message", [Para(" ; ".join(parts) + ".")], box=(0, 0.85, 1, 0.15), style="note", max_size=13))
     return slide
 
@@ -304,7 +306,7 @@ def _kpis(c: Ctx, section: str) -> SlideSpec:
     header = ["KPI", "N-1", c.tr("Cible N", "Target N"), c.tr("Réalisé à date", "Actual to date"), c.tr("Attendu à date", "Expected"),
               c.tr("Avancement", "Pacing"), c.tr("Statut", "Status")]
     table = TableBlock("kpis", header, body, widths=[3.6, 1.1, 1.1, 1.2, 1.2, 1.1, 1.3], align=["l", "r", "r", "r", "r", "r", "c"],
-                       box=(0, 0, 1, 0.86), max_size=13)
+                       box=(0, 0, 1, 0.86), max_size=15)
     table.highlight += marks
     table.highlight_style = "alert"
     slide.blocks.append(table)
@@ -324,6 +326,6 @@ def _pitch(c: Ctx, section: str) -> SlideSpec:
         return slide
     for i, key in enumerate(keys):
         y = i * 0.25
-        slide.blocks.append(TextBlock(f"{key}_head", [Para(c.scalar_label(key), bold=True)], box=(0, y, 0.24, 0.23), style="label", max_size=16))
-        slide.blocks.append(TextBlock(key, [Para(str(s.get(key) or "–"))], box=(0.26, y, 0.74, 0.23), style="panel", max_size=18))
+        slide.blocks.append(TextBlock(f"{key}_head", [Para(c.scalar_label(key), bold=True)], box=(0, y, 0.24, 0.23), style="label", max_size=18, group="pitch_head"))
+        slide.blocks.append(TextBlock(key, [Para(str(s.get(key) or "–"))], box=(0.26, y, 0.74, 0.23), style="panel", max_size=20, group="pitch"))
     return slide

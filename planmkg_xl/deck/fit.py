@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import shutil
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 LINE = 1.2  # line height / font size (PowerPoint and LibreOffice single spacing for Arial)
@@ -173,21 +173,21 @@ class TableFit:
     row_heights: list[float]
     truncated: bool = False
     dropped_rows: int = 0
+    header_size: float | None = None  # header rows may be smaller than the body (a long header word)
 
     @property
     def height(self) -> float:
         return sum(self.row_heights)
 
 
-@dataclass
-class _Grid:
-    cells: list[list[str]]
-    widths: list[float]
-    bold_rows: set[int] = field(default_factory=set)
-
-
 def cell_lines(text: str, width: float, size: float, bold: bool) -> list[str]:
     return wrap(text, max(width - 2 * INSET_X, size), size, bold)
+
+
+def breaks_words(text: str, width: float, size: float, bold: bool) -> bool:
+    """True when a word of ``text`` is wider than the cell: it would be cut mid-word."""
+    inner = width - 2 * INSET_X
+    return any(text_width(w, size, bold) > inner for w in text.replace("\n", " ").split(" ") if w)
 
 
 def row_height(row: list[str], widths: list[float], size: float, bold: bool, max_lines: int | None = None) -> float:
@@ -199,31 +199,57 @@ def row_height(row: list[str], widths: list[float], size: float, bold: bool, max
     return n * size * LINE + 2 * INSET_Y
 
 
-def table_height(cells: list[list[str]], widths: list[float], size: float, bold_rows: set[int] | frozenset = frozenset()) -> float:
-    return sum(row_height(r, widths, size, i in bold_rows) for i, r in enumerate(cells))
+def table_height(cells: list[list[str]], widths: list[float], size: float, bold_rows: set[int] | frozenset = frozenset(),
+                 header_rows: int = 0, header_size: float | None = None) -> float:
+    return sum(row_height(r, widths, header_size if i < header_rows and header_size else size, i in bold_rows)
+               for i, r in enumerate(cells))
+
+
+def _header_size(cells: list[list[str]], widths: list[float], header_rows: int, size: float, min_size: float, step: float) -> float:
+    s = size
+    while s > min_size and any(breaks_words(t, w, s, True) for r in cells[:header_rows] for t, w in zip(r, widths)):
+        s -= step
+    return max(s, min_size)
 
 
 def fit_table(cells: list[list[str]], widths: list[float], height: float, max_size: float, min_size: float,
-              bold_rows: set[int] | frozenset = frozenset(), step: float = 0.5) -> TableFit:
-    """The largest font size at which the table fits ``height``; else fewer lines per cell, then fewer rows."""
+              bold_rows: set[int] | frozenset = frozenset(), step: float = 0.5, header_rows: int = 0) -> TableFit:
+    """The largest font size at which the table fits ``height`` without cutting words.
+
+    Header rows get their own (smaller or equal) size so one long header word does
+    not shrink the whole table; at the minimum size cells keep fewer lines (ellipsis),
+    then rows are dropped.
+    """
+    body = cells[header_rows:]
     size = max_size
     while size >= min_size:
-        heights = [row_height(r, widths, size, i in bold_rows) for i, r in enumerate(cells)]
-        if sum(heights) <= height:
-            return TableFit(size, [list(r) for r in cells], heights)
+        hsize = _header_size(cells, widths, header_rows, size, min_size, step)
+        heights = [row_height(r, widths, hsize if i < header_rows else size, i in bold_rows) for i, r in enumerate(cells)]
+        clean = not any(breaks_words(t, w, size, (i + header_rows) in bold_rows) for i, r in enumerate(body) for t, w in zip(r, widths))
+        if sum(heights) <= height and (clean or size - step < min_size):
+            return TableFit(size, [list(r) for r in cells], heights, header_size=hsize)
         size -= step
     size = min_size
+    hsize = _header_size(cells, widths, header_rows, size, min_size, step)
     most = max((len(cell_lines(t, w, size, i in bold_rows)) for i, r in enumerate(cells) for t, w in zip(r, widths)), default=1)
     for cap in range(most - 1, 0, -1):
         heights = [row_height(r, widths, size, i in bold_rows, cap) for i, r in enumerate(cells)]
         if sum(heights) <= height:
-            return TableFit(size, _cap_cells(cells, widths, size, bold_rows, cap), heights, truncated=True)
+            return TableFit(size, _cap_cells(cells, widths, size, bold_rows, cap), heights, truncated=True, header_size=hsize)
     capped = _cap_cells(cells, widths, size, bold_rows, 1)
     heights = [row_height(r, widths, size, i in bold_rows, 1) for i, r in enumerate(capped)]
-    keep = len(capped)
-    while keep > 1 and sum(heights[:keep]) > height:
+    last = len(capped) - 1
+    tail = [last] if last in bold_rows and last >= header_rows else []  # a total row stays, under a "…" row
+    keep = len(capped) - len(tail)
+    while keep > header_rows + 1 and sum(heights[:keep]) + sum(heights[i] for i in tail) > height:
         keep -= 1
-    return TableFit(size, capped[:keep], heights[:keep], truncated=True, dropped_rows=len(capped) - keep)
+    rows = capped[:keep] + [capped[i] for i in tail]
+    kept_heights = heights[:keep] + [heights[i] for i in tail]
+    dropped = len(capped) - len(rows)
+    if dropped:
+        rows[keep - 1] = [ELLIPSIS] + [""] * (len(widths) - 1)
+        dropped += 1
+    return TableFit(size, rows, kept_heights, truncated=True, dropped_rows=dropped, header_size=hsize)
 
 
 def _cap_cells(cells: list[list[str]], widths: list[float], size: float, bold_rows, cap: int) -> list[list[str]]:

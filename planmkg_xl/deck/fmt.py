@@ -1,8 +1,9 @@
-"""Locale-aware formatting of the deck's numbers (Babel), by the schema's ``Kind``.
+"""The deck's numbers by the schema's ``Kind``, on top of ``core.numbers`` (Babel).
 
-Why here and not in ``core.numbers``: that module did not exist when the deck was
-written; this one only formats for slides (no Excel number formats) and can be folded
-into ``core.numbers`` once it lands. A blank value (``None``, text) shows as an en
+Why a layer over ``core.numbers``: the checks' messages and the slides print a figure
+the same way (same module), but a slide needs a few policies of its own — amounts in
+whole units (a table of costs per lead reads better without cents), budget amounts
+in k€, units for months and years, and a blank value (``None``, text) shown as an en
 dash, never as ``0`` or an error, so an unfilled input is visibly unfilled.
 """
 from __future__ import annotations
@@ -11,26 +12,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
 
+from ..core import numbers
 from ..model.fields import Kind
 from ..model.metrics import is_number
 
 BLANK = "–"
-LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 _UNITS = {
     "fr": {Kind.MONTHS: "mois", Kind.YEARS: "ans"},
     "en": {Kind.MONTHS: "mo", Kind.YEARS: "yrs"},
 }
 _PCT_WORDS = re.compile(r"taux|rate|%|part |share|conversion|ctr|évolution|growth|churn|marge|margin|notoriété|awareness|"
                         r"recommandation|recommendation|pénétration|penetration|rentabilité|profitab", re.I)
-
-
-def _one_decimal(pattern: str) -> str:
-    """``#,##0 %`` -> ``#,##0.0 %``: add one decimal after the last digit placeholder."""
-    return re.sub(r"0(?=[^0]*$)", "0.0", pattern, count=1)
 
 
 @dataclass(frozen=True)
@@ -42,18 +36,13 @@ class Formatter:
 
     @property
     def locale(self) -> str:
-        return LOCALES.get(self.lang, "en_GB")
-
-    def _currency_pattern(self, digits: int) -> str:
-        pattern = Locale.parse(self.locale).currency_formats["standard"].pattern
-        return pattern.replace(".00", "." + "0" * digits if digits else "")
+        return numbers.locale_of(self.lang)
 
     def money(self, value: object, digits: int = 0) -> str:
         """``1 234 €`` (whole units unless ``digits``: a cost per click needs cents)."""
         if not is_number(value):
             return BLANK
-        return format_currency(round(value, digits) if digits else round(value), self.currency,
-                               format=self._currency_pattern(digits), locale=self.locale, currency_digits=False)
+        return numbers.money(round(value, digits), self.lang, self.currency, digits)
 
     def kmoney(self, value: object) -> str:
         """An amount stored in units, shown in thousands: ``745 k€`` / ``€745k``."""
@@ -65,23 +54,13 @@ class Formatter:
         return text + "k"
 
     def count(self, value: object) -> str:
-        if not is_number(value):
-            return BLANK
-        return format_decimal(round(value), format="#,##0", locale=self.locale)
+        return numbers.count(value, self.lang) if is_number(value) else BLANK
 
     def number(self, value: object, digits: int = 1) -> str:
-        if not is_number(value):
-            return BLANK
-        if float(value).is_integer():
-            return self.count(value)
-        return format_decimal(value, format="#,##0." + "0" * digits, locale=self.locale)
+        return numbers.number(value, self.lang, digits) if is_number(value) else BLANK
 
     def pct(self, value: object, signed: bool = False) -> str:
-        if not is_number(value):
-            return BLANK
-        pattern = _one_decimal(Locale.parse(self.locale).percent_formats[None].pattern)
-        text = format_percent(value, format=pattern, locale=self.locale)
-        return ("+" + text) if signed and value > 0 else text.replace("-", "−")
+        return numbers.percent(value, self.lang, 1, signed).replace("-", "−") if is_number(value) else BLANK
 
     def multiple(self, value: object) -> str:
         return BLANK if not is_number(value) else self.number(value) + "x"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import copy
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Iterable
 
@@ -120,9 +120,28 @@ def build_deck(computed: Computed, findings: Iterable[object] | None = None, tem
     footer = _footer_text(specs)
     for spec in specs:
         _render_slide(prs, spec, footer)
+    _set_language(prs, lang or computed.plan.lang)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
+
+
+def _set_language(prs, lang: str) -> None:
+    """Mark generated text with its language (spell-check) and charts with their locale (number display)."""
+    tag = "fr-FR" if lang == "fr" else "en-GB"
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if not shape.name.startswith("pmk:"):
+                continue
+            for el in shape._element.iter(qn("a:rPr"), qn("a:endParaRPr")):
+                el.set("lang", tag)
+            if shape.has_chart:
+                space = shape.chart._chartSpace
+                node = space.find(qn("c:lang"))
+                if node is None:
+                    node = etree.Element(qn("c:lang"))
+                    space.find(qn("c:date1904")).addnext(node)
+                node.set("val", tag)
 
 
 def _footer_text(specs: list[SlideSpec]) -> str:
@@ -211,10 +230,22 @@ def _render_slide(prs, spec: SlideSpec, footer: str) -> None:
     area = body_area(layout)
     if spec.section and spec.kind != "title":
         _add_section_label(slide, layout, spec)
-    for block in spec.blocks:
-        render_block(slide, block, frames.get(block.name) or area.sub(block.box))
+    rects = {block.name: frames.get(block.name) or area.sub(block.box) for block in spec.blocks}
+    for block in _share_sizes(spec.blocks, rects):
+        render_block(slide, block, rects[block.name])
     if spec.notes:
         slide.notes_slide.notes_text_frame.text = spec.notes
+
+
+def _share_sizes(blocks: list[Block], rects: dict[str, Rect]) -> list[Block]:
+    """Boxes of one ``group`` get the smallest of their fitted sizes (quadrants look alike)."""
+    sizes: dict[str, float] = {}
+    for b in blocks:
+        if isinstance(b, TextBlock) and b.group:
+            r = rects[b.name]
+            f = fit.fit_text(_fit_paras(b), _pt(r.w) - 2 * fit.INSET_X, _pt(r.h) - 2 * fit.INSET_Y, b.max_size, b.min_size)
+            sizes[b.group] = min(sizes.get(b.group, f.size), f.size)
+    return [replace(b, max_size=sizes[b.group]) if isinstance(b, TextBlock) and b.group else b for b in blocks]
 
 
 def _fill_title(ph, text: str, layout) -> None:
@@ -222,20 +253,50 @@ def _fill_title(ph, text: str, layout) -> None:
     _write_fitted(ph, [fit.P(text, bold=True)], size, min(size, 16), keep_bold=None)
 
 
+def _title_text_top(layout) -> int | None:
+    """Top of the title's text (not its box), for the section label above it."""
+    title = _title_placeholder(layout)
+    if title is None:
+        return None
+    size = _title_size(layout)
+    body_pr = layout.slide_master._element.find(f".//{qn('p:titleStyle')}")
+    del body_pr
+    anchor = "t"
+    for container in (layout, layout.slide_master):
+        ph = _title_placeholder(container)
+        node = ph._element.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}") if ph is not None else None
+        if node is not None and node.get("anchor"):
+            anchor = node.get("anchor")
+            break
+    text_h = size * fit.LINE * EMU_PER_PT
+    inset = fit.INSET_Y * EMU_PER_PT
+    if anchor == "b":
+        return int(title.top + title.height - inset - text_h)
+    if anchor == "ctr":
+        return int(title.top + (title.height - text_h) / 2)
+    return int(title.top + inset)
+
+
 def _title_size(layout) -> float:
-    for el in (layout.slide_master._element,):
-        node = el.find(f"{qn('p:txStyles')}/{qn('p:titleStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}")
+    """The template's title size: the layout's own title style, else the master's, else 28 pt."""
+    ph = _title_placeholder(layout)
+    if ph is not None:
+        node = ph._element.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}")
         if node is not None and node.get("sz"):
             return int(node.get("sz")) / 100
+    node = layout.slide_master._element.find(f"{qn('p:txStyles')}/{qn('p:titleStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}")
+    if node is not None and node.get("sz"):
+        return int(node.get("sz")) / 100
     return 28.0
 
 
 def _add_section_label(slide, layout, spec: SlideSpec) -> None:
     title = _title_placeholder(layout)
-    if title is None or title.top < Emu(Pt(22)):
+    top = _title_text_top(layout)
+    h = Emu(Pt(18))
+    if title is None or top is None or top - h < Emu(Pt(4)):
         return
-    h = min(int(title.top) - Emu(Pt(2)), Emu(Pt(20)))
-    box = slide.shapes.add_textbox(title.left, int(title.top) - h, int(title.width * 0.6), h)
+    box = slide.shapes.add_textbox(title.left, top - h, int(title.width * 0.6), h)
     box.name = f"pmk:label:{spec.key}"
     tf = box.text_frame
     _frame_setup(tf, MSO_ANCHOR.BOTTOM)
@@ -316,8 +377,7 @@ def _write_fitted_frame(tf, paras: list[fit.P], width: float, height: float, max
     for i, text in enumerate(result.texts):
         p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
         para = paras[i]
-        if bullets:
-            _bullet(p, para.level, result.size, i == 0)
+        _bullet(p, para.level if bullets else None, result.size, i == 0)
         for r in list(p.runs):
             r._r.getparent().remove(r._r)
         run = p.add_run()
@@ -381,6 +441,9 @@ def _col_widths(block: TableBlock, total: int) -> list[int]:
 
 
 def _bold_rows(block: TableBlock, n: int) -> set[int]:
+    """Rows measured in bold: header, total, and every row whose cells open with a bold heading."""
+    if block.first_line_bold:
+        return set(range(n))
     rows = set(range(block.header_rows))
     if block.total:
         rows.add(n - 1)
@@ -391,8 +454,10 @@ def _add_table(slide, block: TableBlock, rect: Rect):
     cells = block.cells()
     widths = _col_widths(block, rect.w)
     bold = _bold_rows(block, len(cells))
-    tf = fit.fit_table(cells, [_pt(w) for w in widths], _pt(rect.h), block.max_size, block.min_size, bold)
-    height = sum(int(h * EMU_PER_PT) for h in tf.row_heights)
+    tf = fit.fit_table(cells, [_pt(w) for w in widths], _pt(rect.h), block.max_size, block.min_size, bold,
+                       header_rows=block.header_rows)
+    heights = _stretch(tf.row_heights, block, _pt(rect.h))
+    height = sum(int(h * EMU_PER_PT) for h in heights)
     shape = slide.shapes.add_table(len(tf.cells), len(widths), rect.x, rect.y, rect.w, height)
     shape.name = block.name
     table = shape.table
@@ -400,12 +465,28 @@ def _add_table(slide, block: TableBlock, rect: Rect):
     table.horz_banding = False
     for i, w in enumerate(widths):
         table.columns[i].width = w
-    for r, h in enumerate(tf.row_heights):
+    for r, h in enumerate(heights):
         table.rows[r].height = int(h * EMU_PER_PT)
     for r, row in enumerate(tf.cells):
+        size = tf.header_size if r < block.header_rows and tf.header_size else tf.size
         for c, text in enumerate(row):
-            _style_cell(table.cell(r, c), block, r, c, len(tf.cells), tf.size, text)
+            _style_cell(table.cell(r, c), block, r, c, len(tf.cells), size, text)
     return shape
+
+
+def _stretch(heights: list[float], block: TableBlock, room: float) -> list[float]:
+    """Grow body rows (up to ``block.stretch``) so a short table fills its box instead of leaving a gap."""
+    total = sum(heights)
+    body = sum(heights[block.header_rows:])
+    if total >= room or body <= 0 or block.stretch <= 1:
+        return heights
+    head = heights[:block.header_rows]
+    rows = heights[block.header_rows:]
+    even = (room - sum(head)) / len(rows)
+    if block.stretch >= 10 and all(h <= even for h in rows):  # a matrix: equal rows filling the box
+        return head + [even] * len(rows)
+    factor = min(block.stretch, (room - (total - body)) / body)
+    return heights[:block.header_rows] + [h * factor for h in heights[block.header_rows:]]
 
 
 def _cell_role(block: TableBlock, r: int, c: int, n: int) -> str:
@@ -430,13 +511,13 @@ def _style_cell(cell, block: TableBlock, r: int, c: int, n: int, size: float, te
         ("l" if (block.align or ["l"])[c] == "l" else "c")
     color = "FFFFFF" if role == "header" else ("C00000" if role == "alert" else INK)
     bold = role in ("header", "total", "strong") or (role == "accent")
-    _set_cell_text(cell, text, size, bold, align, color)
+    _set_cell_text(cell, text, size, bold, align, color, block.first_line_bold and r >= block.header_rows)
 
 
 _ALIGN = {"l": PP_ALIGN.LEFT, "c": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT}
 
 
-def _set_cell_text(cell, text: str, size: float, bold: bool, align: str, color: str) -> None:
+def _set_cell_text(cell, text: str, size: float, bold: bool, align: str, color: str, first_bold: bool = False) -> None:
     tf = cell.text_frame
     tf.word_wrap = True
     for i, line in enumerate(text.split("\n")):
@@ -445,7 +526,7 @@ def _set_cell_text(cell, text: str, size: float, bold: bool, align: str, color: 
         run = p.add_run()
         run.text = line
         run.font.size = Pt(size)
-        run.font.bold = bold
+        run.font.bold = bold or (first_bold and i == 0)
         run.font.color.rgb = RGBColor.from_string(color)
 
 

@@ -6,16 +6,26 @@ row (ratios of sums, as in the workbook) and one chart that carries the message
 """
 from __future__ import annotations
 
-from ..model.kpi_tabs import CHANNELS_DIRECT, CHANNELS_INDIRECT
+from babel.dates import get_month_names
+
+from ..model.kpi_tabs import CHANNELS_DIRECT, CHANNELS_INDIRECT, MONTHS_FR
 from .blocks import FULL, LEFT, RIGHT, ChartBlock, Para, Series, SlideSpec, TableBlock, TextBlock
 from .ctx import Ctx
 
 
+LOCALE_CODES = {"fr": "[$-40C]", "en": "[$-809]"}  # French (France), English (UK): charts show the plan's separators
+
+
+def count_format(c: Ctx) -> str:
+    return LOCALE_CODES[c.lang] + "#,##0"
+
+
 def money_format(c: Ctx, thousands: bool = False) -> str:
-    """Excel number format for chart labels in the deck's language."""
+    """Excel number format for chart labels, pinned to the deck's locale."""
+    code = LOCALE_CODES[c.lang]
     if c.lang == "fr":
-        return '#,##0," k€"' if thousands else '#,##0" €"'
-    return '"€"#,##0,"k"' if thousands else '"€"#,##0'
+        return code + ('#,##0," k€"' if thousands else '#,##0" €"')
+    return code + ('"€"#,##0,"k"' if thousands else '"€"#,##0')
 
 
 def situation_slides(c: Ctx) -> list[SlideSpec]:
@@ -32,8 +42,13 @@ def _commercial(c: Ctx, section: str) -> SlideSpec:
         return slide
     keys = ("line", "opportunities", "deals", "win_ratio", "avg_deal", "revenue", "growth", "target_revenue", "target_growth",
             "required_deals", "required_opportunities")
-    table = c.table("commercial", keys, rows, box=(0, 0, 1, 0.8), total_label="Total",
-                    widths=[1.6, 1.1, 0.9, 0.9, 1.1, 1.3, 1.0, 1.3, 1.0, 1.0, 1.2])
+    short = {"opportunities": c.tr("Opportunités", "Opportunities"), "deals": c.tr("Ventes", "Deals"),
+             "avg_deal": c.tr("C.A. moyen par vente", "Average deal"), "revenue": c.tr("C.A. N-1", "Revenue N-1"),
+             "growth": c.tr("Croissance vs N-2", "Growth vs N-2"), "target_growth": c.tr("Croissance visée", "Target growth"),
+             "required_deals": c.tr("Ventes nécessaires", "Deals required"),
+             "required_opportunities": c.tr("Opportunités nécessaires", "Opps required")}
+    table = c.table("commercial", keys, rows, box=(0, 0, 1, 0.8), total_label="Total", headers=short,
+                    widths=[1.3, 1.2, 0.9, 0.9, 1.1, 1.3, 1.1, 1.3, 1.1, 1.1, 1.3])
     for r, row in enumerate(table.rows):  # deals/opportunities needed are whole numbers
         for i in (9, 10):
             raw = (c.computed.totals["commercial"] if r == len(rows) else rows[r]).get(keys[i])
@@ -99,7 +114,7 @@ def _leadgen(c: Ctx, section: str) -> SlideSpec:
                                        c.tr("À améliorer", "To improve"))):
             items = [f"{r.get('programme') or ''}{' — ' + r['result'] if r.get('result') else ''}" for r in c.rows(table)]
             paras = [Para(head, bold=True)] + [Para(i, level=1) for i in items or ["–"]]
-            slide.blocks.append(TextBlock(key, paras, box=box, style="callout", bullets=True, max_size=12))
+            slide.blocks.append(TextBlock(key, paras, box=box, style="callout", bullets=True, max_size=13, group="programs"))
     return slide
 
 
@@ -115,7 +130,7 @@ def _leadgen_charts(c: Ctx, section: str) -> SlideSpec:
     slide.blocks.append(ChartBlock("leads_by_source", "bar", c.tr("Leads entrants et qualifiés", "Inbound and qualified leads"), cats,
                                    [Series(c.label("leadgen", "leads"), [r.get("leads") or 0 for r in rows]),
                                     Series(c.label("leadgen", "qualified_leads"), [r.get("qualified_leads") or 0 for r in rows])],
-                                   "#,##0", box=LEFT))
+                                   count_format(c), box=LEFT))
     slide.blocks.append(ChartBlock("cpl_by_source", "bar", c.label("leadgen", "cost_per_qualified_lead"), cats,
                                    [Series(c.label("leadgen", "cost_per_qualified_lead"),
                                            [r.get("cost_per_qualified_lead") for r in rows])],
@@ -123,18 +138,28 @@ def _leadgen_charts(c: Ctx, section: str) -> SlideSpec:
     return slide
 
 
+def _month_label(c: Ctx, text: object) -> str:
+    """``Janvier`` -> ``Janv.`` (Babel's abbreviations); other labels stay as typed."""
+    raw = str(text or "")
+    if raw in MONTHS_FR:
+        names = get_month_names("abbreviated", locale=c.f.locale)
+        short = names[MONTHS_FR.index(raw) + 1]
+        return short[:1].upper() + short[1:]
+    return raw
+
+
 def _web(c: Ctx, section: str) -> SlideSpec:
     title = c.tr("Web, emailing et SEO / SEM (12 derniers mois)", "Web, emailing and SEO / SEM (last 12 months)")
     slide = SlideSpec("web", "situation", title, section,
                       notes=c.tr("Sources : onglets Web et Emailing.", "Sources: Web and Emailing tabs."))
     web = c.filled("web", ("visits",))
+    t = c.computed.totals.get("web", {})
+    s = c.computed.scalars
     if web:
         slide.blocks.append(ChartBlock("web_visits", "column", c.tr("Visites web par mois", "Web visits by month"),
-                                       [str(r.get("month") or "")[:4] if c.lang == "fr" else str(r.get("month") or "")[:3] for r in web],
-                                       [Series(c.label("web", "visits"), [r.get("visits") or 0 for r in web])], "#,##0",
+                                       [_month_label(c, r.get("month")) for r in web],
+                                       [Series(c.label("web", "visits"), [r.get("visits") or 0 for r in web])], count_format(c),
                                        box=(0, 0, 0.44, 1), labels=False))
-        t = c.computed.totals.get("web", {})
-        s = c.computed.scalars
         items = [(c.tr("Visites (12 mois)", "Visits (12 months)"), c.f.count(t.get("visits"))),
                  (c.tr("Visiteurs uniques", "Unique visitors"), c.f.count(s.get("web_annual_unique_visitors"))),
                  (c.label("web", "new_visit_share"), c.f.pct(t.get("new_visit_share"))),
@@ -143,45 +168,49 @@ def _web(c: Ctx, section: str) -> SlideSpec:
                  (c.tr("Conversion landing pages", "Landing-page conversion"), c.f.pct(t.get("landing_conversion_rate"))),
                  (c.label("web", "web_leads"), c.f.count(t.get("web_leads"))),
                  (c.label("web", "cost_per_web_lead"), c.f.money(t.get("cost_per_web_lead")))]
-        slide.blocks.append(_kv("web_kpis", "Web", items, (0.47, 0, 0.255, 0.62)))
+        slide.blocks.append(_kv("web_kpis", "Web", items, (0.47, 0, 0.255, 0.54)))
     else:
         slide.blocks.append(c.empty("web_visits", "Web", "Web", box=(0, 0, 0.44, 0.2)))
-    s = c.computed.scalars
-    if any(s.get(k) for k in ("seo_leads", "sem_leads", "seo_keyword", "sem_spend")):
+    seo = any(s.get(k) for k in ("seo_leads", "sem_leads", "seo_keyword", "sem_spend"))
+    if seo:
         keyword = str(s.get("seo_keyword") or "–")
-        position = c.f.number(s.get("seo_position"))
-        items = [(c.tr("Mot clé principal", "Main keyword"), keyword), (c.tr("Position Google", "Google position"), position),
+        if s.get("seo_position"):
+            keyword += f" ({c.f.number(s.get('seo_position'))})"
+        items = [(c.tr("Mot clé (position)", "Keyword (position)"), keyword),
                  (c.scalar_label("seo_leads"), c.f.count(s.get("seo_leads"))),
                  (c.scalar_label("cost_per_seo_lead"), c.f.money(s.get("cost_per_seo_lead"))),
                  (c.scalar_label("sem_leads"), c.f.count(s.get("sem_leads"))),
                  (c.scalar_label("cost_per_sem_lead"), c.f.money(s.get("cost_per_sem_lead"))),
                  (c.tr("Coût par clic SEM", "SEM cost per click"), c.f.money(s.get("sem_cpc"), 2))]
-        slide.blocks.append(_kv("seo_sem", "SEO / SEM", items, (0.47, 0.66, 0.53, 0.34), two_up=True))
+        slide.blocks.append(_kv("seo_sem", "SEO / SEM", items, (0.47, 0.58, 0.255, 0.42)))
     else:
-        slide.blocks.append(c.empty("seo_sem", "SEO / SEM", "Web", box=(0.47, 0.66, 0.53, 0.2)))
+        slide.blocks.append(c.empty("seo_sem", "SEO / SEM", "Web", box=(0.47, 0.58, 0.255, 0.2)))
     mails = c.filled("emailing", ("sent",))
+    e = c.computed.totals.get("emailing", {})
     if mails:
-        t = c.computed.totals.get("emailing", {})
-        items = [(c.tr("Campagnes", "Campaigns"), c.f.count(len(mails))), (c.label("emailing", "delivered"), c.f.count(t.get("delivered"))),
-                 (c.label("emailing", "open_rate"), c.f.pct(t.get("open_rate"))), (c.label("emailing", "click_rate"), c.f.pct(t.get("click_rate"))),
-                 (c.label("emailing", "click_to_open"), c.f.pct(t.get("click_to_open"))),
-                 (c.label("emailing", "unsubscribe_rate"), c.f.pct(t.get("unsubscribe_rate"))),
-                 (c.label("emailing", "leads"), c.f.count(t.get("leads"))),
-                 (c.tr("Coût au lead", "Cost per lead"), c.f.money(t.get("cost_per_lead")))]
-        slide.blocks.append(_kv("emailing_kpis", "Emailing", items, (0.745, 0, 0.255, 0.62)))
+        items = [(c.tr("Campagnes", "Campaigns"), c.f.count(len(mails))), (c.label("emailing", "delivered"), c.f.count(e.get("delivered"))),
+                 (c.label("emailing", "open_rate"), c.f.pct(e.get("open_rate"))), (c.label("emailing", "click_rate"), c.f.pct(e.get("click_rate"))),
+                 (c.label("emailing", "click_to_open"), c.f.pct(e.get("click_to_open"))),
+                 (c.label("emailing", "unsubscribe_rate"), c.f.pct(e.get("unsubscribe_rate"))),
+                 (c.label("emailing", "leads"), c.f.count(e.get("leads"))),
+                 (c.tr("Coût au lead", "Cost per lead"), c.f.money(e.get("cost_per_lead")))]
+        slide.blocks.append(_kv("emailing_kpis", "Emailing", items, (0.745, 0, 0.255, 0.54)))
     else:
         slide.blocks.append(c.empty("emailing_kpis", "Emailing", "Emailing", box=(0.745, 0, 0.255, 0.2)))
+    costs = [(label, value) for label, value in (("Web", t.get("cost_per_web_lead")), ("Emailing", e.get("cost_per_lead")),
+                                                 ("SEO", s.get("cost_per_seo_lead")), ("SEM", s.get("cost_per_sem_lead")))
+             if value is not None]
+    if costs:
+        paras = [Para(c.tr("Coût au lead", "Cost per lead"), bold=True)]
+        paras += [Para(f"{label} : {c.f.money(v)}" if c.lang == "fr" else f"{label}: {c.f.money(v)}") for label, v in costs]
+        slide.blocks.append(TextBlock("web_message", paras, box=(0.745, 0.58, 0.255, 0.42), style="callout", max_size=16))
     return slide
 
 
-def _kv(key: str, head: str, items: list[tuple[str, str]], box, two_up: bool = False) -> TableBlock:
-    """A two-column (indicator, value) table; ``two_up`` puts pairs side by side."""
-    if two_up:
-        half = (len(items) + 1) // 2
-        left, right = items[:half], items[half:] + [("", "")] * (2 * half - len(items))
-        rows = [[a, b, c, d] for (a, b), (c, d) in zip(left, right)]
-        return TableBlock(key, [head, "", "", ""], rows, widths=[1.6, 1.3, 1.6, 0.9], align=["l", "r", "l", "r"], box=box, max_size=11)
-    return TableBlock(key, [head, ""], [[a, b] for a, b in items], widths=[1.9, 1.0], align=["l", "r"], box=box, max_size=11)
+def _kv(key: str, head: str, items: list[tuple[str, str]], box) -> TableBlock:
+    """A two-column (indicator, value) table under a one-word heading."""
+    return TableBlock(key, [head, ""], [[a, b] for a, b in items], widths=[1.8, 1.1], align=["l", "r"], box=box, max_size=12,
+                      stretch=1.0)
 
 
 def _key_metrics(c: Ctx, section: str) -> SlideSpec:

@@ -58,19 +58,24 @@ def _agenda(c: Ctx, body: list[SlideSpec]) -> SlideSpec:
     titles = {s.key: s.title for s in body}
     columns: list[list[Para]] = [[], []]
     for i, ((fr, en), keys) in enumerate(_SECTIONS):
-        col = columns[0 if i < 3 else 1]
+        col = columns[0 if i < 2 else 1]
         head = f"{i + 1}. {c.tr(fr, en)}" if i < 5 else c.tr(fr, en)
         col.append(Para(f"{head}  ({number[keys[0]]})" if len(keys) == 1 else f"{head}  ({number[keys[0]]}–{number[keys[-1]]})", bold=True))
         if len(keys) > 1:
             col.extend(Para(titles[k], level=1) for k in keys)
     return SlideSpec("agenda", "agenda", c.tr("Sommaire", "Agenda"),
-                     blocks=[TextBlock("agenda_1", columns[0], box=LEFT, bullets=True, max_size=18),
-                             TextBlock("agenda_2", columns[1], box=RIGHT, bullets=True, max_size=18)])
+                     blocks=[TextBlock("agenda_1", columns[0], box=LEFT, bullets=True, max_size=18, group="agenda"),
+                             TextBlock("agenda_2", columns[1], box=RIGHT, bullets=True, max_size=18, group="agenda")])
 
 
 def _severity(finding: object) -> str:
+    """"error" / "warning" / "info" from a ``Severity`` (its ``key``), an enum of strings or a string."""
     sev = getattr(finding, "severity", "info")
-    return str(getattr(sev, "value", sev)).lower()
+    key = getattr(sev, "key", None)
+    if isinstance(key, str):
+        return key
+    value = getattr(sev, "value", sev)
+    return (value if isinstance(value, str) else getattr(sev, "name", str(sev))).lower()
 
 
 def _findings(c: Ctx, findings: Iterable[object] | None) -> SlideSpec:

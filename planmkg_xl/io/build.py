@@ -12,7 +12,8 @@ import io
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Protection
+from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table as XlTable, TableStyleInfo
@@ -22,6 +23,7 @@ from ..model.fields import Field, Kind, Scalars, Table
 from ..model.plan import Plan
 from ..model.schema import HOME_CODENAME, SHEETS, TABLES, WORKBOOK_CODENAME
 from . import styles as st
+from .controls import CHECKS_CODENAME, CONTROLS_HEADER_ROW, CONTROLS_TEXT, CONTROLS_TITLE, CONTROLS_WIDTHS, FLAG_DXF
 from .home import write_home
 from .sheets import LANG_NAME
 
@@ -44,6 +46,10 @@ def build_workbook(plan: Plan) -> tuple[bytes, Layout]:
     layout = plan_layout(lang, counts)
     wb = Workbook()
     wb.code_name = WORKBOOK_CODENAME
+    # dxf 0: the highlight of cells that a check flags (see io/controls.py).
+    flag = DifferentialStyle(fill=PatternFill("solid", bgColor=st.FLAG_COLOR), font=Font(color="9C0006", bold=True))
+    if wb._differential_styles.add(flag) != FLAG_DXF:
+        raise RuntimeError("the flag highlight must be the workbook's first differential style")
     home = wb.active
     home.title = "Accueil" if lang == "fr" else "Home"
     home.sheet_properties.codeName = HOME_CODENAME
@@ -55,6 +61,7 @@ def build_workbook(plan: Plan) -> tuple[bytes, Layout]:
         _write_sheet(ws, sheet, plan, layout, lists)
     for (title, ref), formula in all_formulas.items():
         wb[title][ref].value = formula
+    _write_controls_sheet(wb, lang)
     write_home(home, layout, lang)
     lists.finish()
     wb.defined_names[LANG_NAME] = DefinedName(LANG_NAME, attr_text=f'"{lang}"', hidden=True)
@@ -159,10 +166,31 @@ def _write_table(ws, table: Table, plan: Plan, layout: Layout, lists: _ListsShee
     ws.add_table(xl)
 
 
+def _write_controls_sheet(wb: Workbook, lang: str) -> None:
+    """The Contrôles sheet: filled by `recompute` / Vérifier with one row per finding."""
+    ws = wb.create_sheet(CONTROLS_TITLE[lang])
+    ws.sheet_properties.codeName = CHECKS_CODENAME
+    ws.sheet_view.showGridLines = False
+    texts = CONTROLS_TEXT[lang]
+    ws.cell(TITLE_ROW, 1, CONTROLS_TITLE[lang]).font = st.TITLE_FONT
+    ws.cell(INTRO_ROW, 1, texts["intro"]).font = st.INTRO_FONT
+    for i, (label, width) in enumerate(zip(texts["headers"], CONTROLS_WIDTHS), start=1):
+        head = ws.cell(CONTROLS_HEADER_ROW, i, label)
+        head.font, head.fill, head.alignment, head.border = st.HEADER_FONT, st.HEADER_FILL, st.HEADER_ALIGN, st.CELL_BORDER
+        ws.column_dimensions[col_letter(i)].width = width
+        sample = ws.cell(CONTROLS_HEADER_ROW + 1, i)  # the style every finding row copies
+        sample.font, sample.alignment, sample.border = (st.LINK_FONT if i > 3 else st.LABEL_FONT), st.TEXT_ALIGN, st.CELL_BORDER
+    ws.cell(CONTROLS_HEADER_ROW + 1, 3, texts["empty"])
+    ws.freeze_panes = f"A{CONTROLS_HEADER_ROW + 1}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.protection.sheet = True
+
+
 def _traffic_lights(ws, geom) -> None:
     """KPI pacing: green from 100 %, amber from 90 %, red below."""
-    from openpyxl.styles import PatternFill
-
     col = col_letter(geom.cols["pacing"])
     rng = f"{col}{geom.first_row}:{col}{geom.last_row}"
     ws.conditional_formatting.add(rng, CellIsRule(operator="greaterThanOrEqual", formula=["1"], fill=PatternFill("solid", fgColor="C6EFCE")))

@@ -117,10 +117,15 @@ def zip_bytes(parts: dict[str, bytes], infos: dict[str, zipfile.ZipInfo] | None 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     """Write to a temporary file beside the target, then replace: never a half-written workbook."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".planmkg-", suffix=path.suffix, dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".planmkg-", suffix=path.suffix, dir=path.parent)
+    except OSError as exc:
+        raise WorkbookError(f"Cannot write in the folder {path.parent} ({exc.strerror or exc}). Choose a folder you can write to."
+                            ) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
+            _keep_mode(fh.fileno(), path)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -134,3 +139,19 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _keep_mode(fd: int, path: Path) -> None:
+    """mkstemp makes a 0600 file: give it the replaced file's mode, or the usual one for a new file."""
+    if not hasattr(os, "fchmod"):
+        return
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
+        os.fchmod(fd, mode)
+    except OSError:  # a file system without modes (some network shares): keep mkstemp's
+        pass

@@ -15,7 +15,7 @@ from lxml import etree
 from ..errors import CellValueError
 from ..model.fields import Field, Kind
 from ..model.plan import Plan, is_blank_row
-from ..model.schema import SCALARS
+from ..model.schema import CHECKS_CODENAME, SCALARS
 from .package import NS, Package, read_package
 from .sheets import WorkbookMap, cell_value, locate
 
@@ -35,6 +35,11 @@ class WorkbookData:
     @property
     def layout(self):
         return self.wmap.layout
+
+    def sheet_rows(self) -> dict[str, list[int]]:
+        """For each table, the sheet row of each row of ``compact_plan`` (blank rows skipped)."""
+        return {k: [self.layout.tables[k].first_row + i for i, r in enumerate(rows) if not is_blank_row(r)]
+                for k, rows in self.plan.tables.items()}
 
     def compact_plan(self) -> Plan:
         """The plan without blank rows: what JSON, checks and the deck see."""
@@ -87,7 +92,7 @@ def read_package_data(pkg: Package) -> WorkbookData:
     lang = layout.lang
     roots, cells = {}, {}
     for sp in wmap.sheets.values():
-        if sp.title in layout.sheet_titles.values():
+        if sp.title in layout.sheet_titles.values() or sp.codename == CHECKS_CODENAME:
             root = pkg.xml(sp.part)
             roots[sp.part] = root
             cells[sp.part] = {c.get("r"): c for c in root.iter(f"{{{NS['m']}}}c")}

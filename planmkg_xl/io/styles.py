@@ -19,6 +19,8 @@ TITLE_FONT = Font(name="Calibri", size=16, bold=True, color=NAVY)
 BLOCK_FONT = Font(name="Calibri", size=12, bold=True, color=NAVY)
 INTRO_FONT = Font(name="Calibri", size=10, italic=True, color="595959")
 LABEL_FONT = Font(name="Calibri", size=10, color="000000")
+LINK_FONT = Font(name="Calibri", size=10, color="0563C1", underline="single")
+FLAG_COLOR = "FFC7CE"  # cells a check flags
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF8E1")
 TARGET_FILL = PatternFill("solid", fgColor="E2EFDA")

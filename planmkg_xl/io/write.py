@@ -52,8 +52,11 @@ def cell_values(layout: Layout, computed: Computed) -> dict[tuple[str, str], obj
     return out
 
 
-def refresh_derived(data: WorkbookData, computed: Computed) -> tuple[dict[str, bytes], list[Repair]]:
-    """New bytes of the worksheet parts that change, and the derived cells that were repaired."""
+def refresh_derived(data: WorkbookData, computed: Computed) -> tuple[set[str], list[Repair]]:
+    """Update the derived cells in ``data``'s parsed sheets; the parts changed and the cells repaired.
+
+    The caller serialises the changed parts (``serialise``) once every edit is made.
+    """
     layout = data.layout
     expected = formulas(layout)
     values = cell_values(layout, computed)
@@ -61,7 +64,7 @@ def refresh_derived(data: WorkbookData, computed: Computed) -> tuple[dict[str, b
     by_part: dict[str, list[tuple[str, str]]] = {}
     for (title, ref), formula in expected.items():
         by_part.setdefault(part_of[title], []).append((ref, formula))
-    changed: dict[str, bytes] = {}
+    changed: set[str] = set()
     repairs: list[Repair] = []
     for part, cells in by_part.items():
         root, index = data.sheet_roots[part], data.sheet_cells[part]
@@ -79,10 +82,16 @@ def refresh_derived(data: WorkbookData, computed: Computed) -> tuple[dict[str, b
             dirty |= _set_formula(c, formula[1:], values.get((title, ref)))
         if dirty:
             _check_shared_groups(root, title)
-            changed[part] = to_xml(root)
-    if changed:
-        changed.update(_workbook_calc_parts(data.pkg))
+            changed.add(part)
     return changed, repairs
+
+
+def serialise(data: WorkbookData, changed: set[str]) -> dict[str, bytes]:
+    """Bytes of the changed sheet parts, plus the workbook-level parts a formula change implies."""
+    out = {part: to_xml(data.sheet_roots[part]) for part in changed}
+    if changed:
+        out.update(_workbook_calc_parts(data.pkg))
+    return out
 
 
 def _describe(c: etree._Element, body: str, data: WorkbookData) -> str | None:

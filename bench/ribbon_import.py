@@ -1,0 +1,159 @@
+"""What a ribbon click imports beyond xlwings itself, measured cold (a fresh Python per run).
+
+Each ribbon click runs ``python -B -c "import xlwings.utils; …; import planmkg_xl.excel as x;
+x.on_ribbon('<id>')"`` (xlwings' RunPython without the UDF server). xlwings is imported
+first, then our entry module, then the modules the clicked action imports lazily. For
+each action this script runs, N times, a fresh interpreter with ``-X importtime`` and
+reports the median of:
+
+- ``ours_ms``: the cumulative import time of everything imported after xlwings
+  (top-level entries following xlwings' own in the importtime log);
+- ``wall_ms``: wall time of ``import xlwings; <action imports>`` minus wall time of
+  ``import xlwings`` alone (both medians);
+- the heaviest third-party packages on that path (pandas, openpyxl, pptx, lxml…).
+
+Budget: ``ours_ms`` <= 150 ms for every action (issue 3). Run from the repository root:
+
+    python bench/ribbon_import.py --runs 7 --out bench/results/ribbon_import.md
+"""
+from __future__ import annotations
+
+import argparse
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BUDGET_MS = 150.0
+ENTRY = ["planmkg_xl.excel"]
+_BASE = ENTRY + ["planmkg_xl.io.sheets", "planmkg_xl.io.read", "planmkg_xl.core.layout", "planmkg_xl.model.plan"]
+# The modules each action imports inside planmkg_xl.excel (keep in step with its lazy imports).
+ACTIONS: dict[str, list[str]] = {
+    "entry (import planmkg_xl.excel)": ENTRY,
+    "help": ENTRY + ["planmkg_xl.io.sheets"],
+    "recompute": _BASE + ["planmkg_xl.io.write"],
+    "export": _BASE + ["planmkg_xl.io.jsonio", "planmkg_xl.io.package"],
+    "check": _BASE + ["planmkg_xl.core.compute", "planmkg_xl.app", "planmkg_xl.checks"],
+    "deck build / update": _BASE + ["planmkg_xl.core.compute", "planmkg_xl.app", "planmkg_xl.checks", "planmkg_xl.io.package",
+                                    "planmkg_xl.deck.render"],
+}
+HEAVY = ("pandas", "numpy", "openpyxl", "pptx", "lxml", "PIL", "babel", "click", "defusedxml", "xlsxwriter")
+_LINE = re.compile(r"^import time:\s+(\d+)\s+\|\s+(\d+)\s+\|(\s*)(\S+)")
+
+
+def _run(code: str) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-B", "-X", "importtime", "-c", code], capture_output=True, text=True)
+    wall = (time.perf_counter() - start) * 1000
+    if done.returncode:
+        raise SystemExit(f"failed: {code}\n{done.stderr[-2000:]}")
+    return wall, done.stderr
+
+
+def parse(log: str) -> tuple[float, dict[str, float]]:
+    """(cumulative ms of what follows xlwings at top level, {third-party top package: cumulative ms})."""
+    entries = []
+    for line in log.splitlines():
+        m = _LINE.match(line)
+        if m:
+            entries.append((int(m.group(1)), int(m.group(2)), len(m.group(3)) - 1, m.group(4)))
+    # importtime prints a module after its children; top level = indent 0.
+    top = [(cum, name) for _, cum, indent, name in entries if indent == 0]
+    names = [n for _, n in top]
+    after = top[names.index("xlwings") + 1:] if "xlwings" in names else top
+    ours = sum(cum for cum, _ in after) / 1000
+    heavy: dict[str, float] = {}
+    seen_xlwings = False
+    for _, cum, indent, name in entries:
+        if name == "xlwings" and indent == 0:
+            seen_xlwings = True
+            continue
+        if not seen_xlwings:
+            continue
+        root = name.split(".")[0]
+        if root in HEAVY:  # the outermost module of a package holds its whole cost
+            heavy[root] = max(heavy.get(root, 0), cum / 1000)
+    return ours, heavy
+
+
+def importable(module: str) -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def _wall(code: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-B", "-c", code], check=True, capture_output=True)
+    return (time.perf_counter() - start) * 1000
+
+
+def measure(runs: int) -> list[dict]:
+    # pip compiles .pyc files at install time and RunPython's `python -B` never writes any:
+    # compile first, so every run measures what an installed package costs.
+    import compileall
+
+    import planmkg_xl
+
+    compileall.compile_dir(str(Path(planmkg_xl.__file__).parent), quiet=1)
+    rows = []
+    for action, modules in ACTIONS.items():
+        present = [m for m in modules if importable(m)]
+        missing = [m for m in modules if m not in present]
+        code = "import xlwings; " + "; ".join(f"import {m}" for m in present)
+        ours, walls, heavy = [], [], {}
+        for _ in range(runs):
+            _, log = _run(code)
+            o, h = parse(log)
+            ours.append(o)
+            walls.append(_wall(code) - _wall("import xlwings"))  # interleaved, to cancel drift
+            for k, v in h.items():
+                heavy.setdefault(k, []).append(v)
+        rows.append({"action": action, "ours_ms": statistics.median(ours), "wall_ms": statistics.median(walls),
+                     "heavy": {k: statistics.median(v) for k, v in sorted(heavy.items(), key=lambda kv: -statistics.median(kv[1]))},
+                     "missing": missing})
+    return rows
+
+
+def report(rows: list[dict], runs: int) -> str:
+    lines = [
+        "# Ribbon click: import cost beyond xlwings",
+        "",
+        f"Measured by `bench/ribbon_import.py --runs {runs}` on {platform.platform()}, Python {platform.python_version()}, "
+        f"{time.strftime('%Y-%m-%d')}. Median of {runs} fresh interpreters (`python -B -X importtime`), xlwings imported first.",
+        f"Budget: {BUDGET_MS:.0f} ms for what a click imports beyond xlwings.",
+        "",
+        "| action | ours (importtime, ms) | wall − `import xlwings` (ms) | within budget | heavy packages on the path (cumulative ms) |",
+        "|---|---:|---:|:---:|---|",
+    ]
+    for r in rows:
+        heavy = ", ".join(f"{k} {v:.0f}" for k, v in r["heavy"].items()) or "—"
+        if r["missing"]:
+            heavy += f" (not yet in the tree: {', '.join(r['missing'])})"
+        ok = "yes" if r["ours_ms"] <= BUDGET_MS else "**NO**"
+        lines.append(f"| {r['action']} | {r['ours_ms']:.0f} | {r['wall_ms']:.0f} | {ok} | {heavy} |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    rows = measure(args.runs)
+    text = report(rows, args.runs)
+    print(text)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

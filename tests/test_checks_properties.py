@@ -1,0 +1,60 @@
+"""Property tests (issue 4): a plan built backwards passes; ±20 % on one input fires the related rules only."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plans import Funnel, coherent_plan, fired, scale, scale_scalar
+
+FUNNEL_RULES = {"FUN-001", "FUN-002", "FUN-003", "FUN-004", "FUN-005", "FUN-006", "FUN-007", "FUN-008", "FUN-009"}
+
+line = st.tuples(st.integers(20, 400), st.floats(0.2, 0.7), st.floats(5_000, 150_000)).map(
+    lambda t: (t[0], max(1, round(t[0] * t[1])), round(t[2], 2)))
+source = st.tuples(st.integers(100, 800), st.floats(0.15, 0.6), st.floats(50, 600), st.floats(0.3, 1.2)).map(
+    lambda t: (t[0], max(1, round(t[0] * t[1])), round(t[0] * t[1] * t[2], 2), max(1, round(t[0] * t[1] * t[3]))))
+funnels = st.builds(Funnel, lines=st.lists(line, min_size=1, max_size=6).map(tuple), growth=st.floats(-0.2, 0.6),
+                    sources=st.lists(source, min_size=1, max_size=8).map(tuple), cpql_change=st.floats(-0.4, 0.2),
+                    objectives=st.booleans())
+
+SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(funnels, st.sampled_from(["fr", "en"]))
+def test_plan_built_backwards_passes_every_rule(f, lang):
+    assert fired(coherent_plan(f, lang)) == set()
+
+
+@SETTINGS
+@given(funnels, st.lists(st.floats(-0.3, 1.0), min_size=1, max_size=6))
+def test_any_line_targets_built_backwards_pass_the_funnel(f, growths):
+    """Lines growing at different rates: the total funnel holds; only FUN-008 may remark on the mix."""
+    plan = coherent_plan(Funnel(f.lines, f.growth, f.sources, f.cpql_change, f.objectives, line_growths=tuple(growths)))
+    assert fired(plan) <= {"FUN-008"}
+
+
+# input perturbed -> the rules that must fire (and no other)
+PERTURBATIONS = {
+    "leadgen.target_leads": (lambda p, k: scale(p, "leadgen", "target_leads", k), {"FUN-005", "FUN-007", "SAN-008"}),
+    "leadgen.target_qualified_leads": (lambda p, k: scale(p, "leadgen", "target_qualified_leads", k),
+                                       {"FUN-004", "FUN-005", "FUN-006", "FUN-007"}),
+    "leadgen.budget": (lambda p, k: scale(p, "leadgen", "budget", k), {"FUN-006", "BUD-003"}),
+    "commercial.target_revenue": (lambda p, k: scale(p, "commercial", "target_revenue", k), {"FUN-001", "FUN-002"}),
+    "channels": (lambda p, k: scale(p, "channels", "direct_key_accounts", k), {"SAN-005"}),
+    "key_metrics.revenue_existing": (lambda p, k: scale(p, "key_metrics", "revenue_existing", k), {"SAN-006"}),
+    "customer_segments.count": (lambda p, k: scale(p, "customer_segments", "count", k), {"SAN-007"}),
+    "channel_plan.expected_leads": (lambda p, k: scale(p, "channel_plan", "expected_leads", k), {"SAN-008"}),
+    "envelope": (lambda p, k: scale_scalar(p, "envelope", k), {"BUD-002"}),
+    "budget lines": (lambda p, k: scale(p, "budget", "budget", k), {"BUD-002", "BUD-003", "BEN-001"}),
+    "company_revenue": (lambda p, k: scale_scalar(p, "company_revenue", k), {"FUN-001", "BEN-001"}),
+    "objective cost per qualified lead": (lambda p, k: scale(p, "marketing_objectives", "target", k, rows=[2]), {"FUN-006", "OBJ-001"}),
+    "objective marketing budget": (lambda p, k: scale(p, "marketing_objectives", "target", k, rows=[3]), {"OBJ-001"}),
+    "objective leads": (lambda p, k: scale(p, "marketing_objectives", "target", k, rows=[0]), {"FUN-007"}),
+}
+
+
+@SETTINGS
+@given(funnels.filter(lambda f: f.objectives), st.sampled_from(sorted(PERTURBATIONS)), st.sampled_from([0.8, 1.2]))
+def test_perturbing_one_input_fires_the_related_rules_only(f, which, factor):
+    perturb, expected = PERTURBATIONS[which]
+    assert fired(perturb(coherent_plan(f), factor)) == expected
