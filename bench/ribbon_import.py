@@ -37,6 +37,8 @@ ACTIONS: dict[str, list[str]] = {
     "recompute": _BASE + ["planmkg_xl.io.write"],
     "export": _BASE + ["planmkg_xl.io.jsonio", "planmkg_xl.io.package"],
     "check": _BASE + ["planmkg_xl.core.compute", "planmkg_xl.app", "planmkg_xl.checks"],
+    # What check would cost if app.py imported io.build / io.macro (openpyxl) inside build_xlsm only:
+    "check, if app.py imported openpyxl lazily": _BASE + ["planmkg_xl.core.compute", "planmkg_xl.checks"],
     "deck build / update": _BASE + ["planmkg_xl.core.compute", "planmkg_xl.app", "planmkg_xl.checks", "planmkg_xl.io.package",
                                     "planmkg_xl.deck.render"],
 }

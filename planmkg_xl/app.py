@@ -40,8 +40,9 @@ def build_xlsm(plan: Plan) -> bytes:
     with zipfile.ZipFile(io.BytesIO(xlsx)) as zf:
         pkg = Package({i.filename: zf.read(i) for i in zf.infolist()})
     data = read_package_data(pkg)
-    changed, _ = refresh_derived(data, compute(data.plan))
-    changed |= write_findings(data, findings_for(compute(data.compact_plan())))
+    full = compute(data.plan)
+    changed, _ = refresh_derived(data, full)
+    changed |= write_findings(data, findings_for(full.compact(data.compact_plan())))
     parts = {**pkg.parts, **serialise(data, changed)}
     parts["docProps/core.xml"] = _fixed_core_times(parts["docProps/core.xml"])
     parts = add_macro_parts(parts, plan.lang, WORKBOOK_CODENAME, SHEET_CODENAMES)
@@ -148,8 +149,9 @@ def recompute(path: str | os.PathLike, output: str | os.PathLike | None = None) 
         raise WorkbookError(f"{path.name} has lost its VBA project (saved as .xlsx and renamed?). Rebuild it: "
                             f"`planmkg export {path.name} --json plan.json` then `planmkg new --from plan.json NEW.xlsm`.")
     data = read_package_data(pkg)
-    changed, repairs = refresh_derived(data, compute(data.plan))
-    findings = findings_for(compute(data.compact_plan()))
+    full = compute(data.plan)
+    changed, repairs = refresh_derived(data, full)
+    findings = findings_for(full.compact(data.compact_plan()))
     changed |= write_findings(data, findings)
     parts = {**pkg.parts, **serialise(data, changed)}
     if changed:

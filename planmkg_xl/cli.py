@@ -110,7 +110,8 @@ def recompute(path: Path, output: Path | None) -> None:
     if report.repairs:
         click.echo(f"{len(report.repairs)} calculated cell(s) repaired:")
         for r in report.repairs:
-            click.echo(f"  {r.sheet}!{r.cell}: held {r.was!r}, formula restored")
+            held = f"held {r.was!r}" if r.was else "was empty"
+            click.echo(f"  {r.sheet}!{r.cell}: {held}, formula restored")
     elif not report.changed_parts:
         click.echo("Nothing to change.")
     click.echo(f"Checks: {_count(report.findings)} (see the Contrôles sheet, or `planmkg check`).")

@@ -30,7 +30,11 @@ class CellValueError(PlanError):
     def __init__(self, problems: list[tuple[str, str, str]]):
         self.problems = problems
         shown = problems[:25]
-        lines = [f"- {sheet}!{cell}: {msg}" for sheet, cell, msg in shown]
+        if len(problems) == 1:
+            sheet, cell, msg = problems[0]
+            super().__init__(f"{sheet}!{cell}: {msg}")
+            return
+        lines = [f"{len(problems)} cells to fix:"] + [f"- {sheet}!{cell}: {msg}" for sheet, cell, msg in shown]
         if len(problems) > len(shown):
             lines.append(f"- … {len(problems) - len(shown)} more")
         super().__init__("\n".join(lines))

@@ -209,12 +209,14 @@ def run_action(control_id: str, book: Any, ui: Any) -> Outcome | None:
     try:
         outcome = handler(book, ui)
     except PlanError as exc:
-        ui.alert(*error_message(exc, lang), error=True)
+        title, text = error_message(exc, lang)
+        ui.alert(text, title, error=True)
         return None
     except Exception as exc:  # noqa: BLE001 — last line of defence, as in the CLI: a box, never a traceback
         if os.environ.get("PLANMKG_DEBUG"):
             raise
-        ui.alert(*error_message(exc, lang), error=True)
+        title, text = error_message(exc, lang)
+        ui.alert(text, title, error=True)
         return None
     finally:
         ui.status(None)
@@ -352,6 +354,13 @@ class BookData:
     plan: Any
     layout: Any
 
+    def sheet_rows(self) -> dict[str, list[int]]:
+        """For each table, the sheet row of each row of ``compact_plan`` (as ``WorkbookData.sheet_rows``)."""
+        from .model.plan import is_blank_row
+
+        return {k: [self.layout.tables[k].first_row + i for i, r in enumerate(rows) if not is_blank_row(r)]
+                for k, rows in self.plan.tables.items()}
+
     def compact_plan(self):
         from .model.plan import Plan, is_blank_row
 
@@ -479,22 +488,15 @@ def _column_of(value: Any, n: int) -> list:
     return out
 
 
-_QUOTED_SHEET = re.compile(r"'((?:[^']|'')+)'!")
-_PLAIN_SHEET = re.compile(r"^[A-Za-z_\u00c0-\uffff][A-Za-z0-9_.\u00c0-\uffff]*$")
-
-
-def normalize_formula(text: str) -> str:
-    """A formula as Excel may give it back: unneeded quotes around sheet names dropped, case folded outside strings."""
-    def unquote(m: re.Match) -> str:
-        name = m.group(1).replace("''", "'")
-        return f"{name}!" if _PLAIN_SHEET.match(name) and not re.match(r"^[A-Za-z]{1,3}\d+$", name) else m.group(0)
-
-    parts = re.split(r'("(?:[^"]|"")*")', text.strip())
-    return "".join(p if p.startswith('"') else _QUOTED_SHEET.sub(unquote, p).upper().replace(" ", "") for p in parts)
-
-
 def same_formula(expected: str, actual: Any) -> bool:
-    return isinstance(actual, str) and normalize_formula(expected) == normalize_formula(actual)
+    """Whether a cell's ``.formula`` (as Excel gives it back) is the expected "=…" formula.
+
+    The file path's rule (``io.write.same_formula``: equal up to Excel's quoting of sheet
+    names), applied to the text Excel returns, so both paths report the same repairs.
+    """
+    from .io.write import same_formula as saved_is
+
+    return isinstance(actual, str) and actual.startswith("=") and saved_is(actual[1:], expected[1:])
 
 
 @dataclass
@@ -534,8 +536,8 @@ def recompute_book(book: Any, layout=None) -> BookRecompute:
             if same_formula(formula, was):
                 continue
             to_write[(sheet, ref)] = formula
-            if was not in (None, ""):
-                report.repairs.append(Repair(sheet, ref, str(was)))
+            # As the file path: another formula, a value, or "" when the formula was deleted.
+            report.repairs.append(Repair(sheet, ref, "" if was is None else str(was)))
     for sheet, col, top, bottom in formula_runs(to_write):
         cells = [(sheet, cell_ref(r, col)) for r in range(top, bottom + 1)]
         if any(c in protected for c in cells):  # belt and braces: never an input cell
@@ -566,8 +568,8 @@ def recompute_message(report: BookRecompute, lang: str) -> str:
     return "\n".join(lines)
 
 
-def findings_message(findings: list, lang: str) -> str:
-    """A short summary of the findings for a message box: counts by severity, then the first ones."""
+def findings_message(findings: list, lang: str, where: Callable[[Any], str | None] | None = None) -> str:
+    """A short summary of the findings for a message box: counts by severity, then the first ones with their cells."""
     if not findings:
         return _t(lang, "no_findings")
     counts: dict[str, int] = {}
@@ -579,7 +581,8 @@ def findings_message(findings: list, lang: str) -> str:
     lines = [_t(lang, "findings", n=len(findings), detail=detail), ""]
     for f in ordered[:MAX_FINDINGS_SHOWN]:
         label = f.severity.label(lang) if hasattr(f.severity, "label") else str(f.severity)
-        lines.append(f"[{label}] {f.rule_id} — {f.message}")
+        cells = [c for c in (where(ref) for ref in f.cells) if c] if where else []
+        lines.append(f"[{label}] {f.rule_id} — {f.message}" + (f" ({', '.join(cells[:3])})" if cells else ""))
     if len(findings) > MAX_FINDINGS_SHOWN:
         lines.append(_t(lang, "more", n=len(findings) - MAX_FINDINGS_SHOWN))
     return "\n".join(lines)
@@ -678,6 +681,49 @@ def do_recompute(book: Any, ui: Any) -> Outcome:
     return Outcome(recompute_message(report, data.layout.lang))
 
 
+def controls_rows(findings: list, lang: str, places: list[list[tuple[str, str]]]) -> list[list[str]]:
+    """The rows of the Contrôles sheet (severity, rule, message, up to MAX_LINKS cell links as HYPERLINK formulas),
+    as ``io.controls.write_controls`` writes them into the file (there: real hyperlinks)."""
+    from .core.layout import quote_sheet
+    from .io.controls import CONTROLS_TEXT, MAX_LINKS
+
+    if not findings:
+        return [["", "", CONTROLS_TEXT[lang]["none"]] + [""] * MAX_LINKS]
+    rows = []
+    for f, place in zip(findings, places):
+        links = []
+        for title, ref in place[:MAX_LINKS]:
+            target = f"#{quote_sheet(title)}!{ref}".replace('"', '""')
+            links.append(f'=HYPERLINK("{target}","{title.replace(chr(34), chr(34) * 2)}!{ref}")')
+        message = f.message if not f.message[:1] in "=+-@" else "'" + f.message
+        rows.append([f.severity.label(lang), f.rule_id, message] + links + [""] * (MAX_LINKS - len(links)))
+    return rows
+
+
+def write_controls_book(book: Any, data: "BookData", findings: list) -> bool:
+    """Fill the open Book's Contrôles sheet (found by code name) with one row per finding; False when it has none."""
+    from .io.controls import CHECKS_CODENAME, CONTROLS_HEADER_ROW, CONTROLS_TITLE, MAX_LINKS, locate
+    from .core.layout import col_letter
+
+    sheet = next((s for s in book.sheets if sheet_codename(s) == CHECKS_CODENAME), None) or next(
+        (s for s in book.sheets if s.name in CONTROLS_TITLE.values()), None)
+    if sheet is None:
+        return False
+    layout, rows = data.layout, data.sheet_rows()
+    places = [[p for p in (locate(ref, layout, rows) for ref in f.cells) if p] for f in findings]
+    lines = controls_rows(findings, layout.lang, places)
+    first = CONTROLS_HEADER_ROW + 1
+    last_col = col_letter(3 + MAX_LINKS)
+    used = sheet.used_range.last_cell.row
+    if used >= first:
+        sheet.range(f"A{first}:{last_col}{used}").clear_contents()
+    end = first + len(lines) - 1
+    sheet.range(f"A{first}:C{end}").value = [line[:3] for line in lines]
+    if any(any(line[3:]) for line in lines):
+        sheet.range(f"D{first}:{last_col}{end}").formula = [line[3:] for line in lines]
+    return True
+
+
 def _computed_and_findings(book: Any):
     from . import app
     from .core.compute import compute
@@ -688,8 +734,18 @@ def _computed_and_findings(book: Any):
 
 
 def do_check(book: Any, ui: Any) -> Outcome:
+    from .io.controls import locate
+
     data, _, findings = _computed_and_findings(book)
-    return Outcome(findings_message(list(findings), data.layout.lang))
+    findings = list(findings)
+    write_controls_book(book, data, findings)
+    layout, rows = data.layout, data.sheet_rows()
+
+    def where(ref) -> str | None:
+        place = locate(ref, layout, rows)
+        return f"{place[0]}!{place[1]}" if place else None
+
+    return Outcome(findings_message(findings, layout.lang, where))
 
 
 def _deck(book: Any, ui: Any, update: bool) -> Outcome:
@@ -702,8 +758,13 @@ def _deck(book: Any, ui: Any, update: bool) -> Outcome:
     target = output_path(book, ".pptx", ui, lang)
     if target is None:
         return Outcome(_t(lang, "cancelled"))
-    template = str(target) if update and target.is_file() else None
-    deck = app.deck_for(computed, findings, template=template, lang=None)
+    existing = update and target.is_file()
+    update_for = getattr(app, "update_deck_for", None)
+    if existing and update_for is not None:  # refresh the user's edited deck in place
+        deck, _ = update_for(computed, findings, target.read_bytes(), lang=None)
+    else:
+        deck = app.deck_for(computed, findings, template=str(target) if existing else None, lang=None)
+    template = existing
     try:
         write_atomic(target, deck)
     except PermissionError as exc:

@@ -15,6 +15,7 @@ into derived cells) can be tested against the file path:
   errors as "#DIV/0!" text); ``.formula`` gives "=…" for a formula, the value as text for
   a constant, "" for an empty cell (a str for one cell, a tuple of 1-tuples for a column),
   and accepts a str or a list of [formula] rows. Every write is recorded in ``book.writes``.
+  ``.value`` can be set (rows of values), ``.clear_contents()``; ``sheet.used_range.last_cell.row``.
 - ``book.fullname``, ``book.name``.
 
 What it cannot tell: how real Excel (COM on Windows, AppleScript on Mac) behaves; see
@@ -84,6 +85,28 @@ class FakeRange:
         self.sheet.book.reads += 1
         return [[self.sheet.value_at(r, c) for r, c in row] for row in self._cells()]
 
+    @value.setter
+    def value(self, rows):
+        if not isinstance(rows, (list, tuple)):
+            rows = [[rows]]
+        for (r, c), v in zip([cell for row in self._cells() for cell in row], [v for row in rows for v in row]):
+            self.sheet.set_value(r, c, v)
+
+    def clear_contents(self):
+        for row in self._cells():
+            for r, c in row:
+                self.sheet.book.writes.append((self.sheet.name, f"{col_letter(c)}{r}", None))
+                self.sheet.cells.pop((r, c), None)
+                self.sheet.formulas.pop((r, c), None)
+
+    @property
+    def row(self):
+        return self.top
+
+    @property
+    def last_cell(self):
+        return FakeRange(self.sheet, f"{col_letter(self.right)}{self.bottom}")
+
     @property
     def formula(self):
         rows = [[self.sheet.formula_at(r, c) for r, c in row] for row in self._cells()]
@@ -149,10 +172,24 @@ class FakeSheet:
             v = int(v)
         return str(v)
 
+    @property
+    def used_range(self) -> FakeRange:
+        cells = set(self.cells) | set(self.formulas) or {(1, 1)}
+        return FakeRange(self, f"A1:{col_letter(max(c for _, c in cells))}{max(r for r, _ in cells)}")
+
+    def set_value(self, r, c, value):
+        self.book.writes.append((self.name, f"{col_letter(c)}{r}", value))
+        self.formulas.pop((r, c), None)
+        self.cells[(r, c)] = None if value == "" else value
+
     def set_formula(self, r, c, text):
         self.book.writes.append((self.name, f"{col_letter(c)}{r}", text))
-        self.formulas[(r, c)] = text
-        self.cells[(r, c)] = None  # Excel would recalculate
+        if isinstance(text, str) and text.startswith("="):
+            self.formulas[(r, c)] = text
+            self.cells[(r, c)] = None  # Excel would recalculate
+        else:
+            self.formulas.pop((r, c), None)
+            self.cells[(r, c)] = text or None
 
 
 class FakeBook:

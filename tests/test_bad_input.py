@@ -91,6 +91,11 @@ def _zip_not_workbook(path: Path) -> None:
         zf.writestr("[Content_Types].xml", "<Types/>")
 
 
+def _encrypted(path: Path) -> None:
+    """What Excel writes for a workbook with a password to open: an OLE compound file, not a zip."""
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + b"EncryptionInfo" + bytes(2000))
+
+
 def _corrupt_xml(path: Path) -> None:
     book = Book(path)
     part = book.sheet_part("Commercial")
@@ -170,6 +175,7 @@ BAD_WORKBOOKS = {
     "broken_defined_name": (_bad_name, WorkbookError, ["envelope", "Name Manager"]),
     "not_a_workbook": (_not_a_workbook, WorkbookError, ["not an Excel workbook", "Restore a backup"]),
     "truncated": (_truncated, WorkbookError, ["truncated or corrupt", "Restore a backup"]),
+    "encrypted": (_encrypted, WorkbookError, ["password-protected", "remove the password"]),
     "zip_not_workbook": (_zip_not_workbook, WorkbookError, ["not an Excel workbook"]),
     "corrupt_sheet_xml": (_corrupt_xml, WorkbookError, ["xl/worksheets/sheet2.xml", "not valid XML", "restore a backup"]),
     "bomb_in_workbook_part": (_bomb(lambda b: "xl/workbook.xml"), WorkbookError, ["xl/workbook.xml", "DTD", "refused"]),
@@ -285,6 +291,18 @@ def test_folder_instead_of_file(tmp_path):
     folder.mkdir()
     with pytest.raises(WorkbookError, match="is a folder"):
         app.recompute(folder)
+
+
+def test_calculated_formula_dragged_into_an_input_cell(wb):
+    """A calculated cell's formula dragged right into an input column: recompute refuses, names the cell, writes nothing."""
+    book = Book(wb)
+    book.fill_down("Commercial", "K6", "L6", "G6/H6-1")
+    book.save()
+    before = snapshot(wb.parent)
+    with pytest.raises(WorkbookError) as err:
+        app.recompute(wb)
+    assert "Commercial" in str(err.value) and "L6" in str(err.value) and "run recompute again" in str(err.value)
+    assert snapshot(wb.parent) == before
 
 
 def test_lost_vba_project(wb):

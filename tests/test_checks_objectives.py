@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from plans import coherent_plan, findings, scale
+from plans import coherent_plan, findings
 
 from planmkg_xl.model.findings import CellRef, Severity
 

@@ -1,7 +1,7 @@
 """Property tests (issue 4): a plan built backwards passes; ±20 % on one input fires the related rules only."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from plans import Funnel, coherent_plan, fired, scale, scale_scalar
@@ -12,11 +12,21 @@ line = st.tuples(st.integers(20, 400), st.floats(0.2, 0.7), st.floats(5_000, 150
     lambda t: (t[0], max(1, round(t[0] * t[1])), round(t[2], 2)))
 source = st.tuples(st.integers(100, 800), st.floats(0.15, 0.6), st.floats(50, 600), st.floats(0.3, 1.2)).map(
     lambda t: (t[0], max(1, round(t[0] * t[1])), round(t[0] * t[1] * t[2], 2), max(1, round(t[0] * t[1] * t[3]))))
+def programme_share(f: Funnel) -> float:
+    """Programmes / revenue target of ``coherent_plan(f)``: realistic plans stay well under 25 %."""
+    ql = sum(s[1] for s in f.sources)
+    l2o, cpql = sum(s[3] for s in f.sources) / ql, sum(s[2] for s in f.sources) / ql
+    need = sum(o * (1 + f.growth_of(i)) for i, (o, _, _) in enumerate(f.lines)) / l2o
+    budget = need * cpql * ((1 + f.cpql_change) if f.objectives else 1)
+    target = sum(d * (1 + f.growth_of(i)) * a for i, (_, d, a) in enumerate(f.lines))
+    return budget * 5 / 3 / target
+
+
 funnels = st.builds(Funnel, lines=st.lists(line, min_size=1, max_size=6).map(tuple), growth=st.floats(-0.2, 0.6),
                     sources=st.lists(source, min_size=1, max_size=8).map(tuple), cpql_change=st.floats(-0.4, 0.2),
-                    objectives=st.booleans())
+                    objectives=st.booleans()).filter(lambda f: programme_share(f) < 0.15)
 
-SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 
 @SETTINGS
@@ -29,7 +39,9 @@ def test_plan_built_backwards_passes_every_rule(f, lang):
 @given(funnels, st.lists(st.floats(-0.3, 1.0), min_size=1, max_size=6))
 def test_any_line_targets_built_backwards_pass_the_funnel(f, growths):
     """Lines growing at different rates: the total funnel holds; only FUN-008 may remark on the mix."""
-    plan = coherent_plan(Funnel(f.lines, f.growth, f.sources, f.cpql_change, f.objectives, line_growths=tuple(growths)))
+    f = Funnel(f.lines, f.growth, f.sources, f.cpql_change, f.objectives, line_growths=tuple(growths))
+    assume(programme_share(f) < 0.15)
+    plan = coherent_plan(f)
     assert fired(plan) <= {"FUN-008"}
 
 

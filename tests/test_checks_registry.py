@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from plans import coherent_plan, findings, make_plan
+from plans import findings, make_plan
 
 import planmkg_xl
 from planmkg_xl.checks import RULES, run_checks

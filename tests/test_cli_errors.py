@@ -78,7 +78,9 @@ def test_renamed_sheet_works(wb, tmp_path):
     assert plan["tables"]["commercial"][0]["line"] == "Produit 1"
     code, output = run("recompute", wb)
     assert code == 0, output
-    assert "Nothing to change." in output
+    assert "repaired" not in output
+    code, output = run("recompute", wb)
+    assert code == 0 and "Nothing to change." in output
 
 
 def test_locked_file(wb):

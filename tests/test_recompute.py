@@ -55,6 +55,12 @@ def infos(path: Path) -> dict[str, tuple]:
         return {i.filename: (i.date_time, i.compress_type) for i in zf.infolist()}
 
 
+def plan_sheet_parts(path: Path) -> set[str]:
+    """The worksheet parts holding the plan (those whose calculated cells recompute rewrites)."""
+    book = Book(path)
+    return {book.sheet_part(t) for t in app.load(path).layout.sheet_titles.values()}
+
+
 def derived_cells(path: Path) -> dict[tuple[str, str], str]:
     return formulas(app.load(path).layout)
 
@@ -122,7 +128,7 @@ def test_repairs_are_restored_and_listed(wb):
     assert result.exit_code == 0, result.output
     assert "3 calculated cell(s) repaired" in result.output
     assert "Commercial!I6: held '42'" in result.output
-    assert "Commercial!J6: held ''" in result.output
+    assert "Commercial!J6: was empty, formula restored" in result.output
     assert "Commercial!K7: held '=G7/H7'" in result.output
     assert f"{len(before)} calculated cells checked" in result.output
     assert_all_formulas(wb)
@@ -141,6 +147,33 @@ def test_repairs_through_app(wb):
     assert got == {("Commercial", "I6"): "42", ("Commercial", "J6"): "", ("Commercial", "K7"): "=G7/H7",
                    (title, ref_of(row, col)): "voir DG"}
     assert report.path == wb
+    assert_all_formulas(wb)
+
+
+def test_a_formula_filled_down_is_listed_cell_by_cell(wb):
+    """The user types their own formula in a calculated column and drags it down (Excel: one shared formula)."""
+    geom = app.load(wb).layout.tables["commercial"]
+    first, last = geom.first_row, geom.last_row
+    book = Book(wb)
+    book.fill_down("Commercial", f"I{first}", f"I{last}", f"E{first}/D{first}*100")
+    book.save()
+    report = app.recompute(wb)
+    got = {r.cell: r.was for r in report.repairs}
+    assert got == {f"I{row}": f"=E{row}/D{row}*100" for row in range(first, last + 1)}
+    assert_all_formulas(wb)
+    assert b't="shared"' not in parts(wb)["xl/worksheets/sheet2.xml"]
+
+
+def test_a_correct_formula_filled_down_is_not_a_repair(wb):
+    """Dragging our own formula down (Excel saves it shared) is not an error: nothing listed."""
+    geom = app.load(wb).layout.tables["commercial"]
+    first, last = geom.first_row, geom.last_row
+    body = derived_cells(wb)[("Commercial", f"I{first}")][1:]
+    book = Book(wb)
+    book.fill_down("Commercial", f"I{first}", f"I{last}", body)
+    book.save()
+    report = app.recompute(wb)
+    assert report.repairs == []
     assert_all_formulas(wb)
 
 
@@ -170,7 +203,8 @@ def test_foreign_parts_are_byte_identical(wb):
     report = app.recompute(wb)
     after, after_infos = parts(wb), infos(wb)
     assert list(after) == list(before)  # same parts, same order
-    assert report.changed_parts == ["xl/worksheets/sheet2.xml"]
+    assert "xl/worksheets/sheet2.xml" in report.changed_parts
+    assert all(p.startswith("xl/worksheets/sheet") for p in report.changed_parts), report.changed_parts
     for name in before:
         if name not in report.changed_parts:
             assert after[name] == before[name], name
@@ -414,7 +448,11 @@ def test_renamed_sheets_are_found_and_nothing_is_repaired(wb):
     assert data.layout.sheet_titles["budget"] == "Budget2027"
     assert data.compact_plan() == plan
     report = app.recompute(wb)
-    assert report.repairs == [] and report.changed_parts == []
+    assert report.repairs == []
+    # no calculated cell was rewritten (the Contrôles sheet may name the new titles)
+    assert not set(report.changed_parts) & plan_sheet_parts(wb)
+    again = app.recompute(wb)
+    assert again.repairs == [] and again.changed_parts == []
     book = Book(wb)
     book.set_cell("Ventes 2027", "I6", 1)
     book.save()

@@ -212,6 +212,25 @@ class Book:
                 t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         self.put(part, root)
 
+    def fill_down(self, title: str, top: str, bottom: str, formula: str, values: list | None = None) -> None:
+        """Type ``formula`` in ``top`` and drag it down (or right) to ``bottom``: Excel saves one shared formula."""
+        part = self.sheet_part(title)
+        root = self.xml(part)
+        (r0, c0), (r1, c1) = split_ref(top), split_ref(bottom)
+        si = str(1 + max([int(f.get("si")) for f in root.iter(_q("f")) if f.get("si") is not None], default=-1))
+        cells = [ref_of(row, col) for row in range(r0, r1 + 1) for col in range(c0, c1 + 1)]
+        for i, ref in enumerate(cells):
+            c = self._cell_in(root, ref)
+            for child in list(c):
+                c.remove(child)
+            c.attrib.pop("t", None)
+            f = etree.SubElement(c, _q("f"), t="shared", si=si)
+            if i == 0:
+                f.set("ref", f"{top}:{bottom}")
+                f.text = formula
+            etree.SubElement(c, _q("v")).text = str(values[i] if values else 0)
+        self.put(part, root)
+
     def clear_cell(self, title: str, ref: str) -> None:
         """Select the cell and press Delete: content gone, format kept."""
         self.set_cell(title, ref, None)

@@ -54,6 +54,7 @@ class Ctx:
         ok = ok if ok is not None and ok >= 0 else DEFAULT_TOLERANCE_OK
         warn = warn if warn is not None and warn >= 0 else DEFAULT_TOLERANCE_WARNING
         self.tol_ok, self.tol_warn = min(ok, warn), max(ok, warn)
+        self.memo: dict[object, object] = {}  # values several rules share (rows, the reverse funnel)
 
     # -- text -------------------------------------------------------------------------
     def t(self, fr: str, en: str) -> str:
@@ -95,7 +96,10 @@ class Ctx:
     # -- values -----------------------------------------------------------------------
     def rows(self, table: str) -> list[tuple[int, dict]]:
         """The non-blank data rows of ``table`` with their 0-based index."""
-        return [(i, r) for i, r in enumerate(self.computed.rows.get(table, [])) if not is_blank_row(_inputs(table, r))]
+        key = ("rows", table)
+        if key not in self.memo:
+            self.memo[key] = [(i, r) for i, r in enumerate(self.computed.rows.get(table, [])) if not is_blank_row(_inputs(table, r))]
+        return self.memo[key]
 
     def total(self, table: str, field: str) -> float | None:
         return self.computed.total(table, field)
@@ -158,8 +162,11 @@ N1_SOURCES = {
 }
 
 
+INPUT_KEYS = {key: frozenset(f.key for f in table.inputs) for key, table in TABLES.items()}
+
+
 def _inputs(table: str, row: dict) -> dict:
-    keys = {f.key for f in TABLES[table].inputs}
+    keys = INPUT_KEYS[table]
     return {k: v for k, v in row.items() if k in keys}
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.findings import CellRef, Finding, Severity
+from ..model.findings import CellRef, Finding
 from ._common import Ctx, finding, num, total_cell
 
 
@@ -81,6 +81,12 @@ def _tab_rate(ctx: Ctx, field: str) -> tuple[float, Source] | None:
 
 def reverse_funnel(ctx: Ctx) -> list[Step]:
     """The total reverse funnel, step by step; empty when there is no revenue target."""
+    if "funnel" not in ctx.memo:
+        ctx.memo["funnel"] = _reverse_funnel(ctx)
+    return ctx.memo["funnel"]
+
+
+def _reverse_funnel(ctx: Ctx) -> list[Step]:
     revenue = ctx.total("commercial", "target_revenue")
     deals = ctx.total("commercial", "required_deals")
     if not revenue or not deals:

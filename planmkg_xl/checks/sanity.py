@@ -131,30 +131,35 @@ _NON_NEGATIVE = {Kind.COUNT, Kind.MONEY, Kind.KMONEY, Kind.NUMBER, Kind.MONTHS, 
 
 
 def _inputs(ctx: Ctx, kinds):
-    """(CellRef, value, block title, label) for every numeric input of ``kinds``."""
+    """(CellRef, value) for every numeric input of ``kinds``, tables then scalars."""
     for key, table in TABLES.items():
-        for f in (f for f in table.inputs if f.kind in kinds):
-            for i, row in ctx.rows(key):
-                value = num(row.get(f.key))
+        fields = [f.key for f in table.inputs if f.kind in kinds]
+        for i, row in ctx.rows(key) if fields else ():
+            for field in fields:
+                value = num(row.get(field))
                 if value is not None:
-                    yield CellRef(key, i, f.key), value, table.title(ctx.lang), f"{f.label(ctx.lang)}, {ctx.row_label(key, i)}"
+                    yield CellRef(key, i, field), value
     for key, f in SCALARS.items():
         if not f.derived and f.kind in kinds:
             value = ctx.scalar(key)
             if value is not None:
-                yield CellRef(None, None, key), value, None, f.label(ctx.lang)
+                yield CellRef(None, None, key), value
 
 
 def _grouped(ctx: Ctx, rule_id: str, bad, text) -> list[Finding]:
-    groups: dict[tuple, list] = {}
-    for ref, value, title, label in bad:
-        groups.setdefault((ref.table, title), []).append((ref, value, label))
+    """One finding per table (or for the scalars), listing each bad cell with its value."""
+    groups: dict[str | None, list] = {}
+    for ref, value in bad:
+        groups.setdefault(ref.table, []).append((ref, value))
     out = []
-    for (table, title), items in groups.items():
-        listed = "; ".join(f"{label} = {ctx.number(v, 4) if rule_id == 'SAN-009' else ctx.number(v, 2)}" for _, v, label in items)
-        fr, en = text(title or ctx.t("Paramètres", "Settings"), listed)
-        out.append(finding(rule_id, Severity.ERROR, ctx.t(fr, en), tuple(r for r, _, _ in items), table=table,
-                           values=[v for _, v, _ in items]))
+    for table, items in groups.items():
+        title = TABLES[table].title(ctx.lang) if table else ctx.t("Paramètres et scalaires", "Settings and scalars")
+        labels = [ctx.label(r.table, r.field) + ("" if r.row is None else f", {ctx.row_label(r.table, r.row)}") for r, _ in items]
+        digits = 4 if rule_id == "SAN-009" else 2
+        listed = "; ".join(f"{label} = {ctx.number(v, digits)}" for label, (_, v) in zip(labels, items))
+        fr, en = text(title, listed)
+        out.append(finding(rule_id, Severity.ERROR, ctx.t(fr, en), tuple(r for r, _ in items), table=table,
+                           values=[v for _, v in items]))
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model.metrics import is_number
-from ..model.plan import Plan
+from ..model.plan import Plan, is_blank_row
 from ..model.schema import SCALARS, TABLES
 from .layout import total_expr
 
@@ -23,9 +23,20 @@ class Computed:
     totals: dict[str, dict[str, object]] = field(default_factory=dict)
     scalars: dict[str, object] = field(default_factory=dict)
 
+    def compact(self, compact_plan: Plan) -> Computed:
+        """The same values for ``compact_plan`` (this plan without its blank rows).
+
+        Blank rows add nothing to sums, so totals and scalars are unchanged; only rows go.
+        """
+        rows = {k: [r for r, raw in zip(self.rows[k], self.plan.rows(k)) if not is_blank_row(raw)] for k in self.rows}
+        return Computed(compact_plan, rows, self.totals, self.scalars)
+
     def total(self, table: str, key: str) -> float | None:
         value = self.totals.get(table, {}).get(key)
         return value if is_number(value) else None
+
+
+_FIELDS = {k: {f.key: f for f in t.fields} for k, t in TABLES.items()}
 
 
 class _Context:
@@ -34,14 +45,15 @@ class _Context:
     def __init__(self, plan: Plan, table_key: str | None, row: dict | None, computed: Computed, total: bool = False):
         self.plan, self.table_key, self.row, self.computed, self.total = plan, table_key, row, computed, total
         self.memo: dict[str, object] = {}
+        self.fields = _FIELDS[table_key] if table_key else {}
 
     def _table(self):
         return TABLES[self.table_key] if self.table_key else None
 
     def is_derived(self, key: str) -> bool:
-        table = self._table()
-        if table is not None and key in {f.key for f in table.fields}:
-            return self.total or table.field(key).derived
+        f = self.fields.get(key)
+        if f is not None:
+            return self.total or f.derived
         return SCALARS[key].derived
 
     def value(self, key: str) -> object:
@@ -49,16 +61,15 @@ class _Context:
             return key.split(":")[2]  # plans store choice keys, and compare with keys
         if key in self.memo:
             return self.memo[key]
-        table = self._table()
-        if table is not None and key in {f.key for f in table.fields}:
-            value = self._field_value(table, key)
+        if key in self.fields:
+            value = self._field_value(self._table(), key)
         else:
             value = self.computed_scalar(key)
         self.memo[key] = value
         return value
 
     def _field_value(self, table, key):
-        f = table.field(key)
+        f = self.fields[key]
         if self.total:
             expr = total_expr(table, key)
             return None if expr is None else expr.evaluate(self)

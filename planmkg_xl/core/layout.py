@@ -175,6 +175,9 @@ def _summable_inputs(table: Table, expr: Expr) -> bool:
     return True
 
 
+_ROW_MARK = "\x00"  # never appears in a formula
+
+
 def formulas(layout: Layout) -> dict[tuple[str, str], str]:
     """Every derived cell of the workbook -> the formula it must hold (with '=')."""
     out: dict[tuple[str, str], str] = {}
@@ -182,8 +185,10 @@ def formulas(layout: Layout) -> dict[tuple[str, str], str]:
         table = geom.table
         for f in table.derived:
             col = geom.cols[f.key]
+            # Compile once per column with a row placeholder: the row's formulas differ only by row number.
+            template = f.formula.excel(_ExcelResolver(layout, geom, _ROW_MARK))
             for row in range(geom.first_row, geom.last_row + 1):
-                out[(geom.sheet_title, cell_ref(row, col))] = f.formula.excel(_ExcelResolver(layout, geom, row))
+                out[(geom.sheet_title, cell_ref(row, col))] = template.replace(_ROW_MARK, str(row))
         if geom.total_row is not None:
             out.update(_total_formulas(layout, geom))
     for key, (title, row, col) in layout.scalars.items():

@@ -10,11 +10,24 @@ Pure: no I/O. ``lang`` is the plan's language ("fr" or "en").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
+
+@lru_cache(maxsize=None)
+def _locale(lang: str) -> Locale:
+    return Locale.parse(locale_of(lang))
+
+
+@lru_cache(maxsize=None)
+def _pattern(lang: str, kind: str, decimals: int) -> str:
+    loc = _locale(lang)
+    base = loc.percent_formats[None] if kind == "percent" else loc.currency_formats["standard"]
+    return _with_decimals(base.pattern, decimals)
 
 
 def locale_of(lang: str) -> str:
@@ -33,20 +46,18 @@ def _with_decimals(pattern: str, decimals: int) -> str:
 
 def count(value: float, lang: str) -> str:
     """A whole number: ``1 234`` / ``1,234`` (rounded to the unit)."""
-    return format_decimal(round(value), format="#,##0", locale=locale_of(lang))
+    return format_decimal(round(value), format="#,##0", locale=_locale(lang))
 
 
 def number(value: float, lang: str, decimals: int = 1) -> str:
     """A decimal with at most ``decimals`` fraction digits (trailing zeros dropped)."""
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=locale_of(lang))
+    return format_decimal(value, format=pattern, locale=_locale(lang))
 
 
 def percent(value: float, lang: str, decimals: int = 1, signed: bool = False) -> str:
     """A share: ``4,1 %`` / ``4.1%``; ``signed`` prefixes "+" to a positive change."""
-    loc = Locale.parse(locale_of(lang))
-    pattern = _with_decimals(loc.percent_formats[None].pattern, decimals)
-    text = format_percent(value, format=pattern, locale=loc)
+    text = format_percent(value, format=_pattern(lang, "percent", decimals), locale=_locale(lang))
     return "+" + text if signed and round(value * 100, decimals) > 0 else text
 
 
@@ -54,9 +65,8 @@ def money(value: float, lang: str, currency: str = "EUR", decimals: int | None =
     """An amount: ``465 000 €`` / ``€465,000``; cents only under 100 unless ``decimals`` says."""
     if decimals is None:
         decimals = 0 if abs(value) >= 100 else 2
-    loc = Locale.parse(locale_of(lang))
-    pattern = _with_decimals(loc.currency_formats["standard"].pattern, decimals)
-    return format_currency(value, currency or "EUR", format=pattern, locale=loc, currency_digits=False)
+    return format_currency(value, currency or "EUR", format=_pattern(lang, "currency", decimals), locale=_locale(lang),
+                           currency_digits=False)
 
 
 def points(value: float, lang: str, decimals: int = 1) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..model.metrics import is_number
 from ..model.plan_tabs import BENCHMARKS, BUDGET_BLOCKS
 from ..model.strategy_tabs import ANSOFF_CHOICES, SWOT_QUADRANTS
-from .blocks import LEFT, RIGHT, ChartBlock, Para, Series, SlideSpec, TableBlock, TextBlock
+from .blocks import ChartBlock, Para, Series, SlideSpec, TableBlock, TextBlock
 from .ctx import Ctx
 from .situation import count_format, money_format
 
@@ -160,7 +160,7 @@ def _leadgen_strategy(c: Ctx, section: str) -> SlideSpec:
                       notes=c.tr("Entonnoir inversé calculé avec les taux de conversion N-1 de l'onglet Lead generation.",
                                  "Reverse funnel computed with the N-1 conversion rates of the Lead generation tab."))
     f = reverse_funnel(c)
-    if is_number(f["deals"]):
+    if is_number(f["deals"]) and f["deals"] > 0:
         cats = [c.tr("Leads entrants", "Inbound leads"), c.tr("Leads qualifiés", "Qualified leads"), c.tr("Opportunités", "Opportunities"),
                 c.tr("Ventes", "Deals")]
         need = [f["leads"], f["qualified_leads"], f["opportunities"], f["deals"]]
@@ -272,7 +272,7 @@ def _budget(c: Ctx, section: str) -> SlideSpec:
         src = ", ".join(str(ref[k]) for k in ("source", "date") if ref.get(k))
         parts.append(c.tr(f"repère : {c.f.pct(ref['value'])} du C.A. en B2B produits — {src}",
                           f"benchmark: {c.f.pct(ref['value'])} of revenue for B2B product firms — {src}"))
-    slide.blocks.append(TextBlock("budget_message", [Para(" ; ".join(parts) + ".")], box=(0, 0.85, 1, 0.15), style="note", max_size=13))
+    slide.blocks.append(TextBlock("budget_message", [Para(c.tr(" ; ", "; ").join(parts) + ".")], box=(0, 0.85, 1, 0.15), style="note", max_size=13))
     return slide
 
 

@@ -180,13 +180,13 @@ def _layout_for(prs, spec: SlideSpec):
 
 def body_area(layout) -> Rect:
     """Where the content goes: the layout's (else the master's) body placeholder, kept clear of title and footer."""
+    prs_w, _ = _slide_size(layout)
     body = None
     for container in (layout, layout.slide_master):
-        for ph in container.placeholders:
-            if ph.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT) and not ph.name.startswith("pmk:"):
-                body = _rect(ph)
-                break
-        if body:
+        bodies = [ph for ph in container.placeholders
+                  if ph.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT) and not ph.name.startswith("pmk:")]
+        if len(bodies) == 1 and bodies[0].width > prs_w // 2:  # one wide body: the content area (not a column)
+            body = _rect(bodies[0])
             break
     prs_w, prs_h = _slide_size(layout)
     title = _title_placeholder(layout)
@@ -218,10 +218,11 @@ def _render_slide(prs, spec: SlideSpec, footer: str) -> None:
     slide = prs.slides.add_slide(layout)
     slide._element.cSld.set("name", f"pmk:slide:{spec.key}")
     frames = _frames(layout)
+    title_height = 0.0
     for ph in list(slide.placeholders):
         kind = ph.placeholder_format.type
         if kind in TITLE_TYPES:
-            _fill_title(ph, spec.title, layout)
+            title_height = _fill_title(ph, spec.title, layout)
         elif spec.kind == "title" and kind == PP_PLACEHOLDER.SUBTITLE:
             _write_fitted(ph, [fit.P(spec.subtitle)], 20, 12)
         else:
@@ -229,7 +230,7 @@ def _render_slide(prs, spec: SlideSpec, footer: str) -> None:
     _add_footers(slide, layout, footer if spec.kind != "title" else "")
     area = body_area(layout)
     if spec.section and spec.kind != "title":
-        _add_section_label(slide, layout, spec)
+        _add_section_label(slide, layout, spec, title_height)
     rects = {block.name: frames.get(block.name) or area.sub(block.box) for block in spec.blocks}
     for block in _share_sizes(spec.blocks, rects):
         render_block(slide, block, rects[block.name])
@@ -248,19 +249,20 @@ def _share_sizes(blocks: list[Block], rects: dict[str, Rect]) -> list[Block]:
     return [replace(b, max_size=sizes[b.group]) if isinstance(b, TextBlock) and b.group else b for b in blocks]
 
 
-def _fill_title(ph, text: str, layout) -> None:
+def _fill_title(ph, text: str, layout) -> float:
+    """Write the fitted title; return the height of its text in points."""
     size = _title_size(layout)
-    _write_fitted(ph, [fit.P(text, bold=True)], size, min(size, 16), keep_bold=None)
+    paras = [fit.P(text, bold=True)]
+    used = _write_fitted(ph, paras, size, min(size, 16), keep_bold=None)
+    width = _pt(int(ph.width)) - 2 * fit.INSET_X
+    return fit.layout_height(paras, width, used)[0]
 
 
-def _title_text_top(layout) -> int | None:
+def _title_text_top(layout, text_height: float) -> int | None:
     """Top of the title's text (not its box), for the section label above it."""
     title = _title_placeholder(layout)
     if title is None:
         return None
-    size = _title_size(layout)
-    body_pr = layout.slide_master._element.find(f".//{qn('p:titleStyle')}")
-    del body_pr
     anchor = "t"
     for container in (layout, layout.slide_master):
         ph = _title_placeholder(container)
@@ -268,7 +270,7 @@ def _title_text_top(layout) -> int | None:
         if node is not None and node.get("anchor"):
             anchor = node.get("anchor")
             break
-    text_h = size * fit.LINE * EMU_PER_PT
+    text_h = text_height * EMU_PER_PT
     inset = fit.INSET_Y * EMU_PER_PT
     if anchor == "b":
         return int(title.top + title.height - inset - text_h)
@@ -290,9 +292,9 @@ def _title_size(layout) -> float:
     return 28.0
 
 
-def _add_section_label(slide, layout, spec: SlideSpec) -> None:
+def _add_section_label(slide, layout, spec: SlideSpec, title_height: float) -> None:
     title = _title_placeholder(layout)
-    top = _title_text_top(layout)
+    top = _title_text_top(layout, title_height)
     h = Emu(Pt(18))
     if title is None or top is None or top - h < Emu(Pt(4)):
         return
@@ -301,12 +303,8 @@ def _add_section_label(slide, layout, spec: SlideSpec) -> None:
     tf = box.text_frame
     _frame_setup(tf, MSO_ANCHOR.BOTTOM)
     tf.margin_top = tf.margin_bottom = 0
-    p = tf.paragraphs[0]
-    size = _write_fitted_frame(tf, [fit.P(spec.section.upper(), bold=True)], _pt(int(title.width * 0.6)) - 2 * fit.INSET_X,
-                               _pt(h), 11, 8)
-    for run in p.runs:
-        run.font.color.rgb = RGBColor.from_string("2E75B6")
-    del size
+    _write_fitted_frame(tf, [fit.P(spec.section.upper(), bold=True)], _pt(int(title.width * 0.6)) - 2 * fit.INSET_X, _pt(h), 11, 8,
+                        color="2E75B6")
 
 
 def _add_footers(slide, layout, text: str) -> None:
@@ -632,9 +630,24 @@ def update_deck(computed: Computed, findings: Iterable[object] | None, pptx_byte
     for spec in specs:
         for block in spec.blocks:
             changes += _update_block(spec, block, shapes, slides)
+        changes += _drop_stale(spec, slides.get(f"pmk:slide:{spec.key}"))
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue(), changes
+
+
+def _drop_stale(spec: SlideSpec, slide) -> list[str]:
+    """Generated shapes the plan no longer calls for on this slide (a section emptied or filled)."""
+    if slide is None:
+        return []
+    wanted = {b.name for b in spec.blocks}
+    gone = []
+    for shape in list(slide.shapes):
+        kind = shape.name.split(":")[1] if shape.name.startswith("pmk:") and shape.name.count(":") >= 2 else ""
+        if kind in ("table", "chart", "text", "empty") and shape.name not in wanted:
+            shape._element.getparent().remove(shape._element)
+            gone.append(f"{spec.title}: {shape.name}: removed")
+    return gone
 
 
 def _alternates(block: Block) -> list[str]:
@@ -652,12 +665,11 @@ def _update_block(spec: SlideSpec, block: Block, shapes: dict, slides: dict) -> 
             return [f"{where}: {m}" for m in _update_chart(shape, block)]
         if isinstance(block, TextBlock) and shape.has_text_frame:
             return [f"{where}: {m}" for m in _update_text(shape, block)]
-    for other in _alternates(block):  # a section filled or emptied since: swap its shape
+    for other in _alternates(block):  # a section filled or emptied since: swap its shape in place
         if other in shapes:
             slide, shape = shapes[other]
-            rect = _rect(shape) if block.kind == "empty" or other.startswith("pmk:empty:") is False else None
-            area = body_area(slide.slide_layout).sub(block.box)
-            new = render_block(slide, block, rect if rect and not other.startswith("pmk:empty:") else area)
+            layout = slide.slide_layout
+            new = render_block(slide, block, _frames(layout).get(block.name) or body_area(layout).sub(block.box))
             shape._element.addprevious(new._element)
             shape._element.getparent().remove(shape._element)
             return [f"{where}: replaced {other}"]

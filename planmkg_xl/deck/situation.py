@@ -9,7 +9,7 @@ from __future__ import annotations
 from babel.dates import get_month_names
 
 from ..model.kpi_tabs import CHANNELS_DIRECT, CHANNELS_INDIRECT, MONTHS_FR
-from .blocks import FULL, LEFT, RIGHT, ChartBlock, Para, Series, SlideSpec, TableBlock, TextBlock
+from .blocks import LEFT, RIGHT, ChartBlock, Para, Series, SlideSpec, TableBlock, TextBlock
 from .ctx import Ctx
 
 
@@ -226,8 +226,10 @@ def _key_metrics(c: Ctx, section: str) -> SlideSpec:
     short = {"cac": "CAC", "revenue_per_customer": c.tr("C.A. par client", "Revenue per customer"),
              "existing_share": c.tr("% C.A. clients existants", "% revenue existing"),
              "lifetime_years": c.tr("Durée de vie", "Lifetime"), "ltv": "LTV", "cac_payback_months": c.tr("Retour sur CAC", "CAC payback")}
-    slide.blocks.append(c.table("key_metrics", keys, rows, box=(0, 0, 1, 0.7), total_label="Total", headers=short,
-                                widths=[1.6, 1.0, 1.0, 0.8, 1.1, 1.1, 0.9, 0.9, 1.1, 0.8, 1.0]))
+    table = c.table("key_metrics", keys, rows, box=(0, 0, 1, 0.7), total_label="Total", headers=short,
+                    widths=[1.6, 1.0, 1.0, 0.8, 1.1, 1.1, 0.9, 0.9, 1.1, 0.8, 1.0], max_size=14)
+    table.stretch = 1.8  # few product lines: taller rows rather than a hole above the message
+    slide.blocks.append(table)
     t = c.computed.totals.get("key_metrics", {})
     msg = c.tr(f"{c.f.pct(t.get('existing_share'))} du C.A. N-1 vient des clients existants ; CAC moyen "
                f"{c.f.money(t.get('cac'))} pour {c.f.count(t.get('new_customers'))} nouveaux clients ; ventes en ligne "
@@ -239,4 +241,4 @@ def _key_metrics(c: Ctx, section: str) -> SlideSpec:
     return slide
 
 
-__all__ = ["situation_slides", "money_format", "FULL"]
+__all__ = ["situation_slides", "money_format", "count_format"]

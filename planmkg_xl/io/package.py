@@ -58,11 +58,15 @@ class Package:
 
     parts: dict[str, bytes] = field(default_factory=dict)
     infos: dict[str, zipfile.ZipInfo] = field(default_factory=dict)
+    _trees: dict[str, etree._Element] = field(default_factory=dict, repr=False)
 
     def xml(self, name: str) -> etree._Element:
+        """The parsed part, parsed once: readers and writers share (and edit) one tree per part."""
         if name not in self.parts:
             raise WorkbookError(f"The workbook has no part {name}: it is not a complete Excel workbook.")
-        return parse_xml(self.parts[name], name)
+        if name not in self._trees:
+            self._trees[name] = parse_xml(self.parts[name], name)
+        return self._trees[name]
 
 
 def check_not_locked(path: Path) -> None:
@@ -70,7 +74,8 @@ def check_not_locked(path: Path) -> None:
     for lock in (path.with_name("~$" + path.name), path.with_name(f".~lock.{path.name}#")):
         if lock.exists():
             raise FileLockedError(f"{path.name} is open in another program (lock file {lock.name}). "
-                                  f"Close it in Excel or LibreOffice, then run the command again.")
+                                  f"Close it in Excel or LibreOffice, then run the command again (if no program has it open, "
+                                  f"delete the leftover lock file {lock.name}).")
 
 
 def read_package(path: str | os.PathLike) -> Package:
@@ -89,6 +94,10 @@ def read_package(path: str | os.PathLike) -> Package:
         raise FileLockedError(f"{path.name} cannot be read: another program holds it or you lack the rights ({exc.strerror}). "
                               f"Close it in Excel, then run the command again.") from exc
     except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, ValueError) as exc:
+        if _is_ole(path):
+            raise WorkbookError(f"{path.name} is password-protected (encrypted) or an old .xls workbook, which planmkg cannot "
+                                f"read. In Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) "
+                                f"or save it as .xlsm, then run the command again.") from exc
         raise WorkbookError(f"{path.name} is not an Excel workbook (.xlsm/.xlsx), or it is truncated or corrupt ({exc}). "
                             f"Restore a backup, or create a new one with `planmkg new`.") from exc
     except OSError as exc:
@@ -96,6 +105,15 @@ def read_package(path: str | os.PathLike) -> Package:
     if "[Content_Types].xml" not in pkg.parts or "xl/workbook.xml" not in pkg.parts:
         raise WorkbookError(f"{path.name} is a zip file but not an Excel workbook (no xl/workbook.xml).")
     return pkg
+
+
+def _is_ole(path: Path) -> bool:
+    """An OLE compound file: what Excel writes for an encrypted workbook, or an old .xls."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    except OSError:
+        return False
 
 
 def zip_bytes(parts: dict[str, bytes], infos: dict[str, zipfile.ZipInfo] | None = None) -> bytes:

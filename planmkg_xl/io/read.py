@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..core.layout import cell_ref
 from ..errors import CellValueError
 from ..model.fields import Field, Kind
 from ..model.plan import Plan, is_blank_row
@@ -20,6 +21,7 @@ from .package import NS, Package, read_package
 from .sheets import WorkbookMap, cell_value, locate
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+_F = f"{{{NS['m']}}}f"
 
 
 @dataclass
@@ -101,16 +103,15 @@ def read_package_data(pkg: Package) -> WorkbookData:
     plan = Plan(lang=lang)
 
     def read(sheet: str, row: int, col: int, f: Field):
-        from ..core.layout import cell_ref
-
         ref = cell_ref(row, col)
         c = cells[part_of[sheet]].get(ref)
         if c is None:
             return None
         raw = cell_value(c, wmap.shared_strings)
-        formula = c.find("m:f", NS)
-        if raw is None and formula is not None and (formula.text or "").strip():
-            problems.add(sheet, ref, lang, "formula", v="=" + formula.text)
+        if raw is None:
+            formula = c.find(_F)
+            if formula is not None and (formula.text or "").strip():
+                problems.add(sheet, ref, lang, "formula", v="=" + formula.text)
             return None
         return convert(raw, f, lang, lambda key, **kw: problems.add(sheet, ref, lang, key, **kw))
 

@@ -186,12 +186,16 @@ def _shared_strings(pkg: Package) -> list[str]:
     return out
 
 
+_V = f"{{{NS['m']}}}v"
+_T = f"{{{NS['m']}}}t"
+
+
 def cell_value(c: etree._Element, shared: list[str]) -> object:
     """A cell's value as Excel last saved it: number, str, bool, or ('#ERR', text) for errors."""
     t = c.get("t", "n")
     if t == "inlineStr":
-        return "".join(x.text or "" for x in c.iter(f"{{{NS['m']}}}t"))
-    v = c.find("m:v", NS)
+        return "".join(x.text or "" for x in c.iter(_T))
+    v = c.find(_V)
     if v is None or v.text is None:
         return None
     text = v.text

@@ -69,6 +69,7 @@ def refresh_derived(data: WorkbookData, computed: Computed) -> tuple[set[str], l
     for part, cells in by_part.items():
         root, index = data.sheet_roots[part], data.sheet_cells[part]
         title = next(t for t, p in part_of.items() if p == part)
+        masters = _shared_masters(root)
         dirty = False
         for ref, formula in cells:
             c = index.get(ref)
@@ -76,7 +77,7 @@ def refresh_derived(data: WorkbookData, computed: Computed) -> tuple[set[str], l
             if c is None:
                 c = _insert_cell(root, ref)
                 index[ref] = c
-            was = _describe(c, formula[1:], data) if existed else None
+            was = _describe(c, formula[1:], data, masters) if existed else None
             if was is not None:
                 repairs.append(Repair(title, ref, was))
             dirty |= _set_formula(c, formula[1:], values.get((title, ref)))
@@ -94,13 +95,19 @@ def serialise(data: WorkbookData, changed: set[str]) -> dict[str, bytes]:
     return out
 
 
-def _describe(c: etree._Element, body: str, data: WorkbookData) -> str | None:
+def _describe(c: etree._Element, body: str, data: WorkbookData, masters: dict[str, tuple[str, str]]) -> str | None:
     """What a derived cell wrongly holds ("" when its content was deleted), or None when its formula is there."""
     f = c.find(_F)
     if f is not None:
-        if f.get("t") == "shared" and not (f.text or "").strip():
-            return None  # a child of a shared formula: rewritten explicitly, not a user error
-        return None if same_formula(f.text, body) else f"={f.text or ''}"
+        text = f.text
+        if f.get("t") == "shared" and not (text or "").strip():
+            # a child of a shared formula (Excel's fill down): its formula is the master's, moved to this cell
+            master = masters.get(f.get("si"))
+            if master is None:
+                return None
+            (m_row, m_col), (row, col) = split_ref(master[0]), split_ref(c.get("r"))
+            text = shift_formula(master[1], row - m_row, col - m_col)
+        return None if same_formula(text, body) else f"={text or ''}"
     value = cell_value(c, data.wmap.shared_strings)
     if value is None or value == "":
         return ""  # the formula was deleted (or Excel added the row without it)
@@ -108,6 +115,30 @@ def _describe(c: etree._Element, body: str, data: WorkbookData) -> str | None:
 
 
 _QUOTED_SHEET = re.compile(r"'((?:[^']|'')+)'!")
+_A1 = re.compile(r"(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)([0-9]+)(?![A-Za-z0-9_(])")
+
+
+def _shared_masters(root: etree._Element) -> dict[str, tuple[str, str]]:
+    """Shared-formula id -> (master cell, formula text), read before any cell is rewritten."""
+    return {f.get("si"): (f.getparent().get("r"), f.text) for f in root.iter(_F)
+            if f.get("t") == "shared" and f.get("ref") and (f.text or "").strip()}
+
+
+def shift_formula(formula: str, rows: int, cols: int) -> str:
+    """A formula copied ``rows`` down and ``cols`` right, as Excel moves its relative references."""
+    def move(m: re.Match) -> str:
+        col_abs, letters, row_abs, row = m.groups()
+        col = 0
+        for ch in letters:
+            col = col * 26 + ord(ch) - 64
+        new_col = col if col_abs else col + cols
+        new_row = int(row) if row_abs else int(row) + rows
+        return f"{col_abs}{cell_ref(new_row, new_col)[:-len(str(new_row))]}{row_abs}{new_row}"
+
+    parts = formula.split('"')
+    for i in range(0, len(parts), 2):
+        parts[i] = _A1.sub(move, parts[i])
+    return '"'.join(parts)
 
 
 def same_formula(saved: str | None, body: str) -> bool:

@@ -1,0 +1,202 @@
+"""build_deck / update_deck: native tables and charts equal to the specs, LibreOffice renders one
+page per slide, an update keeps the director's own slides, shapes, notes and fonts, a corporate
+template keeps its master (logo, footer) and places shapes in its named placeholders."""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.util import Inches, Pt
+
+from planmkg_xl.core.compute import compute
+from planmkg_xl.deck.blocks import ChartBlock, TableBlock, TextBlock
+from planmkg_xl.deck.render import build_deck, update_deck
+from planmkg_xl.deck.spec import deck_spec
+from planmkg_xl.demo import demo_plan
+from planmkg_xl.errors import TemplateError
+
+from deck_helpers import FakeFinding, computed_demo, open_deck, overflows
+
+FINDINGS = [FakeFinding("FUN-004", "error", "Entonnoir inversé : il manque 306 leads qualifiés.")]
+
+
+@pytest.fixture(scope="module")
+def demo_bytes():
+    return build_deck(computed_demo(), FINDINGS)
+
+
+def shapes_by_name(prs):
+    return {s.name: s for slide in prs.slides for s in slide.shapes}
+
+
+def test_one_slide_per_spec_with_titles(demo_bytes):
+    prs = open_deck(demo_bytes)
+    specs = deck_spec(computed_demo(), FINDINGS)
+    assert len(prs.slides) == len(specs)
+    assert [s.shapes.title.text for s in prs.slides] == [s.title for s in specs]
+    assert prs.slide_width == Inches(13.333) and prs.slide_height == Inches(7.5)
+
+
+def test_tables_and_charts_are_native_and_equal_to_the_specs(demo_bytes):
+    shapes = shapes_by_name(open_deck(demo_bytes))
+    for spec in deck_spec(computed_demo(), FINDINGS):
+        for b in spec.blocks:
+            shape = shapes[b.name]
+            if isinstance(b, TableBlock):
+                assert shape.has_table
+                got = [[c.text_frame.text for c in row.cells] for row in shape.table.rows]
+                assert got == b.cells(), b.name
+            elif isinstance(b, ChartBlock):
+                plot = shape.chart.plots[0]
+                assert list(plot.categories) == b.categories
+                assert [list(s.values) for s in plot.series] == [[None if v is None else float(v) for v in s.values] for s in b.series]
+            elif isinstance(b, TextBlock):
+                assert shape.text_frame.text.replace("\v", "\n") == "\n".join(p.text for p in b.paragraphs)
+
+
+def test_deck_is_in_the_plan_language(demo_bytes):
+    xml = Presentation(io.BytesIO(demo_bytes)).slides[4].shapes[-1]._element.xml
+    assert 'lang="fr-FR"' in xml
+
+
+@pytest.mark.lo
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed: no PDF oracle")
+def test_libreoffice_renders_one_page_per_slide(tmp_path, demo_bytes):
+    from planmkg_xl.deck.preview import to_pdf
+
+    deck = tmp_path / "demo.pptx"
+    deck.write_bytes(demo_bytes)
+    pdf = to_pdf(deck, tmp_path)
+    if shutil.which("pdfinfo"):
+        out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        pages = int(re.search(r"Pages:\s+(\d+)", out).group(1))
+    else:
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+    assert pages == len(open_deck(demo_bytes).slides)
+
+
+def _edit_like_a_director(data: bytes) -> bytes:
+    prs = open_deck(data)
+    shapes = shapes_by_name(prs)
+    cell = shapes["pmk:table:leadgen"].table.cell(1, 1)  # Newsletter leads
+    for run in cell.text_frame.paragraphs[0].runs:
+        run.font.name, run.font.size = "Courier New", Pt(9)
+    for run in shapes["pmk:text:pitch_diagnostic"].text_frame.paragraphs[0].runs:
+        run.font.italic = True
+    slide = next(s for s in prs.slides if "pmk:table:leadgen" in [x.name for x in s.shapes])
+    note = slide.shapes.add_textbox(Inches(0.5), Inches(6.2), Inches(4), Inches(0.4))
+    note.name = "Ma remarque"
+    note.text_frame.text = "À discuter en comité"
+    slide.notes_slide.notes_text_frame.text = "Mes notes de présentation"
+    mine = prs.slides.add_slide(prs.slide_layouts[4])
+    mine.shapes.title.text = "Slide ajoutée par la directrice"
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()
+
+
+def test_update_refreshes_numbers_and_keeps_the_directors_changes(demo_bytes):
+    edited = _edit_like_a_director(demo_bytes)
+    plan = demo_plan()
+    plan.tables["leadgen"][0]["leads"] = 500
+    plan.scalars["pitch_diagnostic"] = "Un nouveau diagnostic."
+    new, changes = update_deck(compute(plan), FINDINGS, edited)
+    assert any("pmk:table:leadgen" in c for c in changes)
+    assert any("pmk:chart:leads_by_source" in c for c in changes)
+    assert any("pmk:text:pitch_diagnostic" in c for c in changes)
+    prs = open_deck(new)
+    shapes = shapes_by_name(prs)
+    run = shapes["pmk:table:leadgen"].table.cell(1, 1).text_frame.paragraphs[0].runs[0]
+    assert run.text == "500" and run.font.name == "Courier New" and run.font.size == Pt(9)
+    assert shapes["pmk:table:leadgen"].table.cell(len(shapes["pmk:table:leadgen"].table.rows) - 1, 1).text == "3\u202f180"
+    assert shapes["pmk:chart:leads_by_source"].chart.plots[0].series[0].values[0] == 500
+    pitch = shapes["pmk:text:pitch_diagnostic"].text_frame.paragraphs[0].runs[0]
+    assert pitch.text == "Un nouveau diagnostic." and pitch.font.italic
+    assert shapes["Ma remarque"].text_frame.text == "À discuter en comité"
+    assert prs.slides[-1].shapes.title.text == "Slide ajoutée par la directrice"
+    slide = next(s for s in prs.slides if "Ma remarque" in [x.name for x in s.shapes])
+    assert slide.notes_slide.notes_text_frame.text == "Mes notes de présentation"
+    again, nothing = update_deck(compute(plan), FINDINGS, new)
+    assert nothing == []
+
+
+def test_update_fills_a_section_that_was_empty():
+    plan = demo_plan()
+    swot = plan.tables.pop("swot")
+    first = build_deck(compute(plan), [])
+    assert "pmk:empty:swot" in shapes_by_name(open_deck(first))
+    plan.tables["swot"] = swot
+    new, changes = update_deck(compute(plan), [], first)
+    shapes = shapes_by_name(open_deck(new))
+    assert "pmk:empty:swot" not in shapes and "pmk:text:swot_strength" in shapes
+    assert any("swot" in c for c in changes)
+    assert overflows(open_deck(new)) == []
+
+
+def _corporate_template(path, logo):
+    """A small 16:9 corporate template: a logo on the master, a footer text, French layout names,
+    and a layout of the user's own placing the reverse-funnel chart in a named placeholder."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
+    tmp = prs.slides.add_slide(prs.slide_layouts[6])
+    pic = tmp.shapes.add_picture(str(logo), Inches(11.8), Inches(0.2), Inches(1.2), Inches(0.5))
+    pic.name = "Logo ACME"
+    image_part = tmp.part.related_part(pic._element.blipFill.blip.rEmbed)
+    master = prs.slide_master
+    for ph in master.placeholders:  # the default master is 4:3: widen it as a real 16:9 template would be
+        ph.left, ph.width = int(ph.left * 4 / 3), int(ph.width * 4 / 3)
+    rid = master.part.relate_to(image_part, RT.IMAGE)
+    el = pic._element
+    el.blipFill.blip.rEmbed = rid
+    master.shapes._spTree.append(el)
+    ids = prs.slides._sldIdLst
+    prs.part.drop_rel(ids[0].rId)
+    ids.remove(ids[0])
+    for layout in prs.slide_layouts:
+        for ph in layout.placeholders:
+            if ph.placeholder_format.type == 15:  # footer
+                ph.text_frame.text = "ACME — Confidentiel"
+    by_name = {layout.name: layout for layout in prs.slide_layouts}
+    by_name["Title Only"]._element.cSld.set("name", "Titre seul")
+    own = by_name["Two Content"]
+    own._element.cSld.set("name", "pmk:slide:leadgen_strategy")
+    left = [ph for ph in own.placeholders if ph.placeholder_format.idx == 1][0]
+    left.name = "pmk:chart:funnel"
+    left.left, left.top, left.width, left.height = Inches(0.6), Inches(1.6), Inches(6.0), Inches(3.5)
+    for ph in own.placeholders:
+        if ph.placeholder_format.idx == 2:
+            ph.left, ph.width = Inches(6.9), Inches(5.8)
+    prs.save(path)
+
+
+def test_corporate_template_keeps_master_logo_footer_and_named_placeholders(tmp_path):
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (240, 100), (200, 30, 30)).save(logo)
+    template = tmp_path / "CORP.pptx"
+    _corporate_template(template, logo)
+    prs = open_deck(build_deck(computed_demo(), FINDINGS, template=str(template)))
+    assert len(prs.slides) == len(deck_spec(computed_demo(), FINDINGS))
+    for slide in prs.slides:
+        master = slide.slide_layout.slide_master
+        assert any(s.name == "Logo ACME" for s in master.shapes)
+    body = prs.slides[3]
+    assert body.slide_layout.name == "Titre seul"
+    assert any(s.is_placeholder and s.text_frame.text == "ACME — Confidentiel" for s in body.shapes if s.has_text_frame)
+    strategy = next(s for s in prs.slides if s.slide_layout.name == "pmk:slide:leadgen_strategy")
+    funnel = [s for s in strategy.shapes if s.name == "pmk:chart:funnel"][0]
+    assert (funnel.left, funnel.top, funnel.width, funnel.height) == (Inches(0.6), Inches(1.6), Inches(6.0), Inches(3.5))
+    assert not [s for s in strategy.placeholders if s.name.startswith("pmk:")]
+    assert overflows(prs) == []
+
+
+def test_a_bad_template_is_a_template_error(tmp_path):
+    bad = tmp_path / "bad.pptx"
+    bad.write_bytes(b"not a pptx")
+    with pytest.raises(TemplateError):
+        build_deck(computed_demo(), [], template=str(bad))
