@@ -163,12 +163,12 @@ def total_expr(table: Table, key: str) -> Expr | None:
 
 
 def _summable_inputs(table: Table, expr: Expr) -> bool:
-    """A derived field's formula applies to the total row when every input it uses is summed."""
+    """A derived field's formula applies to the total row when every input it uses has a total."""
     for key in expr.refs():
         if key not in {f.key for f in table.fields}:
             return False
         f = table.field(key)
-        if not f.derived and f.total != "sum":
+        if not f.derived and f.total is None:
             return False
         if f.derived and total_expr(table, key) is None:
             return False
