@@ -20,7 +20,7 @@ from .checks import run_checks
 from .core.layout import formulas
 from .io.controls import locate, write_controls, write_highlights
 from .io.write import Repair, drop_calc_chain, refresh_derived, serialise
-from .model.findings import Finding
+from .model.findings import Finding, Severity
 from .model.plan import Plan
 from .model.schema import CHECKS_CODENAME, HOME_CODENAME, SHEETS, WORKBOOK_CODENAME, default_scalars
 
@@ -64,9 +64,10 @@ def write_findings(data: WorkbookData, findings: list[Finding]) -> set[str]:
     if controls is not None and write_controls(data.sheet_roots[controls], findings, layout.lang, places):
         changed.add(controls)
     flagged: dict[str, list[str]] = {title: [] for title in layout.sheet_titles.values()}
-    for place in places:
-        for title, ref in place:
-            flagged[title].append(ref)
+    for f, place in zip(findings, places):
+        if f.severity >= Severity.WARNING:  # an info is a remark, not something to fix
+            for title, ref in place:
+                flagged[title].append(ref)
     for title, refs in flagged.items():
         if write_highlights(data.sheet_roots[part_of[title]], refs):
             changed.add(part_of[title])

@@ -164,7 +164,7 @@ BAD_WORKBOOKS = {
     "percent_as_45_scalar": (_set_scalar("envelope_pct", 45), CellValueError, ["Budget!", "tapez 45 %"]),
     "negative_count": (_set("Commercial", "D6", -3), CellValueError, ["Commercial!D6", "-3 est négatif", "corrigez"]),
     "text_in_scalar": (_set_scalar("web_annual_unique_visitors", "12 000 visiteurs"), CellValueError,
-                       ["Web!R5", "12 000 visiteurs", "Saisissez un nombre"]),
+                       ["Web!R6", "12 000 visiteurs", "Saisissez un nombre"]),
     "fraction_count": (_set("Commercial", "E6", 2.5), CellValueError, ["Commercial!E6", "nombre entier"]),
     "bad_choice": (_set("Commercial", "B6", "Gadget"), CellValueError, ["Commercial!B6", "Gadget", "Choisissez parmi"]),
     "error_value": (_error_value, CellValueError, ["Commercial!G6", "#N/A", "Corrigez"]),

@@ -9,17 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core import numbers
+from ..core import funnel, numbers
 from ..core.compute import Computed
+from ..core.funnel import DEFAULT_TOLERANCE_OK, DEFAULT_TOLERANCE_WARNING, N1_SOURCES, OBJECTIVE_TABLES  # noqa: F401 (re-exported)
 from ..model.findings import CellRef, Finding, Severity
 from ..model.metrics import is_number
-from ..model.plan import is_blank_row
 from ..model.schema import SCALARS, TABLES
-
-DEFAULT_TOLERANCE_OK = 0.05
-DEFAULT_TOLERANCE_WARNING = 0.10
-
-OBJECTIVE_TABLES = ("strategic_objectives", "marketing_objectives")
 
 
 def num(value: object) -> float | None:
@@ -50,10 +45,7 @@ class Ctx:
         self.computed = computed
         self.lang = computed.plan.lang
         self.currency = str(computed.scalars.get("currency") or "EUR")
-        ok, warn = num(computed.scalars.get("tolerance_ok")), num(computed.scalars.get("tolerance_warning"))
-        ok = ok if ok is not None and ok >= 0 else DEFAULT_TOLERANCE_OK
-        warn = warn if warn is not None and warn >= 0 else DEFAULT_TOLERANCE_WARNING
-        self.tol_ok, self.tol_warn = min(ok, warn), max(ok, warn)
+        self.tol_ok, self.tol_warn = funnel.tolerances(computed.scalars)
         self.memo: dict[object, object] = {}  # values several rules share (rows, the reverse funnel)
 
     # -- text -------------------------------------------------------------------------
@@ -98,7 +90,7 @@ class Ctx:
         """The non-blank data rows of ``table`` with their 0-based index."""
         key = ("rows", table)
         if key not in self.memo:
-            self.memo[key] = [(i, r) for i, r in enumerate(self.computed.rows.get(table, [])) if not is_blank_row(_inputs(table, r))]
+            self.memo[key] = funnel.data_rows(self.computed, table)
         return self.memo[key]
 
     def total(self, table: str, field: str) -> float | None:
@@ -124,50 +116,15 @@ class Ctx:
         return out
 
     def whole_scope(self, metric: str) -> list[Objective]:
-        """Objectives on ``metric`` that measure the whole funnel, with a target.
-
-        An objective measures the whole of what the tabs total when its baseline N-1
-        matches the tabs' N-1 figure within the warning tolerance (rounded baselines
-        such as 410 € for 416 € pass). "50 cross-sell opportunities" from a baseline of
-        18 measures a part of the funnel and is not compared with the total.
-        """
-        reference = self.n1(metric)
-        out = []
-        for o in self.objectives(metric):
-            base, target = num(o.row.get("baseline")), num(o.row.get("target"))
-            if target is None or base is None or reference is None:
-                continue
-            if reference == 0 and base == 0 or reference and abs(base / reference - 1) <= self.tol_warn + 1e-12:
-                out.append(o)
-        return out
+        """Objectives on ``metric`` that measure the whole funnel, with a target (``core.funnel.whole_scope``)."""
+        key = ("whole_scope", metric)
+        if key not in self.memo:
+            self.memo[key] = [Objective(t, i, row) for t, i, row in funnel.whole_scope(self.computed, metric)]
+        return self.memo[key]
 
     def n1(self, metric: str) -> float | None:
         """The tabs' N-1 figure for an objective metric (None when the tabs have none)."""
-        source = N1_SOURCES.get(metric)
-        return self.total(*source) if source else None
-
-
-N1_SOURCES = {
-    "revenue": ("commercial", "revenue"),
-    "deals": ("commercial", "deals"),
-    "opportunities": ("commercial", "opportunities"),
-    "customers": ("commercial", "customers"),
-    "win_ratio": ("commercial", "win_ratio"),
-    "new_customers": ("key_metrics", "new_customers"),
-    "leads": ("leadgen", "leads"),
-    "qualified_leads": ("leadgen", "qualified_leads"),
-    "cost_per_qualified_lead": ("leadgen", "cost_per_qualified_lead"),
-    "lead_to_opportunity": ("leadgen", "lead_to_opportunity"),
-    "marketing_budget": ("leadgen", "spend"),
-}
-
-
-INPUT_KEYS = {key: frozenset(f.key for f in table.inputs) for key, table in TABLES.items()}
-
-
-def _inputs(table: str, row: dict) -> dict:
-    keys = INPUT_KEYS[table]
-    return {k: v for k, v in row.items() if k in keys}
+        return funnel.n1(self.computed, metric)
 
 
 def finding(rule_id: str, severity: Severity, message: str, cells, **data) -> Finding:

@@ -1,27 +1,17 @@
-"""The reverse funnel (PLAN_SPEC §2, first bullet; seed slides 17, 19 and 24).
+"""The reverse funnel's findings FUN-002…FUN-006 (PLAN_SPEC §2, first bullet; seed slides 17, 19 and 24).
 
-revenue target → deals (÷ average deal) → opportunities (÷ win ratio) → qualified
-leads (÷ qualified lead → opportunity rate) → leads (÷ qualification rate) →
-lead-generation budget (× cost per qualified lead).
-
-Each step's need is compared with what the plan states at that step: the marketing
-objectives that measure the whole funnel (see ``Ctx.whole_scope``) for deals and
-opportunities, the Lead generation tab's targets for qualified leads, leads and
-budget. Where the plan states a step, the next step starts from the stated figure, so
-each finding isolates one incoherence instead of repeating the one above it.
-
-Rates for year N: the Commercial tab's "used" win ratio and average deal (assumption
-typed, else N-1); the conversion and cost per qualified lead of a whole-funnel
-marketing objective when there is one (M3 "+30 % conversion", M1 "−30 % cost per
-qualified lead"), else the Lead generation tab's N-1 totals; the qualification rate
-of N-1 (the plan has no target for it: an implied improvement shows as a gap).
+The funnel itself — its steps, its rates, what the plan states at each step — is
+``core.funnel`` (defined once, also drawn by the deck's lead-generation slide); here
+each step's need is compared with what the plan states, and the gap is worded with
+where every figure comes from (a cell the finding links to).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core import funnel as core
 from ..model.findings import CellRef, Finding
-from ._common import Ctx, finding, num, total_cell
+from ._common import Ctx, finding, total_cell
 
 
 @dataclass(frozen=True)
@@ -63,79 +53,58 @@ STEP_NAMES = {
     "budget": ("de budget de lead generation", "of lead-generation budget"),
 }
 
+_COMMERCIAL_SOURCES = {
+    "target_revenue": ("onglet Commercial, C.A. visé", "Commercial tab, revenue target"),
+    "eff_avg_deal": ("C.A. moyen retenu, onglet Commercial", "average deal used, Commercial tab"),
+    "eff_win_ratio": ("win ratio retenu, onglet Commercial", "win ratio used, Commercial tab"),
+}
+_TAB_TARGETS = ("target_qualified_leads", "target_leads", "budget")
 
-def _objective(ctx: Ctx, metric: str) -> tuple[float, Source] | None:
-    for o in ctx.whole_scope(metric):
-        target = num(o.row.get("target"))
-        if target:
-            return target, Source(f"objectif {o.id}", f"objective {o.id}", o.cell("target"))
-    return None
+
+def source(ctx: Ctx, figure: core.Figure) -> Source:
+    """How a message names a figure of the funnel: its objective, its tab and column."""
+    cell = figure.cell
+    if figure.objective:
+        return Source(f"objectif {figure.objective}", f"objective {figure.objective}", cell)
+    if cell.table == "commercial" and cell.field in _COMMERCIAL_SOURCES:
+        return Source(*_COMMERCIAL_SOURCES[cell.field], cell)
+    if cell.table == "leadgen" and cell.field in _TAB_TARGETS:
+        label = ctx.label("leadgen", cell.field)
+        return Source(f"onglet Lead generation, {label}", f"Lead generation tab, {label}", cell)
+    return Source("N-1, onglet Lead generation", "N-1, Lead generation tab", cell)
 
 
-def _tab_rate(ctx: Ctx, field: str) -> tuple[float, Source] | None:
-    value = ctx.total("leadgen", field)
-    if not value:
-        return None
-    return value, Source("N-1, onglet Lead generation", "N-1, Lead generation tab", total_cell("leadgen", field))
+def _need_source(ctx: Ctx, step: core.FunnelStep, revenue: float) -> Source:
+    """How a message names a step's need when the next step starts from it."""
+    if step.key in ("deals", "opportunities"):
+        return Source(f"nécessaires au C.A. visé de {ctx.money(revenue)}", f"needed for the {ctx.money(revenue)} revenue target",
+                      step.required_cell)
+    if step.key == "qualified_leads":
+        return Source("leads qualifiés nécessaires", "qualified leads required", step.required_cell)
+    return Source("", "", step.required_cell)
 
 
 def reverse_funnel(ctx: Ctx) -> list[Step]:
-    """The total reverse funnel, step by step; empty when there is no revenue target."""
+    """The total reverse funnel, step by step, with its sources; empty when there is no revenue target."""
     if "funnel" not in ctx.memo:
         ctx.memo["funnel"] = _reverse_funnel(ctx)
     return ctx.memo["funnel"]
 
 
 def _reverse_funnel(ctx: Ctx) -> list[Step]:
-    revenue = ctx.total("commercial", "target_revenue")
-    deals = ctx.total("commercial", "required_deals")
-    if not revenue or not deals:
+    steps = core.plan_funnel(ctx.computed)
+    if not steps:
         return []
-    steps: list[Step] = []
-    state = {"above": revenue, "src": Source("onglet Commercial, C.A. visé", "Commercial tab, revenue target",
-                                             total_cell("commercial", "target_revenue"))}
+    revenue = core.Figure(steps[0].above, total_cell("commercial", "target_revenue"))
 
-    def add(key: str, required: float, rate: tuple[float, Source], stated: tuple[float, Source] | None, required_src: Source) -> Step:
-        value, source = stated or (None, None)
-        step = Step(key, required, rate[0], rate[1], value, source, state["above"], state["src"])
-        steps.append(step)
-        state["above"], state["src"] = (value, source) if value else (required, required_src)
-        return step
+    def above_source(step: core.FunnelStep) -> Source:
+        above = step.above_step
+        if above is None:
+            return source(ctx, revenue)
+        return source(ctx, above.stated) if above.stated else _need_source(ctx, above, revenue.value)
 
-    avg = (revenue / deals, Source("C.A. moyen retenu, onglet Commercial", "average deal used, Commercial tab",
-                                   total_cell("commercial", "eff_avg_deal")))
-    add("deals", deals, avg, _objective(ctx, "deals"),
-        Source(f"nécessaires au C.A. visé de {ctx.money(revenue)}", f"needed for the {ctx.money(revenue)} revenue target",
-               total_cell("commercial", "required_deals")))
-    win = ctx.total("commercial", "eff_win_ratio")
-    if not win:
-        return steps
-    win_rate = (win, Source("win ratio retenu, onglet Commercial", "win ratio used, Commercial tab", total_cell("commercial", "eff_win_ratio")))
-    add("opportunities", state["above"] / win, win_rate, _objective(ctx, "opportunities"),
-        Source(f"nécessaires au C.A. visé de {ctx.money(revenue)}", f"needed for the {ctx.money(revenue)} revenue target",
-               total_cell("commercial", "required_opportunities")))
-    l2o = _objective(ctx, "lead_to_opportunity") or _tab_rate(ctx, "lead_to_opportunity")
-    if l2o is None:
-        return steps
-    add("qualified_leads", state["above"] / l2o[0], l2o, _tab_target(ctx, "target_qualified_leads"),
-        Source("leads qualifiés nécessaires", "qualified leads required", l2o[1].cell))
-    ql, ql_src = state["above"], state["src"]
-    qual = _tab_rate(ctx, "qualification_rate")
-    if qual is not None:
-        add("leads", ql / qual[0], qual, _tab_target(ctx, "target_leads"), Source("", "", qual[1].cell))
-    cpql = _objective(ctx, "cost_per_qualified_lead") or _tab_rate(ctx, "cost_per_qualified_lead")
-    if cpql is not None:
-        state["above"], state["src"] = ql, ql_src
-        add("budget", ql * cpql[0], cpql, _tab_target(ctx, "budget"), Source("", "", cpql[1].cell))
-    return steps
-
-
-def _tab_target(ctx: Ctx, field: str) -> tuple[float, Source] | None:
-    value = ctx.total("leadgen", field)
-    if not value:
-        return None
-    label = ctx.label("leadgen", field)
-    return value, Source(f"onglet Lead generation, {label}", f"Lead generation tab, {label}", total_cell("leadgen", field))
+    return [Step(s.key, s.required, s.rate.value, source(ctx, s.rate), s.stated.value if s.stated else None,
+                 source(ctx, s.stated) if s.stated else None, s.above, above_source(s)) for s in steps]
 
 
 def _rate_text(ctx: Ctx, step: Step) -> str:
@@ -162,7 +131,7 @@ def _above_key(steps_keys: tuple[str, ...], key: str) -> str:
     return "revenue" if i == 0 else steps_keys[i - 1]
 
 
-_ORDER = ("deals", "opportunities", "qualified_leads", "leads", "budget")
+_ORDER = core.STEPS
 _ABOVE_NAMES = {"revenue": ("de C.A.", "of revenue"), **STEP_NAMES, "budget": ("de budget", "of budget")}
 
 
@@ -207,7 +176,7 @@ def _step_rule(key: str, rule_id: str):
         return []
 
     check.__name__ = f"check_{key}"
-    check.__doc__ = f"Reverse-funnel step '{key}': need vs what the plan states (see module docstring)."
+    check.__doc__ = f"Reverse-funnel step '{key}': need vs what the plan states (see core.funnel)."
     return check
 
 

@@ -103,10 +103,10 @@ def _place_blocks(layout: Layout, sheet: Sheet, title: str, row_counts: dict[str
             geom = TableGeom(block, title, row + 1, col, n, cols)
             layout.tables[block.key] = geom
             height, width = 1 + 1 + n + (1 if block.totals else 0), len(block.fields)
-        else:
+        else:  # title, a header row level with the tables' headers, then one value per row
             for i, f in enumerate(block.fields):
-                layout.scalars[f.key] = (title, row + 1 + i, col + 1)
-            height, width = 1 + len(block.fields), 2
+                layout.scalars[f.key] = (title, row + 2 + i, col + 1)
+            height, width = 2 + len(block.fields), 2
         if sheet.stacked:
             row += height + STACK_GAP
         else:

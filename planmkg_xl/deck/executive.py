@@ -8,6 +8,7 @@ tabs; an empty section says so in one line.
 """
 from __future__ import annotations
 
+from ..core.funnel import STEPS, plan_funnel
 from ..model.metrics import is_number
 from ..model.plan_tabs import BENCHMARKS, BUDGET_BLOCKS
 from ..model.strategy_tabs import ANSOFF_CHOICES, SWOT_QUADRANTS
@@ -140,40 +141,54 @@ def _customers(c: Ctx, section: str) -> SlideSpec:
 
 
 def reverse_funnel(c: Ctx) -> dict[str, float | None]:
-    """Revenue target → deals → opportunities → qualified leads → leads → budget (PLAN_SPEC §2).
+    """Revenue target → deals → opportunities → qualified leads → leads → budget (``core.funnel``, PLAN_SPEC §2).
 
-    Uses the N-1 conversion rates of the Lead generation tab; blank when a rate is.
+    The same steps as the checks FUN-002…FUN-006: per step, what the step above needs
+    (``key``) and what the plan states (``planned_key``); blank where the funnel stops.
+    ``budget_rate`` is the cost per qualified lead used, ``budget_rate_objective`` the
+    objective it comes from (None: the Lead generation tab's N-1).
     """
-    com, lg = c.computed.totals.get("commercial", {}), c.computed.totals.get("leadgen", {})
-    deals, opps = com.get("required_deals"), com.get("required_opportunities")
-    l2o, qual, cpql = lg.get("lead_to_opportunity"), lg.get("qualification_rate"), lg.get("cost_per_qualified_lead")
-    ql = opps / l2o if is_number(opps) and is_number(l2o) and l2o else None
-    leads = ql / qual if is_number(ql) and is_number(qual) and qual else None
-    budget = ql * cpql if is_number(ql) and is_number(cpql) else None
-    return {"deals": deals, "opportunities": opps, "qualified_leads": ql, "leads": leads, "budget": budget,
-            "planned_qualified_leads": lg.get("target_qualified_leads"), "planned_leads": lg.get("target_leads"),
-            "planned_budget": lg.get("budget")}
+    steps = {s.key: s for s in plan_funnel(c.computed)}
+    out: dict[str, object] = {}
+    for key in STEPS:
+        s = steps.get(key)
+        out[key] = s.required if s else None
+        out[f"planned_{key}"] = s.stated.value if s and s.stated else None
+    budget = steps.get("budget")
+    out["budget_rate"] = budget.rate.value if budget else None
+    out["budget_rate_objective"] = budget.rate.objective if budget else None
+    out["budget_qualified_leads"] = budget.above if budget else None
+    return out
 
 
 def _leadgen_strategy(c: Ctx, section: str) -> SlideSpec:
     slide = SlideSpec("leadgen_strategy", "executive", c.tr("Stratégie lead generation", "Lead generation strategy"), section,
-                      notes=c.tr("Entonnoir inversé calculé avec les taux de conversion N-1 de l'onglet Lead generation.",
-                                 "Reverse funnel computed with the N-1 conversion rates of the Lead generation tab."))
+                      notes=c.tr("Entonnoir inversé des contrôles FUN-002 à FUN-006 : taux des objectifs marketing quand il y en a "
+                                 "(conversion, coût au lead qualifié), sinon taux N-1 de l'onglet Lead generation ; chaque étape part "
+                                 "du chiffre prévu à l'étape du dessus quand le plan le donne.",
+                                 "Reverse funnel of checks FUN-002 to FUN-006: the marketing objectives' rates where there are "
+                                 "(conversion, cost per qualified lead), else the Lead generation tab's N-1 rates; each step starts "
+                                 "from the figure planned for the step above when the plan gives one."))
     f = reverse_funnel(c)
     if is_number(f["deals"]) and f["deals"] > 0:
         cats = [c.tr("Leads entrants", "Inbound leads"), c.tr("Leads qualifiés", "Qualified leads"), c.tr("Opportunités", "Opportunities"),
                 c.tr("Ventes", "Deals")]
-        need = [f["leads"], f["qualified_leads"], f["opportunities"], f["deals"]]
-        plan = [f["planned_leads"], f["planned_qualified_leads"], None, None]
-        slide.blocks.append(ChartBlock("funnel", "bar", c.tr("Entonnoir inversé : ce qu'exige l'objectif de C.A.",
-                                                             "Reverse funnel: what the revenue target requires"), cats,
+        keys = ("leads", "qualified_leads", "opportunities", "deals")
+        need = [f[k] for k in keys]
+        plan = [f[f"planned_{k}"] for k in keys]
+        slide.blocks.append(ChartBlock("funnel", "bar", c.tr("Entonnoir inversé : nécessaire vs prévu",
+                                                             "Reverse funnel: required vs planned"), cats,
                                        [Series(c.tr("Nécessaire", "Required"), [round(v) if is_number(v) else None for v in need]),
                                         Series(c.tr("Objectif du plan", "Plan target"), plan)], count_format(c), box=(0, 0, 0.5, 0.68)))
-        msg = c.tr(f"Au coût N-1 du lead qualifié, il faut {c.f.money(f['budget'])} de lead generation ; "
-                   f"le plan prévoit {c.f.money(f['planned_budget'])}.",
-                   f"At the N-1 cost per qualified lead, lead generation needs {c.f.money(f['budget'])}; "
-                   f"the plan provides {c.f.money(f['planned_budget'])}.")
-        slide.blocks.append(TextBlock("funnel_message", [Para(msg)], box=(0, 0.71, 0.5, 0.12), style="note", max_size=13))
+        if is_number(f["budget"]):
+            objective = f["budget_rate_objective"]
+            rate = c.f.money(f["budget_rate"])
+            where = c.tr(f"objectif {objective}", f"objective {objective}") if objective else "N-1"
+            msg = c.tr(f"Pour {c.f.count(f['budget_qualified_leads'])} leads qualifiés à {rate} ({where}), il faut "
+                       f"{c.f.money(f['budget'])} de lead generation ; le plan prévoit {c.f.money(f['planned_budget'])}.",
+                       f"For {c.f.count(f['budget_qualified_leads'])} qualified leads at {rate} ({where}), lead generation needs "
+                       f"{c.f.money(f['budget'])}; the plan provides {c.f.money(f['planned_budget'])}.")
+            slide.blocks.append(TextBlock("funnel_message", [Para(msg)], box=(0, 0.71, 0.5, 0.12), style="note", max_size=13))
     else:
         slide.blocks.append(c.empty("funnel", c.tr("Objectifs de C.A.", "Revenue targets"), c.tr("Commercial", "Sales"), box=(0, 0, 0.5, 0.15)))
     targets = c.filled("leadgen_targets", ("value_prev", "target"))

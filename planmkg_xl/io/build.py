@@ -198,8 +198,15 @@ def _traffic_lights(ws, geom) -> None:
     ws.conditional_formatting.add(rng, CellIsRule(operator="lessThan", formula=["0.9"], fill=PatternFill("solid", fgColor="FFC7CE")))
 
 
+SCALAR_HEADERS = {"fr": ("Élément", "Valeur"), "en": ("Item", "Value")}
+
+
 def _write_scalars(ws, block: Scalars, plan: Plan, layout: Layout, lists: _ListsSheet, widths: dict[int, float]) -> None:
     lang = plan.lang
+    _, top, left = layout.block_titles[block.key]
+    for i, text in enumerate(SCALAR_HEADERS[lang]):
+        head = ws.cell(top + 1, left + i, text)
+        head.font, head.fill, head.alignment, head.border = st.HEADER_FONT, st.HEADER_FILL, st.HEADER_ALIGN, st.CELL_BORDER
     for f in block.fields:
         title, row, col = layout.scalars[f.key]
         widths[col - 1] = max(widths.get(col - 1, 0), 34)

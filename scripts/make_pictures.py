@@ -1,0 +1,63 @@
+"""Make the README's pictures: the demo workbook and a few slides of the demo deck.
+
+Needs LibreOffice (soffice) and pdftoppm. Run from the repository root:
+
+    python scripts/make_pictures.py
+
+Writes docs/img/workbook_*.png and docs/img/slide_*.png.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+from planmkg_xl import app
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "img"
+SLIDES = {3: "slide_commercial", 13: "slide_leadgen_strategy", 16: "slide_budget", 19: "slide_checks"}
+# Workbook pages (LibreOffice prints one sheet per page here) and the share of the printed height to keep.
+SHEETS = {2: ("workbook_commercial", 1.0), 4: ("workbook_leadgen", 1.0), 10: ("workbook_budget", 1.0)}
+
+
+def _pdf(source: Path, work: Path) -> Path:
+    profile = work / "profile"
+    subprocess.run([shutil.which("soffice"), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(work), str(source)], check=True, capture_output=True, timeout=300)
+    return work / (source.stem + ".pdf")
+
+
+def _page(pdf: Path, page: int, dpi: int, dest: Path) -> Image.Image:
+    prefix = dest.with_suffix("")
+    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(prefix)], check=True)
+    return Image.open(prefix.with_suffix(".png"))
+
+
+def main() -> None:
+    if not shutil.which("soffice") or not shutil.which("pdftoppm"):
+        sys.exit("Needs LibreOffice and pdftoppm: apt-get install libreoffice-calc-nogui libreoffice-impress-nogui poppler-utils")
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        workbook = app.demo(work)
+        deck, _ = app.deck(workbook)
+        deck_pdf = _pdf(deck, work)
+        for page, name in SLIDES.items():
+            _page(deck_pdf, page, 80, OUT / f"{name}.png")
+        book_pdf = _pdf(workbook, work)
+        for page, (name, bottom) in SHEETS.items():
+            image = _page(book_pdf, page, 130, work / f"{name}.png").convert("RGB")
+            box = ImageOps.invert(image).getbbox()  # the printed area, without the white page margins
+            if box:
+                image = image.crop((box[0] - 12, box[1] - 12, box[2] + 12, box[1] + int((box[3] - box[1]) * bottom) + 12))
+            image.save(OUT / f"{name}.png", optimize=True)
+    print(f"Pictures written to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
