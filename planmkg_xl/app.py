@@ -11,9 +11,7 @@ from pathlib import Path
 
 from .core.compute import Computed, compute
 from .errors import PlanError, WorkbookError
-from .io.build import build_workbook
 from .io.jsonio import plan_from_json, plan_to_json
-from .io.macro import add_macro_parts
 from .io.package import Package, check_not_locked, read_package, write_atomic, zip_bytes
 from .io.read import WorkbookData, read_package_data
 from .checks import run_checks
@@ -35,6 +33,9 @@ def build_xlsm(plan: Plan) -> bytes:
     """
     import io
     import zipfile
+
+    from .io.build import build_workbook  # openpyxl: only when building, not on every ribbon click
+    from .io.macro import add_macro_parts
 
     xlsx, _ = build_workbook(plan)
     with zipfile.ZipFile(io.BytesIO(xlsx)) as zf:
@@ -186,11 +187,16 @@ def deck_for(computed: Computed, findings: list[Finding] | None, template: str |
     return build_deck(computed, findings, template=template, lang=lang)
 
 
+def update_deck_for(computed: Computed, findings: list[Finding] | None, existing: bytes, lang: str | None = None) -> tuple[bytes, list[str]]:
+    """Refresh a deck the user edited: the generated numbers, tables and charts; nothing of theirs."""
+    from .deck.render import update_deck
+
+    return update_deck(computed, findings, existing, lang=lang)
+
+
 def deck(path: str | os.PathLike, output: str | os.PathLike | None = None, template: str | None = None,
          lang: str | None = None, update: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     """Build (or, with ``update``, refresh in place) the deck of a workbook; the deck path and the changes."""
-    from .deck.render import update_deck
-
     data, computed = load_computed(path)
     findings = findings_for(computed)
     if update is not None:
@@ -198,7 +204,7 @@ def deck(path: str | os.PathLike, output: str | os.PathLike | None = None, templ
         if not update.exists():
             raise PlanError(f"{update} does not exist: build the deck first with `planmkg deck {Path(path).name}`.")
         check_not_locked(update)
-        content, changes = update_deck(computed, findings, update.read_bytes(), lang=lang)
+        content, changes = update_deck_for(computed, findings, update.read_bytes(), lang=lang)
         target = Path(output) if output else update
     else:
         content, changes = deck_for(computed, findings, template, lang), []

@@ -14,6 +14,7 @@ import click
 
 from . import __version__, app
 from .errors import PlanError
+from .excel_cli import excel_group
 
 EXIT_FINDINGS, EXIT_USER, EXIT_BUG = 1, 2, 3
 
@@ -61,6 +62,7 @@ def new(path: Path, lang: str, from_json: Path | None, force: bool) -> None:
     """
     out = app.new_from_json(from_json, path, force=force) if from_json else app.new_workbook(path, lang=lang, force=force)
     click.echo(f"Created {out}")
+    _configure_excel(out)
 
 
 @main.command()
@@ -76,6 +78,7 @@ def demo(out_dir: Path, lang: str) -> None:
     """
     path = app.demo(out_dir, lang=lang)
     click.echo(f"Created {path}")
+    _configure_excel(path)
     deck_path, _ = app.deck(path)
     click.echo(f"Created {deck_path}")
     data, findings = app.check(path)
@@ -115,6 +118,18 @@ def recompute(path: Path, output: Path | None) -> None:
     elif not report.changed_parts:
         click.echo("Nothing to change.")
     click.echo(f"Checks: {_count(report.findings)} (see the Contrôles sheet, or `planmkg check`).")
+
+
+def _configure_excel(workbook: Path) -> None:
+    """Let the workbook's ribbon find this Python at once (Windows, Mac); nothing on other systems."""
+    from .excel_setup import configure_interpreter
+
+    try:
+        notes = configure_interpreter(workbook)
+    except PlanError as exc:
+        notes = [f"Warning: xlwings settings not written ({exc}); run `planmkg excel setup` later."]
+    for line in notes:
+        click.echo(line)
 
 
 def _count(findings) -> str:
@@ -209,3 +224,6 @@ def schema(out: Path | None) -> None:
         click.echo(f"Wrote {out}")
     else:
         click.echo(text, nl=False)
+
+
+main.add_command(excel_group)
