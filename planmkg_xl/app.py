@@ -16,9 +16,9 @@ from .io.package import Package, check_not_locked, read_package, write_atomic, z
 from .io.read import WorkbookData, read_package_data
 from .checks import run_checks
 from .core.layout import formulas
-from .io.controls import locate, write_controls, write_highlights
+from .io.controls import flags, locate, write_controls
 from .io.write import Repair, drop_calc_chain, refresh_derived, serialise
-from .model.findings import Finding, Severity
+from .model.findings import Finding
 from .model.plan import Plan
 from .model.schema import CHECKS_CODENAME, HOME_CODENAME, SHEETS, WORKBOOK_CODENAME, default_scalars
 
@@ -56,23 +56,15 @@ def findings_for(computed: Computed) -> list[Finding]:
 
 
 def write_findings(data: WorkbookData, findings: list[Finding]) -> set[str]:
-    """Fill the Contrôles sheet and highlight the flagged cells; the sheet parts changed."""
+    """Fill the Contrôles sheet (rows and flag list that drives the highlight); the sheet parts changed."""
     layout, rows = data.layout, data.sheet_rows()
     places = [[p for p in (locate(ref, layout, rows) for ref in f.cells) if p] for f in findings]
-    part_of = {sp.title: sp.part for sp in data.wmap.sheets.values()}
-    changed = set()
+    codename_of = {sp.title: sp.codename for sp in data.wmap.sheets.values() if sp.codename}
     controls = next((sp.part for sp in data.wmap.sheets.values() if sp.codename == CHECKS_CODENAME), None)
-    if controls is not None and write_controls(data.sheet_roots[controls], findings, layout.lang, places):
-        changed.add(controls)
-    flagged: dict[str, list[str]] = {title: [] for title in layout.sheet_titles.values()}
-    for f, place in zip(findings, places):
-        if f.severity >= Severity.WARNING:  # an info is a remark, not something to fix
-            for title, ref in place:
-                flagged[title].append(ref)
-    for title, refs in flagged.items():
-        if write_highlights(data.sheet_roots[part_of[title]], refs):
-            changed.add(part_of[title])
-    return changed
+    if controls is None:
+        return set()
+    changed = write_controls(data.sheet_roots[controls], findings, layout.lang, places, flags(findings, places, codename_of))
+    return {controls} if changed else set()
 
 
 def _fixed_core_times(core: bytes) -> bytes:

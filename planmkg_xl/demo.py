@@ -3,8 +3,13 @@
 Built from the seed's worked examples — the commercial example row (45 opportunities,
 20 deals, 7 600 € per deal, 152 000 €, +10 %), the budget of slide 51 (712 → 745 k€
 programmes, 236 → 245 k€ salaries, 4 people, 21 130 → 24 000 k€ revenue), the example
-objectives of slides 25–26, the pitch of slide 56 — and plausible figures elsewhere.
-It keeps a few real incoherences on purpose, so that Vérifier has something to say.
+objectives of slides 25–26, the pitch of slide 56 — and figures typical of industrial
+B2B elsewhere: 6 000 leads, 35 % qualified, 41 % of qualified leads turned into the
+Commercial tab's 880 opportunities, 189 € per qualified lead; CAC 33 k€ with sales
+costs, LTV/CAC ≈ 13, payback ≈ 9 months. It keeps the seed's objectives as a director
+would type them (−30 % cost per qualified lead, +30 % leads, +30 % conversion), which
+do not add up with a +13.6 % revenue target, and a few gaps, so that Vérifier has
+something real to say.
 """
 from __future__ import annotations
 
@@ -30,24 +35,26 @@ _CHANNEL_KEYS = ("direct_key_accounts", "direct_smb", "inside_sales", "online_sa
                  "other_indirect")
 
 # source, leads, qualified, spend, opportunities, target leads, target qualified, budget N
+# N-1: 6 000 leads, 35.5 % qualified, 41 % of qualified leads become opportunities (the Commercial tab's 880), 189 € per
+# qualified lead. N: +30 % leads (M2) at the same qualification rate, fewer trade shows, the June launch under "Autres".
 _LEADGEN = (
-    ("Newsletter", 320, 80, 18_000, 40, 380, 100, 18_000),
-    ("SEO", 410, 120, 20_000, 70, 560, 170, 25_000),
-    ("SEM", 260, 70, 45_000, 40, 300, 90, 40_000),
-    ("Médias sociaux", 150, 30, 15_000, 15, 220, 50, 18_000),
-    ("Formulaires web", 380, 140, 10_000, 90, 480, 180, 10_000),
-    ("Autres web", 60, 12, 5_000, 5, 60, 12, 5_000),
-    ("Événements", 520, 160, 142_000, 150, 420, 140, 100_000),
-    ("Télémarketing", 180, 60, 40_000, 45, 180, 60, 35_000),
-    ("Account Based Marketing", 90, 45, 35_000, 40, 150, 75, 60_000),
-    ("Prospection commerciale", 240, 110, 30_000, 150, 260, 120, 30_000),
-    ("Appels entrants", 130, 70, 0, 120, 150, 80, 0),
-    ("Nurturing", 200, 50, 20_000, 60, 300, 90, 24_000),
-    ("Autres", 60, 20, 22_000, 55, 60, 20, 100_000),
+    ("Newsletter", 220, 55, 18_000, 18, 300, 75, 18_000),
+    ("SEO", 900, 290, 20_000, 110, 1_500, 480, 25_000),
+    ("SEM", 520, 150, 45_000, 53, 650, 190, 40_000),
+    ("Médias sociaux", 260, 45, 15_000, 12, 450, 80, 18_000),
+    ("Formulaires web", 700, 300, 10_000, 125, 1_000, 420, 10_000),
+    ("Autres web", 120, 30, 5_000, 8, 120, 30, 5_000),
+    ("Événements", 980, 300, 142_000, 110, 700, 220, 100_000),
+    ("Télémarketing", 600, 210, 40_000, 80, 600, 210, 35_000),
+    ("Account Based Marketing", 180, 110, 35_000, 55, 300, 180, 60_000),
+    ("Prospection commerciale", 520, 250, 30_000, 130, 560, 270, 30_000),
+    ("Appels entrants", 280, 180, 0, 100, 320, 200, 0),
+    ("Nurturing", 600, 170, 20_000, 65, 1_000, 290, 24_000),
+    ("Autres", 120, 40, 22_000, 14, 300, 105, 100_000),
 )
 
 # visits, new visits, page views, bounced, landing visits, conversions, web leads, spend (unique visitors ~ 62 % of visits)
-_WEB_BASE = (9_800, 6_100, 27_400, 4_700, 1_900, 96, 82, 6_200)
+_WEB_BASE = (9_800, 6_100, 27_400, 4_700, 1_900, 130, 180, 6_200)
 _SEASON = (0.95, 1.0, 1.08, 1.02, 1.05, 1.1, 0.82, 0.6, 1.12, 1.15, 1.08, 0.85)
 
 _EMAILING = (  # campaign, date, sent, bounces, opens, clicks, unsubscribes, leads, spend
@@ -62,17 +69,19 @@ _EMAILING = (  # campaign, date, sent, bounces, opens, clicks, unsubscribes, lea
 )
 
 _EVENTS = (  # event, type, date, spend, attendees, leads, qualified, opportunities, revenue won
-    ("Salon SIDO Lyon", "trade_show", dt.date(2025, 3, 19), 52_000, 640, 210, 60, 55, 480_000),
-    ("Global Industrie Paris", "trade_show", dt.date(2025, 3, 31), 48_000, 520, 170, 48, 45, 390_000),
-    ("Séminaire clients Nantes", "seminar", dt.date(2025, 6, 5), 14_000, 85, 40, 20, 18, 150_000),
-    ("Webinar maintenance prédictive", "webinar", dt.date(2025, 6, 12), 3_000, 210, 60, 22, 20, None),
-    ("Journée clients VIP", "customer_day", dt.date(2025, 10, 16), 25_000, 70, 40, 10, 12, 260_000),
+    ("Salon SIDO Lyon", "trade_show", dt.date(2025, 3, 19), 52_000, 640, 380, 110, 38, 480_000),
+    ("Global Industrie Paris", "trade_show", dt.date(2025, 3, 31), 48_000, 520, 330, 95, 32, 390_000),
+    ("Séminaire clients Nantes", "seminar", dt.date(2025, 6, 5), 14_000, 85, 70, 35, 18, 150_000),
+    ("Webinar maintenance prédictive", "webinar", dt.date(2025, 6, 12), 3_000, 210, 150, 45, 14, None),
+    ("Journée clients VIP", "customer_day", dt.date(2025, 10, 16), 25_000, 70, 50, 15, 8, 260_000),
 )
 
+# Acquisition spend = marketing programmes and salaries + the sales team's time spent winning new customers
+# (CAC ≈ 33 k€, LTV/CAC ≈ 13, payback ≈ 9 months). Churn ≈ 10 %: the SWOT's 90 % loyalty.
 _KEY_METRICS = (  # line, new customers, acquisition spend, customers, revenue, existing, new, online, churn, margin
-    ("Logiciels", 38, 420_000, 102, 11_452_000, 9_600_000, 1_852_000, 640_000, 0.08, 0.78),
-    ("Capteurs", 22, 260_000, 85, 4_678_000, 3_950_000, 728_000, 410_000, 0.12, 0.46),
-    ("Services", 30, 180_000, 104, 5_000_000, 4_300_000, 700_000, 0, 0.10, 0.35),
+    ("Logiciels", 38, 2_090_000, 102, 11_452_000, 9_600_000, 1_852_000, 640_000, 0.10, 0.78),
+    ("Capteurs", 22, 440_000, 85, 4_678_000, 3_950_000, 728_000, 410_000, 0.12, 0.46),
+    ("Services", 30, 450_000, 104, 5_000_000, 4_300_000, 700_000, 0, 0.10, 0.35),
 )
 
 
@@ -82,8 +91,8 @@ def demo_plan(lang: str = "fr") -> Plan:
     p.scalars.update({
         "company": "Optilog Systèmes", "author": "Claire Martin, Directrice marketing", "plan_year": 2026,
         "plan_date": dt.date(2025, 11, 28), "currency": "EUR", "tolerance_ok": 0.05, "tolerance_warning": 0.10,
-        "web_annual_unique_visitors": 61_500, "seo_keyword": "maintenance prédictive", "seo_position": 4, "seo_leads": 410,
-        "seo_spend": 20_000, "sem_spend": 45_000, "sem_clicks": 15_800, "sem_leads": 260,
+        "web_annual_unique_visitors": 61_500, "seo_keyword": "maintenance prédictive", "seo_position": 4, "seo_leads": 900,
+        "seo_spend": 20_000, "sem_spend": 45_000, "sem_clicks": 15_800, "sem_leads": 520,
         "envelope_pct": 0.031, "salaries_prev": 236_000, "salaries": 245_000, "headcount_prev": 4, "headcount": 4,
         "company_revenue_prev": 21_130_000, "company_revenue": 24_000_000,
         "ansoff_choice": "market_penetration",
@@ -104,9 +113,9 @@ def demo_plan(lang: str = "fr") -> Plan:
     t["leadgen"] = [dict(zip(("source", "leads", "qualified_leads", "spend", "opportunities", "target_leads", "target_qualified_leads", "budget"), r))
                     for r in _LEADGEN]
     t["best_programs"] = [{"programme": "Lancement Produit 5 (mai)", "result": "52 leads en 3 semaines"},
-                          {"programme": "Webinar maintenance prédictive", "result": "210 inscrits, 22 leads qualifiés"}]
-    t["programs_to_improve"] = [{"programme": "Qualification des leads salons", "result": "680 leads en backlog"},
-                                {"programme": "Médias sociaux", "result": "Coût au lead qualifié 500 €"}]
+                          {"programme": "Webinar maintenance prédictive", "result": "210 inscrits, 45 leads qualifiés"}]
+    t["programs_to_improve"] = [{"programme": "Qualification des leads salons", "result": "505 leads de salons jamais qualifiés"},
+                                {"programme": "Médias sociaux", "result": "Coût au lead qualifié 333 €, 27 % en opportunité"}]
     t["web"] = []
     for month, k in zip(MONTHS_FR, _SEASON):
         visits, new, views, bounced, landing, conv, leads, spend = (round(v * k) for v in _WEB_BASE)
@@ -141,11 +150,11 @@ def _objectives(p: Plan) -> None:
     ]
     p.tables["marketing_objectives"] = [
         {"id": "M1", "strategic_id": "S1", "statement": "Réduire de 30 % le coût au lead qualifié, à budget stable",
-         "metric": "cost_per_qualified_lead", "baseline": 410, "target": 287, "unit": "money", "deadline": d},
+         "metric": "cost_per_qualified_lead", "baseline": 190, "target": 133, "unit": "money", "deadline": d},
         {"id": "M2", "strategic_id": "S2", "statement": "Augmenter de 30 % les leads entrants, dont 300 sur le lancement de juin",
-         "metric": "leads", "baseline": 3_000, "target": 3_900, "unit": "count", "deadline": d},
+         "metric": "leads", "baseline": 6_000, "target": 7_800, "unit": "count", "deadline": d},
         {"id": "M3", "strategic_id": "S3", "statement": "Augmenter de 30 % la conversion lead qualifié → opportunité",
-         "metric": "lead_to_opportunity", "baseline": 0.88, "target": 1.14, "unit": "percent", "deadline": d},
+         "metric": "lead_to_opportunity", "baseline": 0.41, "target": 0.53, "unit": "percent", "deadline": d},
         {"id": "M4", "strategic_id": "S4", "statement": "Lancer l'entreprise au Vietnam et recruter 2 partenaires", "metric": "partners",
          "baseline": 0, "target": 2, "unit": "count", "deadline": dt.date(2026, 9, 30)},
         {"id": "M5", "strategic_id": "S2", "statement": "Générer 50 opportunités de ventes croisées", "metric": "opportunities",
@@ -169,25 +178,36 @@ def _budget(p: Plan) -> None:
     p.tables["budget"] = [{"block": b, "line": line, "spend_prev": a, "budget": n} for b, line, a, n in lines]
 
 
+def _leadgen_n1() -> dict[str, float]:
+    """The Lead generation tab's N-1 totals, as the KPI plan and the strategy quote them."""
+    leads, qualified, spend, opportunities = (sum(r[i] for r in _LEADGEN) for i in range(1, 5))
+    return {"leads": leads, "qualified_leads": qualified, "cost_per_qualified_lead": round(spend / qualified),
+            "lead_to_opportunity": round(opportunities / qualified, 2), "target_leads": sum(r[5] for r in _LEADGEN),
+            "target_qualified_leads": sum(r[6] for r in _LEADGEN)}
+
+
 def _kpis(p: Plan) -> None:
     def months(values):
         return dict(zip(MONTH_KEYS, values))
 
+    web = p.tables["web"]
+    visits, web_leads = sum(r["visits"] for r in web), sum(r["web_leads"] for r in web)
+    lg = _leadgen_n1()
     p.tables["kpis"] = [
-        {"kpi": "Web : visites", "metric": "web_visits", "direction": "up", "aggregation": "cumulative", "value_prev": 116_700,
-         "target": 135_000, **months((10_900, 11_600, 12_300))},
-        {"kpi": "Web : taux de conversion en lead", "metric": "other", "direction": "up", "aggregation": "average", "value_prev": 0.0084,
-         "target": 0.011, **months((0.0088, 0.0095, 0.0101))},
+        {"kpi": "Web : visites", "metric": "web_visits", "direction": "up", "aggregation": "cumulative", "value_prev": visits,
+         "target": 133_000, **months((10_900, 11_600, 12_300))},
+        {"kpi": "Web : taux de conversion en lead", "metric": "other", "direction": "up", "aggregation": "average",
+         "value_prev": round(web_leads / visits, 4), "target": 0.022, **months((0.0186, 0.0195, 0.0204))},
         {"kpi": "Emailing clients : taux de clic", "metric": "email_ctr", "direction": "up", "aggregation": "average", "value_prev": 0.047,
          "target": 0.05, **months((0.046, 0.049))},
         {"kpi": "Nouveaux clients", "metric": "new_customers", "direction": "up", "aggregation": "cumulative", "value_prev": 90,
          "target": 110, **months((6, 8, 9))},
         {"kpi": "Lead generation : leads qualifiés", "metric": "qualified_leads", "direction": "up", "aggregation": "cumulative",
-         "value_prev": 967, "target": 1_187, **months((82, 95, 104))},
+         "value_prev": lg["qualified_leads"], "target": lg["target_qualified_leads"], **months((205, 224, 238))},
         {"kpi": "Lead generation : conversion en opportunité", "metric": "lead_to_opportunity", "direction": "up", "aggregation": "average",
-         "value_prev": 0.91, "target": 1.0, **months((0.86, 0.9, 0.93))},
+         "value_prev": lg["lead_to_opportunity"], "target": 0.53, **months((0.41, 0.43, 0.45))},
         {"kpi": "Lead generation : coût par lead qualifié", "metric": "cost_per_qualified_lead", "direction": "down", "aggregation": "average",
-         "value_prev": 416, "target": 300, **months((380, 352, 331))},
+         "value_prev": lg["cost_per_qualified_lead"], "target": 133, **months((181, 170, 162))},
         {"kpi": "Satisfaction clients (NPS)", "metric": "other", "direction": "up", "aggregation": "average", "value_prev": 32, "target": 40,
          **months((34, 35))},
     ]
@@ -237,7 +257,7 @@ def _strategy(p: Plan) -> None:
     swot = {
         "strength": ("20 ans d'expertise capteurs et un parc installé de 2 000 sites", "Taux de fidélité clients de 90 %",
                      "Service client noté 4,6/5"),
-        "weakness": ("Notoriété faible hors de l'agroalimentaire", "Coût au lead qualifié élevé (416 €)", "Peu de contenus en ligne"),
+        "weakness": ("Notoriété faible hors de l'agroalimentaire", "Coût au lead qualifié des salons élevé (473 €)", "Peu de contenus en ligne"),
         "opportunity": ("Maintenance prédictive devenue standard", "Directive NIS2", "Demande en Asie du Sud-Est"),
         "threat": ("Nouveaux entrants logiciels à bas prix", "Budgets d'investissement en baisse"),
     }
@@ -276,13 +296,15 @@ def _strategy(p: Plan) -> None:
         {"objective_id": "M1", "tactics": "Communauté clients, parcours clients, emailing clients dormants"},
         {"objective_id": "M5", "tactics": "Campagne de ventes croisées capteurs + logiciel sur les clients stars"},
     ]
-    t["buying_stages"] = [
-        {"stage": "Marché adressable", "companies": 7_200, "accounts": 2_100, "contacts": 14_000, "emails": 9_500},
-        {"stage": "Notoriété", "companies": 2_600, "accounts": 900, "contacts": 5_200, "emails": 4_100},
-        {"stage": "Intérêt / leads", "companies": 1_400, "accounts": 600, "contacts": 3_000, "emails": 3_000},
-        {"stage": "Leads qualifiés", "companies": 650, "accounts": 420, "contacts": 970, "emails": 970},
-        {"stage": "Opportunités", "companies": 520, "accounts": 400, "contacts": 880, "emails": 880},
-        {"stage": "Achat", "companies": 300, "accounts": 290, "contacts": 360, "emails": 360},
+    lg = _leadgen_n1()
+    web_leads = sum(r["web_leads"] for r in t["web"])
+    t["buying_stages"] = [  # contacts N-1 from the Lead generation and Commercial tabs (6 000 leads, 2 130 qualified, 880, 362)
+        {"stage": "Marché adressable", "companies": 7_200, "accounts": 2_100, "contacts": 22_000, "emails": 9_500},
+        {"stage": "Notoriété", "companies": 3_600, "accounts": 1_300, "contacts": 11_000, "emails": 8_000},
+        {"stage": "Intérêt / leads", "companies": 2_400, "accounts": 900, "contacts": lg["leads"], "emails": 5_200},
+        {"stage": "Leads qualifiés", "companies": 1_300, "accounts": 620, "contacts": lg["qualified_leads"], "emails": lg["qualified_leads"]},
+        {"stage": "Opportunités", "companies": 620, "accounts": 480, "contacts": 880, "emails": 880},
+        {"stage": "Achat", "companies": 300, "accounts": 290, "contacts": 362, "emails": 362},
     ]
     t["lead_tactics"] = [
         {"objective_id": "M2", "tactics": "Lancement produit de juin : landing page, webinar, campagne Ads, 300 leads"},
@@ -290,9 +312,11 @@ def _strategy(p: Plan) -> None:
         {"objective_id": "M4", "tactics": "Traduction du pitch et du site, campagne Business France, démos avec partenaires"},
     ]
     t["leadgen_targets"] = [
-        {"metric": "Leads entrants", "value_prev": 3_000, "target": 3_900}, {"metric": "Leads qualifiés", "value_prev": 967, "target": 1_187},
-        {"metric": "Coût au lead qualifié", "value_prev": 416, "target": 300}, {"metric": "Visiteurs uniques web", "value_prev": 61_500, "target": 75_000},
-        {"metric": "Leads web", "value_prev": 1_000, "target": 1_300}, {"metric": "CTR moyen emailing", "value_prev": 0.047, "target": 0.05},
+        {"metric": "Leads entrants", "value_prev": lg["leads"], "target": lg["target_leads"]},
+        {"metric": "Leads qualifiés", "value_prev": lg["qualified_leads"], "target": lg["target_qualified_leads"]},
+        {"metric": "Coût au lead qualifié", "value_prev": lg["cost_per_qualified_lead"], "target": 133},
+        {"metric": "Visiteurs uniques web", "value_prev": 61_500, "target": 75_000},
+        {"metric": "Leads web", "value_prev": web_leads, "target": 2_800}, {"metric": "CTR moyen emailing", "value_prev": 0.047, "target": 0.05},
         {"metric": "Contacts avec email", "value_prev": 9_500, "target": 12_000}, {"metric": "Participants webinars", "value_prev": 210, "target": 600},
         {"metric": "Leads en nurturing", "value_prev": 1_800, "target": 2_500},
     ]
@@ -321,13 +345,16 @@ def _strategy(p: Plan) -> None:
         ("Recommandation", "Partager ses résultats", "Fidéliser", "Témoignages", "Événements clients, LinkedIn"),
     )
     t["content_plan"] = [dict(zip(("stage", "customer_goal", "marketing_goal", "content", "formats"), c)) for c in content]
-    channel_plan = (
-        ("traditional", "Relations presse", "medium", "+ communiqués produit", 40), ("traditional", "Salons", "medium", "3 salons au lieu de 5", 400),
-        ("traditional", "Séminaires", "medium", "2 séminaires régionaux", 120), ("traditional", "Télémarketing", "medium", "Qualification", 180),
-        ("web1", "Site web", "high", "Refonte, landing pages", 600), ("web1", "Newsletter", "high", "Mensuelle", 380),
-        ("web1", "SEO", "high", "Contenus experts", 560), ("web1", "SEM (Ads)", "medium", "Recentré sur le lancement", 300),
-        ("web2", "Réseaux sociaux", "medium", "LinkedIn", 220), ("web2", "Blog", "medium", "2 articles / mois", 150),
-        ("traditional", "Account Based Marketing", "high", "40 comptes cibles", 150),
+    channel_plan = (  # expected leads add up to the Lead generation tab's 7 800 (M2: +30 %)
+        ("traditional", "Relations presse", "medium", "+ communiqués produit", 50), ("traditional", "Salons", "medium", "3 salons au lieu de 5", 600),
+        ("traditional", "Séminaires", "medium", "2 séminaires régionaux", 100), ("traditional", "Télémarketing", "medium", "Qualification", 600),
+        ("traditional", "Prospection commerciale", "medium", "Avec l'équipe commerciale", 560),
+        ("web1", "Site web", "high", "Refonte, landing pages, appels entrants", 1_320), ("web1", "Newsletter", "high", "Mensuelle", 300),
+        ("web1", "SEO", "high", "Contenus experts", 1_500), ("web1", "SEM (Ads)", "medium", "Recentré sur le lancement", 650),
+        ("web1", "Nurturing (marketing automation)", "high", "Scoring et scénarios", 1_000),
+        ("web1", "Lancement Produit 5 v2 (juin)", "high", "Landing page, webinar, Ads", 300),
+        ("web2", "Réseaux sociaux", "medium", "LinkedIn", 450), ("web2", "Blog", "medium", "2 articles / mois", 70),
+        ("traditional", "Account Based Marketing", "high", "40 comptes cibles", 300),
     )
     t["channel_plan"] = [dict(zip(("group", "channel", "importance", "evolution", "expected_leads"), c)) for c in channel_plan]
     t["priority_media"] = [

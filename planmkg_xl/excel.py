@@ -702,8 +702,8 @@ def controls_rows(findings: list, lang: str, places: list[list[tuple[str, str]]]
 
 def write_controls_book(book: Any, data: "BookData", findings: list) -> bool:
     """Fill the open Book's Contrôles sheet (found by code name) with one row per finding; False when it has none."""
-    from .io.controls import CHECKS_CODENAME, CONTROLS_HEADER_ROW, CONTROLS_TITLE, MAX_LINKS, locate
     from .core.layout import col_letter
+    from .io.controls import CHECKS_CODENAME, CONTROLS_HEADER_ROW, CONTROLS_TITLE, FLAGS_COL, MAX_LINKS, flags, locate
 
     sheet = next((s for s in book.sheets if sheet_codename(s) == CHECKS_CODENAME), None) or next(
         (s for s in book.sheets if s.name in CONTROLS_TITLE.values()), None)
@@ -721,6 +721,14 @@ def write_controls_book(book: Any, data: "BookData", findings: list) -> bool:
     sheet.range(f"A{first}:C{end}").value = [line[:3] for line in lines]
     if any(any(line[3:]) for line in lines):
         sheet.range(f"D{first}:{last_col}{end}").formula = [line[3:] for line in lines]
+    # The flag list drives the highlight on every plan sheet (conditional format set by the builder).
+    codename_of = {s.name: sheet_codename(s) for s in book.sheets}
+    flagged = flags(findings, places, {t: c for t, c in codename_of.items() if c})
+    flag_col = col_letter(FLAGS_COL)
+    if used >= first:
+        sheet.range(f"{flag_col}{first}:{flag_col}{used}").clear_contents()
+    if flagged:
+        sheet.range(f"{flag_col}{first}:{flag_col}{first + len(flagged) - 1}").value = [[f] for f in flagged]
     return True
 
 

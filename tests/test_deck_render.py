@@ -114,7 +114,7 @@ def test_update_refreshes_numbers_and_keeps_the_directors_changes(demo_bytes):
     shapes = shapes_by_name(prs)
     run = shapes["pmk:table:leadgen"].table.cell(1, 1).text_frame.paragraphs[0].runs[0]
     assert run.text == "500" and run.font.name == "Courier New" and run.font.size == Pt(9)
-    assert shapes["pmk:table:leadgen"].table.cell(len(shapes["pmk:table:leadgen"].table.rows) - 1, 1).text == "3\u202f180"
+    assert shapes["pmk:table:leadgen"].table.cell(len(shapes["pmk:table:leadgen"].table.rows) - 1, 1).text == "6\u202f280"
     assert shapes["pmk:chart:leads_by_source"].chart.plots[0].series[0].values[0] == 500
     pitch = shapes["pmk:text:pitch_diagnostic"].text_frame.paragraphs[0].runs[0]
     assert pitch.text == "Un nouveau diagnostic." and pitch.font.italic

@@ -71,7 +71,7 @@ def test_leadgen_table_cells_equal_the_computed_values(deck, computed):
     total = computed.totals["leadgen"]
     assert table.rows[-1][:6] == ["Total", f.count(total["leads"]), f.count(total["qualified_leads"]), f.pct(total["qualification_rate"]),
                                   f.money(total["spend"]), f.money(total["cost_per_qualified_lead"])]
-    assert table.rows[-1][5] == "416\xa0€"
+    assert table.rows[-1][5] == "189\xa0€"
 
 
 def test_commercial_total_matches_seed_arithmetic(deck, computed):
@@ -101,6 +101,21 @@ def test_charts_series_equal_the_computed_values(deck, computed):
     t = computed.totals
     assert funnel.series[0].values[2:] == [round(t["commercial"]["required_opportunities"]), round(t["commercial"]["required_deals"])]
     assert funnel.series[1].values[:2] == [t["leadgen"]["target_leads"], t["leadgen"]["target_qualified_leads"]]
+
+
+def test_funnel_slide_and_the_findings_are_the_same_funnel(deck, computed):
+    """One reverse funnel (core.funnel): the chart's needs and the budget message are the checks' FUN-002…006 figures."""
+    from planmkg_xl.checks._common import Ctx as CheckCtx
+    from planmkg_xl.checks.funnel import reverse_funnel
+
+    steps = {s.key: s for s in reverse_funnel(CheckCtx(computed))}
+    funnel = block(deck, "leadgen_strategy", "funnel")
+    assert funnel.series[0].values == [round(steps[k].required) for k in ("leads", "qualified_leads", "opportunities", "deals")]
+    assert funnel.series[0].values[1:] == [1894, 1004, 415]  # at M3's 53 % conversion
+    f = Formatter("fr")
+    msg = block(deck, "leadgen_strategy", "funnel_message").paragraphs[0].text
+    assert f.money(steps["budget"].required) in msg and f.money(steps["budget"].stated) in msg and "objectif M1" in msg
+    assert f.money(365_750) in msg
 
 
 def test_budget_scorecard_is_the_seed_example(deck):

@@ -423,3 +423,31 @@ def test_workbook_vba_is_the_installed_and_pinned_xlwings_version():
     with open(ROOT / "pyproject.toml", "rb") as fh:
         deps = tomllib.load(fh)["project"]["dependencies"]
     assert f"xlwings=={xlwings.__version__}" in [d.split("#")[0].strip() for d in deps]
+
+
+def test_ribbon_check_writes_the_same_flag_list_as_the_file_path(tmp_path):
+    """Vérifier in Excel and `planmkg recompute` highlight the same cells (one flag list, one conditional format)."""
+    import openpyxl
+
+    from planmkg_xl.demo import demo_plan
+    from planmkg_xl.io.controls import CONTROLS_HEADER_ROW, FLAGS_COL
+
+    path = tmp_path / "Plan_Marketing.xlsm"
+    path.write_bytes(app.build_xlsm(demo_plan()))
+    app.recompute(path)
+    ws = openpyxl.load_workbook(path)["Contrôles"]
+    from_file = [ws.cell(r, FLAGS_COL).value for r in range(CONTROLS_HEADER_ROW + 1, ws.max_row + 1)]
+    from_file = [v for v in from_file if v]
+    assert from_file and all("!" in v and v.startswith("sh") for v in from_file)
+    book = FakeBook.from_file(path)
+    excel.write_controls_book(book, *_data_and_findings(book))
+    sheet = next(s for s in book.sheets if s.name == "Contrôles")
+    from_book = [sheet.value_at(r, FLAGS_COL) for r in range(CONTROLS_HEADER_ROW + 1, CONTROLS_HEADER_ROW + 1 + len(from_file) + 3)]
+    assert [v for v in from_book if v] == from_file
+
+
+def _data_and_findings(book):
+    from planmkg_xl.core.compute import compute
+
+    data = excel.read_book(book)
+    return data, app.findings_for(compute(data.compact_plan()))

@@ -11,9 +11,10 @@ import io
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
-from openpyxl.formatting.rule import CellIsRule
+from openpyxl.formatting.rule import CellIsRule, Rule
 from openpyxl.styles import Font, PatternFill, Protection
 from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.styles.numbers import NumberFormat
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table as XlTable, TableStyleInfo
@@ -23,7 +24,8 @@ from ..model.fields import Field, Kind, Scalars, Table
 from ..model.plan import Plan
 from ..model.schema import HOME_CODENAME, SHEETS, TABLES, WORKBOOK_CODENAME
 from . import styles as st
-from .controls import CHECKS_CODENAME, CONTROLS_HEADER_ROW, CONTROLS_TEXT, CONTROLS_TITLE, CONTROLS_WIDTHS, FLAG_DXF
+from .controls import (CHECKS_CODENAME, CONTROLS_HEADER_ROW, CONTROLS_TEXT, CONTROLS_TITLE, CONTROLS_WIDTHS, FLAGS_COL, FLAGS_NAME,
+                       flag_formula)
 from .home import write_home
 from .sheets import LANG_NAME
 
@@ -31,6 +33,7 @@ LISTS_TITLE = {"fr": "Listes", "en": "Lists"}
 LISTS_CODENAME = "shListes"
 UNLOCKED = Protection(locked=False)
 LOCKED = Protection(locked=True)
+FLAG_AREA = "A1:BZ20000"  # every cell a plan sheet can use
 AUTHOR = "planmkg_xl"
 
 
@@ -46,10 +49,6 @@ def build_workbook(plan: Plan) -> tuple[bytes, Layout]:
     layout = plan_layout(lang, counts)
     wb = Workbook()
     wb.code_name = WORKBOOK_CODENAME
-    # dxf 0: the highlight of cells that a check flags (see io/controls.py).
-    flag = DifferentialStyle(fill=PatternFill("solid", bgColor=st.FLAG_COLOR), font=Font(color="9C0006", bold=True))
-    if wb._differential_styles.add(flag) != FLAG_DXF:
-        raise RuntimeError("the flag highlight must be the workbook's first differential style")
     home = wb.active
     home.title = "Accueil" if lang == "fr" else "Home"
     home.sheet_properties.codeName = HOME_CODENAME
@@ -59,6 +58,7 @@ def build_workbook(plan: Plan) -> tuple[bytes, Layout]:
         ws = wb.create_sheet(layout.sheet_titles[sheet.key])
         ws.sheet_properties.codeName = sheet.codename
         _write_sheet(ws, sheet, plan, layout, lists)
+        _flag_highlight(ws, sheet.codename)
     for (title, ref), formula in all_formulas.items():
         wb[title][ref].value = formula
     _write_controls_sheet(wb, lang)
@@ -120,6 +120,7 @@ def _write_sheet(ws, sheet, plan: Plan, layout: Layout, lists: _ListsSheet) -> N
             _write_scalars(ws, block, plan, layout, lists, widths)
     for col, width in widths.items():
         ws.column_dimensions[col_letter(col)].width = width
+    _fit_row_heights(ws, sheet, plan, layout, widths)
     first = min(layout.tables[b.key].first_row for b in sheet.blocks if isinstance(b, Table)) if any(
         isinstance(b, Table) for b in sheet.blocks) else 4
     ws.freeze_panes = "A4" if sheet.stacked else f"B{first}"
@@ -131,6 +132,35 @@ def _write_sheet(ws, sheet, plan: Plan, layout: Layout, lists: _ListsSheet) -> N
     ws.protection.sheet = True
     for option in ("formatColumns", "formatRows", "insertRows", "deleteRows", "sort", "autoFilter"):
         setattr(ws.protection, option, False)
+
+
+LINE_HEIGHT = 13.0  # points per line of 10-pt Calibri
+
+
+def _fit_row_heights(ws, sheet, plan: Plan, layout: Layout, widths: dict[int, float]) -> None:
+    """Give rows with long wrapped text the height they need (openpyxl cannot autofit; Excel does not on open)."""
+    import math
+
+    for block in sheet.blocks:
+        if not isinstance(block, Table) or block.key not in plan.tables:
+            continue
+        geom = layout.tables[block.key]
+        texts = [f for f in block.fields if f.kind in (Kind.TEXT, Kind.LONGTEXT) and not f.derived]
+        for i, row in enumerate(plan.tables[block.key][:geom.n_rows]):
+            lines = max((math.ceil(len(str(row.get(f.key, ""))) * 1.1 / max(widths.get(geom.cols[f.key], 10) - 1, 1)) for f in texts), default=1)
+            if lines > 1:
+                ws.row_dimensions[geom.first_row + i].height = LINE_HEIGHT * lines + 2
+
+
+def _unit_formats(ws, geom, lang: str) -> None:
+    """Objectives: show baseline and target as %, € or a count, as their unit says (one column, many units)."""
+    unit = col_letter(geom.cols["unit"])
+    field = TABLES[geom.table.key].field("unit")
+    rng = f"{col_letter(geom.cols['baseline'])}{geom.first_row}:{col_letter(geom.cols['target'])}{geom.last_row}"
+    for key, kind in (("percent", Kind.RATE), ("money", Kind.MONEY), ("count", Kind.COUNT), ("days", Kind.COUNT)):
+        style = DifferentialStyle(numFmt=NumberFormat(numFmtId=0, formatCode=st.number_format(kind, lang)))
+        formula = f'${unit}{geom.first_row}="{field.choice_label(key, lang)}"'
+        ws.conditional_formatting.add(rng, Rule(type="expression", dxf=style, formula=[formula]))
 
 
 def _write_table(ws, table: Table, plan: Plan, layout: Layout, lists: _ListsSheet, widths: dict[int, float]) -> None:
@@ -161,6 +191,8 @@ def _write_table(ws, table: Table, plan: Plan, layout: Layout, lists: _ListsShee
         ws.cell(geom.total_row, geom.first_col, "Total")
     if "pacing" in geom.cols:
         _traffic_lights(ws, geom)
+    if {"unit", "baseline", "target"} <= set(geom.cols):
+        _unit_formats(ws, geom, lang)
     xl = XlTable(displayName=table.name, ref=geom.ref)
     xl.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False, showColumnStripes=False)
     ws.add_table(xl)
@@ -181,12 +213,22 @@ def _write_controls_sheet(wb: Workbook, lang: str) -> None:
         sample = ws.cell(CONTROLS_HEADER_ROW + 1, i)  # the style every finding row copies
         sample.font, sample.alignment, sample.border = (st.LINK_FONT if i > 3 else st.LABEL_FONT), st.TEXT_ALIGN, st.CELL_BORDER
     ws.cell(CONTROLS_HEADER_ROW + 1, 3, texts["empty"])
+    ws.cell(CONTROLS_HEADER_ROW, FLAGS_COL, "flags")
+    ws.column_dimensions[col_letter(FLAGS_COL)].hidden = True
+    letter = col_letter(FLAGS_COL)
+    wb.defined_names[FLAGS_NAME] = DefinedName(FLAGS_NAME, attr_text=f"{_quote(ws.title)}!${letter}${CONTROLS_HEADER_ROW + 1}:${letter}$5000")
     ws.freeze_panes = f"A{CONTROLS_HEADER_ROW + 1}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.protection.sheet = True
+
+
+def _flag_highlight(ws, codename: str) -> None:
+    """Highlight any cell listed in the Contrôles sheet's flag list (see io/controls.py)."""
+    style = DifferentialStyle(fill=PatternFill("solid", bgColor=st.FLAG_COLOR), font=Font(color="9C0006", bold=True))
+    ws.conditional_formatting.add(FLAG_AREA, Rule(type="expression", dxf=style, formula=[flag_formula(codename)], stopIfTrue=True))
 
 
 def _traffic_lights(ws, geom) -> None:

@@ -1,16 +1,19 @@
 """The Contrôles sheet and the highlight of flagged cells, written surgically.
 
 One row per finding (severity, rule, message, a hyperlink to each cell concerned).
-Flagged cells are highlighted with conditional formatting that we own (recognisable
-by its formula), so the highlight is replaced at every run — gone once the cell is
-fixed — and no input value or cell style is ever touched.
+The cells concerned by errors and warnings are also listed, as ``codeName!A1``, in a
+hidden column named ``pmk_flags``; every plan sheet carries, from the builder, one
+conditional format that highlights a cell when it is in that list. So the file path
+(``recompute``) and the Excel ribbon (Vérifier) highlight the same way by writing one
+column; the highlight goes as soon as a run no longer flags the cell, and no input
+value or cell style is ever touched.
 """
 from __future__ import annotations
 
 from lxml import etree
 
 from ..core.layout import Layout, cell_ref, quote_sheet
-from ..model.findings import CellRef, Finding
+from ..model.findings import CellRef, Finding, Severity
 from .package import NS, NS_MAIN
 
 CHECKS_CODENAME = "shControles"
@@ -18,8 +21,22 @@ CONTROLS_TITLE = {"fr": "Contrôles", "en": "Checks"}
 CONTROLS_HEADER_ROW = 4
 CONTROLS_WIDTHS = (11, 10, 100, 18, 18, 18, 18)
 MAX_LINKS = 4
-FLAG_DXF = 0
-OUR_CF_FORMULA = '"planmkg"="planmkg"'  # always TRUE; marks the conditional formats we own
+FLAGS_COL = 3 + MAX_LINKS + 3  # J: hidden, the list the highlight formula looks up
+FLAGS_NAME = "pmk_flags"
+
+
+def flag_formula(codename: str) -> str:
+    """The conditional-format formula of a plan sheet: is this cell in the flag list?"""
+    return f'COUNTIF({FLAGS_NAME},"{codename}!"&ADDRESS(ROW(),COLUMN(),4))>0'
+
+
+def flags(findings: list[Finding], places: list[list[tuple[str, str]]], codename_of: dict[str, str]) -> list[str]:
+    """``codeName!A1`` of every cell an error or a warning concerns (an info is a remark, not a flag)."""
+    out: list[str] = []
+    for f, place in zip(findings, places):
+        if f.severity >= Severity.WARNING:
+            out += [f"{codename_of[title]}!{ref}" for title, ref in place if title in codename_of]
+    return list(dict.fromkeys(out))
 CONTROLS_TEXT = {
     "fr": {"intro": "Résultat du dernier « Vérifier la cohérence » (ou de planmkg recompute). Cliquez sur une cellule pour y aller.",
            "headers": ("Sévérité", "Règle", "Message", "Cellule", "Cellule", "Cellule", "Cellule"),
@@ -31,11 +48,10 @@ CONTROLS_TEXT = {
            "none": "No incoherence found."},
 }
 _C, _ROW, _IS, _T = (f"{{{NS_MAIN}}}{t}" for t in ("c", "row", "is", "t"))
-# CT_Worksheet's sequence: an element must precede all of these that follow it.
-_AFTER_CF = ("dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
+# CT_Worksheet's sequence: <hyperlinks> must precede all of these.
+_AFTER_LINKS = ("printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
              "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF",
              "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst")
-_AFTER_LINKS = _AFTER_CF[2:]
 
 
 def locate(ref: CellRef, layout: Layout, rows: dict[str, list[int]]) -> tuple[str, str] | None:
@@ -54,10 +70,11 @@ def locate(ref: CellRef, layout: Layout, rows: dict[str, list[int]]) -> tuple[st
     return (geom.sheet_title, cell_ref(row, geom.cols[ref.field])) if row else None
 
 
-def write_controls(root: etree._Element, findings: list[Finding], lang: str, places: list[list[tuple[str, str]]]) -> bool:
-    """Replace the finding rows of the Contrôles sheet ``root``; ``places[i]`` are finding i's cells.
+def write_controls(root: etree._Element, findings: list[Finding], lang: str, places: list[list[tuple[str, str]]],
+                   flagged: list[str]) -> bool:
+    """Replace the finding rows and the flag list of the Contrôles sheet ``root``.
 
-    True when the sheet changed.
+    ``places[i]`` are finding i's cells; ``flagged`` the ``codeName!A1`` to highlight. True when the sheet changed.
     """
     before = etree.tostring(root)
     sheet_data = root.find("m:sheetData", NS)
@@ -69,9 +86,16 @@ def write_controls(root: etree._Element, findings: list[Finding], lang: str, pla
     links = []
     lines = [(None, None, CONTROLS_TEXT[lang]["none"], [])] if not findings else [
         (f.severity.label(lang), f.rule_id, f.message, place[:MAX_LINKS]) for f, place in zip(findings, places)]
+    rows: dict[int, etree._Element] = {}
+
+    def row_element(r: int) -> etree._Element:
+        if r not in rows:
+            rows[r] = etree.SubElement(sheet_data, _ROW, r=str(r))
+        return rows[r]
+
     for i, (severity, rule, message, cells) in enumerate(lines):
         r = CONTROLS_HEADER_ROW + 1 + i
-        row = etree.SubElement(sheet_data, _ROW, r=str(r))
+        row = row_element(r)
         values = [severity, rule, message] + [f"{title}!{ref}" for title, ref in cells]
         for col, letter in enumerate("ABCDEFG"[:3 + MAX_LINKS]):
             c = etree.SubElement(row, _C, r=f"{letter}{r}")
@@ -82,6 +106,13 @@ def write_controls(root: etree._Element, findings: list[Finding], lang: str, pla
                 etree.SubElement(etree.SubElement(c, _IS), _T).text = values[col]
         for col, (title, ref) in enumerate(cells, start=4):
             links.append((f"{'ABCDEFG'[col - 1]}{r}", f"{quote_sheet(title)}!{ref}", f"{title}!{ref}"))
+    flag_letter = cell_ref(1, FLAGS_COL)[:-1]
+    for i, flag in enumerate(flagged):
+        r = CONTROLS_HEADER_ROW + 1 + i
+        c = etree.SubElement(row_element(r), _C, r=f"{flag_letter}{r}", t="inlineStr")
+        etree.SubElement(etree.SubElement(c, _IS), _T).text = flag
+    for r in sorted(rows):  # rows in order (flags may outnumber findings)
+        sheet_data.append(rows[r])
     old = root.find("m:hyperlinks", NS)
     if old is not None:
         root.remove(old)
@@ -91,26 +122,6 @@ def write_controls(root: etree._Element, findings: list[Finding], lang: str, pla
             etree.SubElement(element, f"{{{NS_MAIN}}}hyperlink", ref=ref, location=location, display=display)
         _insert_before(root, element, _AFTER_LINKS)
     return etree.tostring(root) != before
-
-
-def write_highlights(root: etree._Element, refs: list[str]) -> bool:
-    """Replace our highlight on this sheet by one over ``refs``; True when the XML changed."""
-    before = etree.tostring(root)
-    for cf in root.findall("m:conditionalFormatting", NS):
-        rules = cf.findall("m:cfRule", NS)
-        if rules and all((r.findtext("m:formula", namespaces=NS) or "") == OUR_CF_FORMULA for r in rules):
-            root.remove(cf)
-    if refs:
-        cf = etree.Element(f"{{{NS_MAIN}}}conditionalFormatting", sqref=" ".join(sorted(set(refs), key=_order)))
-        rule = etree.SubElement(cf, f"{{{NS_MAIN}}}cfRule", type="expression", dxfId=str(FLAG_DXF), priority="1", stopIfTrue="1")
-        etree.SubElement(rule, f"{{{NS_MAIN}}}formula").text = OUR_CF_FORMULA
-        _insert_before(root, cf, _AFTER_CF)
-    return etree.tostring(root) != before
-
-
-def _order(ref: str) -> tuple[int, str]:
-    letters = ref.rstrip("0123456789")
-    return int(ref[len(letters):]), letters
 
 
 def _insert_before(root: etree._Element, element: etree._Element, successors: tuple[str, ...]) -> None:
