@@ -276,47 +276,15 @@ def _row_values(value: Any) -> list:
 
 
 def book_layout(book: Any):
-    """The ``Layout`` of an open Book, found by the rules of ``io.sheets.locate`` (same messages)."""
-    from .core.layout import Layout
-    from .io.sheets import LANG_NAME, _case_insensitive, _geometry, _parse_name_target, _sheet_key
-    from .model.schema import SCALARS, SHEETS, TABLES
+    """The ``Layout`` of an open Book, by the same rules (and messages) as the file reader."""
+    from .io.sheets import layout_from
 
-    sheets = {s.name: s for s in book.sheets}
-    names = book_names(book)
-    lang = names.get(LANG_NAME, '"fr"').strip('"')
-    if lang not in ("fr", "en"):
-        lang = "fr"
-    layout = Layout(lang=lang)
-    by_code = {}
-    for title, s in sheets.items():
-        code = sheet_codename(s)
-        if code:
-            by_code[code] = title
-    for sheet in SHEETS:
-        title = by_code.get(sheet.codename) or next((t for t in (sheet.title("fr"), sheet.title("en")) if t in sheets), None)
-        if title is None:
-            raise WorkbookError(f"The sheet « {sheet.title(lang)} » is missing (deleted?). The plan needs it: restore it from a backup, "
-                                f"or rebuild the workbook with `planmkg export` then `planmkg new --from`.")
-        layout.sheet_titles[sheet.key] = title
-    all_tables = {}
-    for title, s in sheets.items():
+    codenames, tables = {}, {}
+    for s in book.sheets:
+        codenames[s.name] = sheet_codename(s)
         for t in s.tables:
-            all_tables[t.name] = (title, t.range.address.replace("$", ""), _row_values(t.header_row_range.value))
-    for key, table in TABLES.items():
-        found = all_tables.get(table.name) or _case_insensitive(all_tables, table.name)
-        sheet_title = layout.sheet_titles[_sheet_key(key)]
-        if found is None:
-            raise WorkbookError(f"Sheet « {sheet_title} »: the Excel table « {table.name} » is missing (renamed or converted to a range?). "
-                                f"Rename it back to {table.name} (Table Design > Table Name), or restore the sheet.")
-        title, ref, columns = found
-        layout.tables[key] = _geometry(table, title, ref, [None if c is None else str(c) for c in columns])
-    for key, f in SCALARS.items():
-        target = names.get(key)
-        if not target:
-            raise WorkbookError(f"The named cell « {key} » ({f.label(lang)}) is missing. Restore it (Formulas > Name Manager) "
-                                f"or rebuild the workbook with `planmkg export` then `planmkg new --from`.")
-        layout.scalars[key] = _parse_name_target(target, key)
-    return layout
+            tables[t.name] = (s.name, t.range.address.replace("$", ""), _row_values(t.header_row_range.value))
+    return layout_from(codenames, tables, book_names(book))
 
 
 def raw_value(value: Any) -> Any:

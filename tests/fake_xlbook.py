@@ -29,24 +29,9 @@ from pathlib import Path
 
 import openpyxl
 
-_REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
+from xlsx_edit import col_letter, split_ref  # one copy of the A1 helpers for the test utilities
+
 _QUOTED = re.compile(r"'((?:[^']|'')+)'!")
-
-
-def split_ref(ref: str) -> tuple[int, int]:
-    m = _REF.match(ref)
-    col = 0
-    for ch in m.group(1):
-        col = col * 26 + ord(ch) - 64
-    return int(m.group(2)), col
-
-
-def col_letter(col: int) -> str:
-    out = ""
-    while col:
-        col, rem = divmod(col - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 def excel_style(formula: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model.fields import Scalars, Sheet, Table
+from ..model.fields import Sheet, Table
 from ..model.metrics import Expr
 from ..model.schema import SCALARS, SHEETS, TABLES
 

@@ -76,34 +76,42 @@ def locate(pkg: Package) -> WorkbookMap:
             continue
         sheets[s.get("name")] = _sheet_part(pkg, s.get("name"), part)
     names = {d.get("name"): (d.text or "") for d in wb.iterfind("m:definedNames/m:definedName", NS) if d.get("localSheetId") is None}
+    tables = {name: (sp.title, ref, cols) for sp in sheets.values() for name, (_, ref, cols) in sp.tables.items()}
+    codenames = {sp.title: sp.codename for sp in sheets.values()}
+    layout = layout_from(codenames, tables, names)
+    return WorkbookMap(sheets, layout, _shared_strings(pkg), names)
+
+
+def layout_from(codenames: dict[str, str | None], tables: dict[str, tuple[str, str, list]], names: dict[str, str]) -> Layout:
+    """The plan's layout from what any workbook shows: sheet titles with their code names, tables
+    (name -> (sheet title, ref, header texts)) and defined names. One set of rules and messages for the
+    file reader and for the open workbook in Excel."""
     lang = names.get(LANG_NAME, '"fr"').strip('"')
     if lang not in ("fr", "en"):
         lang = "fr"
     layout = Layout(lang=lang)
-    by_code = {sp.codename: sp for sp in sheets.values() if sp.codename}
+    by_code = {code: title for title, code in codenames.items() if code}
     for sheet in SHEETS:
-        sp = by_code.get(sheet.codename) or sheets.get(sheet.title("fr")) or sheets.get(sheet.title("en"))
-        if sp is None:
+        title = by_code.get(sheet.codename) or next((t for t in (sheet.title("fr"), sheet.title("en")) if t in codenames), None)
+        if title is None:
             raise WorkbookError(f"The sheet « {sheet.title(lang)} » is missing (deleted?). The plan needs it: restore it from a backup, "
                                 f"or rebuild the workbook with `planmkg export` then `planmkg new --from`.")
-        layout.sheet_titles[sheet.key] = sp.title
-    all_tables = {name: (sp, t) for sp in sheets.values() for name, t in sp.tables.items()}
+        layout.sheet_titles[sheet.key] = title
     for key, table in TABLES.items():
-        found = all_tables.get(table.name) or _case_insensitive(all_tables, table.name)
+        found = tables.get(table.name) or _case_insensitive(tables, table.name)
         sheet_title = layout.sheet_titles[_sheet_key(key)]
         if found is None:
             raise WorkbookError(f"Sheet « {sheet_title} »: the Excel table « {table.name} » is missing (renamed or converted to a range?). "
                                 f"Rename it back to {table.name} (Table Design > Table Name), or restore the sheet.")
-        sp, (_, ref, columns) = found
-        layout.tables[key] = _geometry(table, sp.title, ref, columns)
+        title, ref, columns = found
+        layout.tables[key] = _geometry(table, title, ref, [None if c is None else str(c) for c in columns])
     for key, f in SCALARS.items():
         target = names.get(key)
         if not target:
             raise WorkbookError(f"The named cell « {key} » ({f.label(lang)}) is missing. Restore it (Formulas > Name Manager) "
                                 f"or rebuild the workbook with `planmkg export` then `planmkg new --from`.")
-        title, row, col = _parse_name_target(target, key)
-        layout.scalars[key] = (title, row, col)
-    return WorkbookMap(sheets, layout, _shared_strings(pkg), names)
+        layout.scalars[key] = _parse_name_target(target, key)
+    return layout
 
 
 def _sheet_key(table_key: str) -> str:
