@@ -671,7 +671,8 @@ def controls_rows(findings: list, lang: str, places: list[list[tuple[str, str]]]
 def write_controls_book(book: Any, data: "BookData", findings: list) -> bool:
     """Fill the open Book's Contrôles sheet (found by code name) with one row per finding; False when it has none."""
     from .core.layout import col_letter
-    from .io.controls import CHECKS_CODENAME, CONTROLS_HEADER_ROW, CONTROLS_TITLE, FLAGS_COL, MAX_LINKS, flags, locate
+    from .io.controls import CONTROLS_HEADER_ROW, CONTROLS_TITLE, FLAGS_COL, MAX_LINKS, flags, locate
+    from .model.schema import CHECKS_CODENAME
 
     sheet = next((s for s in book.sheets if sheet_codename(s) == CHECKS_CODENAME), None) or next(
         (s for s in book.sheets if s.name in CONTROLS_TITLE.values()), None)

@@ -22,15 +22,14 @@ from openpyxl.worksheet.table import Table as XlTable, TableStyleInfo
 from ..core.layout import INTRO_ROW, TITLE_ROW, Layout, col_letter, formulas, plan_layout
 from ..model.fields import Field, Kind, Scalars, Table
 from ..model.plan import Plan
-from ..model.schema import HOME_CODENAME, SHEETS, TABLES, WORKBOOK_CODENAME
+from ..model.schema import CHECKS_CODENAME, HOME_CODENAME, LISTS_CODENAME, SHEETS, TABLES, WORKBOOK_CODENAME
 from . import styles as st
-from .controls import (CHECKS_CODENAME, CONTROLS_HEADER_ROW, CONTROLS_TEXT, CONTROLS_TITLE, CONTROLS_WIDTHS, FLAGS_COL, FLAGS_NAME,
+from .controls import (CONTROLS_HEADER_ROW, CONTROLS_TEXT, CONTROLS_TITLE, CONTROLS_WIDTHS, FLAGS_COL, FLAGS_NAME,
                        flag_formula)
 from .home import write_home
 from .sheets import LANG_NAME
 
 LISTS_TITLE = {"fr": "Listes", "en": "Lists"}
-LISTS_CODENAME = "shListes"
 UNLOCKED = Protection(locked=False)
 LOCKED = Protection(locked=True)
 FLAG_AREA = "A1:BZ20000"  # every cell a plan sheet can use

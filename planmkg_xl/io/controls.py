@@ -16,7 +16,6 @@ from ..core.layout import Layout, cell_ref, quote_sheet
 from ..model.findings import CellRef, Finding, Severity
 from .package import NS, NS_MAIN
 
-CHECKS_CODENAME = "shControles"
 CONTROLS_TITLE = {"fr": "Contrôles", "en": "Checks"}
 CONTROLS_HEADER_ROW = 4
 CONTROLS_WIDTHS = (11, 10, 100, 18, 18, 18, 18)

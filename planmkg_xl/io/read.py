@@ -187,10 +187,3 @@ def _date(raw: object, complain) -> dt.date | None:
             pass
     complain("date", v=raw)
     return None
-
-
-def excel_serial(value: dt.date) -> int:
-    return (dt.datetime(value.year, value.month, value.day) - EXCEL_EPOCH).days
-
-
-

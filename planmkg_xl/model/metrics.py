@@ -296,22 +296,6 @@ class SumIf(Expr):
 
 
 @dataclass(frozen=True)
-class Count(Expr):
-    """How many data rows of ``key`` hold a number (Excel's COUNT)."""
-
-    key: str
-
-    def compile(self, r: Resolver) -> Compiled:
-        return Compiled((), f"COUNT({r.column(self.key)})")
-
-    def evaluate(self, r: Resolver) -> float | None:
-        return sum(1 for v in r.values(self.key) if is_number(v))
-
-    def refs(self) -> set[str]:
-        return {self.key}
-
-
-@dataclass(frozen=True)
 class RowSum(Expr):
     """Sum (or ``mode="count"``/``"average"``) of several fields of the same row (monthly actuals)."""
 

@@ -14,6 +14,7 @@ LANGS = ("fr", "en")
 WORKBOOK_CODENAME = "ThisWorkbook"
 HOME_CODENAME = "shAccueil"
 CHECKS_CODENAME = "shControles"
+LISTS_CODENAME = "shListes"
 
 _SETTINGS = PLAN_SHEETS[-1]
 SHEETS: tuple[Sheet, ...] = KPI_SHEETS + PLAN_SHEETS[:-1] + STRATEGY_SHEETS + (_SETTINGS,)
@@ -22,14 +23,6 @@ TABLES: dict[str, Table] = {b.key: b for s in SHEETS for b in s.blocks if isinst
 SCALAR_BLOCKS: dict[str, Scalars] = {b.key: b for s in SHEETS for b in s.blocks if isinstance(b, Scalars)}
 SCALARS: dict[str, Field] = {f.key: f for b in SCALAR_BLOCKS.values() for f in b.fields}
 SHEET_OF: dict[str, Sheet] = {b.key: s for s in SHEETS for b in s.blocks}
-
-
-def table(key: str) -> Table:
-    return TABLES[key]
-
-
-def scalar(key: str) -> Field:
-    return SCALARS[key]
 
 
 def default_scalars() -> dict[str, object]:
