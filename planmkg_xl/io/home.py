@@ -67,18 +67,19 @@ def write_home(ws, layout: Layout, lang: str) -> None:
     t = _TEXT[lang]
     ws.sheet_view.showGridLines = False
     ws.column_dimensions["A"].width = 3
-    ws.column_dimensions["B"].width = 110
+    ws.column_dimensions["B"].width = 100
     ws["B2"] = t["title"]
     ws["B2"].font = st.TITLE_FONT
     ws["B4"] = t["what"]
     ws["B4"].alignment = st.TEXT_ALIGN
-    ws.row_dimensions[4].height = 42
+    ws.row_dimensions[4].height = _height(t["what"])
     row = 6
     for heading, lines in ((t["how_title"], t["how"]), (t["ribbon_title"], t["ribbon"])):
         ws.cell(row, 2, heading).font = st.BLOCK_FONT
         row += 1
         for line in lines:
             ws.cell(row, 2, line).alignment = st.TEXT_ALIGN
+            ws.row_dimensions[row].height = _height(line)
             row += 1
         row += 1
     ws.cell(row, 2, t["legend_title"]).font = st.BLOCK_FONT
@@ -94,9 +95,19 @@ def write_home(ws, layout: Layout, lang: str) -> None:
     for sheet in SHEETS:
         title = layout.sheet_titles[sheet.key]
         cell = ws.cell(row, 2, f"{title} — {sheet.intro(lang)}")
+        cell.alignment = st.TEXT_ALIGN
+        ws.row_dimensions[row].height = _height(cell.value)
         cell.hyperlink = f"#'{title}'!A1"
         cell.font = Font(name="Calibri", size=10, color="0563C1", underline="single")
         row += 1
     row += 1
     ws.cell(row, 2, t["cli"]).font = st.INTRO_FONT
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.protection.sheet = True
+
+
+def _height(text: str, chars_per_line: int = 105) -> float:
+    """Row height for wrapped text in column B (openpyxl cannot autofit)."""
+    return 14.0 * max(1, -(-len(text) // chars_per_line)) + 1
