@@ -642,11 +642,23 @@ def output_path(book: Any, suffix: str, ui: Any, lang: str) -> Path | None:
 # ---------------------------------------------------------------------------
 
 def do_recompute(book: Any, ui: Any) -> Outcome:
+    """Like `planmkg recompute`: derived formulas repaired, then the Contrôles sheet and its highlights refreshed."""
+    from . import app
+    from .core.compute import compute
+
     data = read_book(book)
     report = recompute_book(book, data.layout)
     if report.written and hasattr(ui, "calculate"):
         ui.calculate()
-    return Outcome(recompute_message(report, data.layout.lang))
+    findings = app.findings_for(compute(data.compact_plan()))
+    write_controls_book(book, data, findings)
+    return Outcome(recompute_message(report, data.layout.lang) + "\n" + _summary_line(findings, data.layout.lang))
+
+
+def _summary_line(findings: list, lang: str) -> str:
+    from .checks.report import summary
+
+    return ("Contrôles : " if lang == "fr" else "Checks: ") + summary(findings, lang)
 
 
 def controls_rows(findings: list, lang: str, places: list[list[tuple[str, str]]]) -> list[list[str]]:
@@ -684,21 +696,50 @@ def write_controls_book(book: Any, data: "BookData", findings: list) -> bool:
     first = CONTROLS_HEADER_ROW + 1
     last_col = col_letter(3 + MAX_LINKS)
     used = sheet.used_range.last_cell.row
-    if used >= first:
-        sheet.range(f"A{first}:{last_col}{used}").clear_contents()
-    end = first + len(lines) - 1
-    sheet.range(f"A{first}:C{end}").value = [line[:3] for line in lines]
-    if any(any(line[3:]) for line in lines):
-        sheet.range(f"D{first}:{last_col}{end}").formula = [line[3:] for line in lines]
     # The flag list drives the highlight on every plan sheet (conditional format set by the builder).
     codename_of = {s.name: sheet_codename(s) for s in book.sheets}
     flagged = flags(findings, places, {t: c for t, c in codename_of.items() if c})
     flag_col = col_letter(FLAGS_COL)
+    end = first + len(lines) - 1
+    if used >= first and _shown(sheet, f"A{first}:{flag_col}{max(used, end, first + len(flagged) - 1)}") == _shown_rows(
+            lines, flagged, 3 + MAX_LINKS, FLAGS_COL, max(used, end, first + len(flagged) - 1) - first + 1):
+        return True  # already what it should show: no write, no "unsaved changes"
+    if used >= first:
+        sheet.range(f"A{first}:{last_col}{used}").clear_contents()
+    sheet.range(f"A{first}:C{end}").value = [line[:3] for line in lines]
+    if any(any(line[3:]) for line in lines):
+        sheet.range(f"D{first}:{last_col}{end}").formula = [line[3:] for line in lines]
     if used >= first:
         sheet.range(f"{flag_col}{first}:{flag_col}{used}").clear_contents()
     if flagged:
         sheet.range(f"{flag_col}{first}:{flag_col}{first + len(flagged) - 1}").value = [[f] for f in flagged]
     return True
+
+
+_LINK_TEXT = re.compile(r'^=HYPERLINK\(".*","(.*)"\)$')
+
+
+def _shown_text(formula: object) -> str:
+    """What a cell shows, whether it holds text or our HYPERLINK formula (the file path writes plain links)."""
+    text = "" if formula is None else str(formula)
+    m = _LINK_TEXT.match(text)
+    return m.group(1).replace('""', '"') if m else text.lstrip("'")
+
+
+def _shown(sheet: Any, address: str) -> list[list[str]]:
+    rows = sheet.range(address).formula
+    rows = [[rows]] if isinstance(rows, str) else rows
+    return [[_shown_text(v) for v in row] for row in rows]
+
+
+def _shown_rows(lines: list[list[str]], flagged: list[str], width: int, flag_col: int, n: int) -> list[list[str]]:
+    """The Contrôles block as it should show: finding rows (width columns), blanks, flags in ``flag_col``."""
+    out = []
+    for i in range(n):
+        row = [_shown_text(v) for v in lines[i]] if i < len(lines) else [""] * width
+        row += [""] * (flag_col - 1 - len(row)) + [flagged[i] if i < len(flagged) else ""]
+        out.append(row)
+    return out
 
 
 def _computed_and_findings(book: Any):
