@@ -98,3 +98,7 @@ def test_english_workbook_has_english_labels(tmp_path):
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames[:3] == ["Home", "Sales", "Channels"]
     assert "Win ratio" in [c.value for c in wb["Sales"][5]]
+    # the rows a new workbook starts with are in English too
+    assert [c.value for c in wb["Sales"]["A"][5:8]] == ["Product 1", "Product 2", "Product 3"]
+    assert [wb["Web"].cell(r, 1).value for r in (6, 7)] == ["January", "February"]
+    assert "Social media" in [c.value for c in wb["Lead generation"]["A"]]

@@ -31,7 +31,7 @@ def benchmark(ctx: Ctx, key: str) -> tuple[int, dict, float] | None:
     if "benchmarks" in ctx.computed.plan.tables:
         rows = ctx.rows("benchmarks")
     else:
-        rows = list(enumerate(TABLES["benchmarks"].rows))
+        rows = list(enumerate(TABLES["benchmarks"].default_rows(ctx.computed.plan.lang)))
     for i, row in rows:
         if str(row.get("key") or "").strip() == key and num(row.get("value")):
             return i, row, num(row.get("value"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from babel.dates import get_month_names
 
-from ..model.kpi_tabs import CHANNELS_DIRECT, CHANNELS_INDIRECT, MONTHS_FR
+from ..model.kpi_tabs import CHANNELS_DIRECT, CHANNELS_INDIRECT, MONTHS_EN, MONTHS_FR
 from .blocks import LEFT, RIGHT, ChartBlock, Para, Series, SlideSpec, TableBlock, TextBlock
 from .ctx import Ctx
 
@@ -139,12 +139,12 @@ def _leadgen_charts(c: Ctx, section: str) -> SlideSpec:
 
 
 def _month_label(c: Ctx, text: object) -> str:
-    """``Janvier`` -> ``Janv.`` (Babel's abbreviations); other labels stay as typed."""
+    """``Janvier`` / ``January`` -> ``Janv.`` / ``Jan`` (Babel's abbreviations); other labels stay as typed."""
     raw = str(text or "")
-    if raw in MONTHS_FR:
-        names = get_month_names("abbreviated", locale=c.f.locale)
-        short = names[MONTHS_FR.index(raw) + 1]
-        return short[:1].upper() + short[1:]
+    for months in (MONTHS_FR, MONTHS_EN):
+        if raw in months:
+            short = get_month_names("abbreviated", locale=c.f.locale)[months.index(raw) + 1]
+            return short[:1].upper() + short[1:]
     return raw
 
 

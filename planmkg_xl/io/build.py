@@ -165,7 +165,7 @@ def _unit_formats(ws, geom, lang: str) -> None:
 def _write_table(ws, table: Table, plan: Plan, layout: Layout, lists: _ListsSheet, widths: dict[int, float]) -> None:
     lang = plan.lang
     geom = layout.tables[table.key]
-    rows = plan.tables[table.key] if table.key in plan.tables else [dict(r) for r in table.rows]
+    rows = plan.tables[table.key] if table.key in plan.tables else table.default_rows(lang)
     for f in table.fields:
         col = geom.cols[f.key]
         widths[col] = max(widths.get(col, 0), f.width or (14 if f.numeric else 18))

@@ -104,8 +104,8 @@ class Field:
 class Table:
     """A list the user can extend: one Excel Table (ListObject) with a stable name.
 
-    ``rows`` are the rows a new workbook starts with (their label column filled:
-    lead sources, months, customer segments); ``blank_rows`` empty rows are added
+    ``rows`` are the rows a new workbook starts with (their label column filled, as
+    ``Text`` in both languages: lead sources, months, customer segments); ``blank_rows`` empty rows are added
     after them so that a new user sees where to type.
     """
 
@@ -117,6 +117,10 @@ class Table:
     blank_rows: int = 0
     totals: bool = False
     note: Text | None = None
+
+    def default_rows(self, lang: str) -> list[dict]:
+        """The rows a new workbook starts with, their labels in ``lang``."""
+        return [{k: v(lang) if isinstance(v, Text) else v for k, v in row.items()} for row in self.rows]
 
     def field(self, key: str) -> Field:
         for f in self.fields:

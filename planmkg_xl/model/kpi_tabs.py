@@ -55,9 +55,8 @@ COMMERCIAL = Table(
           T("Entonnoir inversé : ventes nécessaires / win ratio retenu.", "Reverse funnel: deals required / win ratio used."),
           formula=R("required_deals") / R("eff_win_ratio"), total="sum"),
     ),
-    rows=tuple({"line": n, "kind": k} for n, k in (
-        ("Produit 1", "product"), ("Produit 2", "product"), ("Produit 3", "product"), ("Produit 4", "product"),
-        ("Produit 5", "product"), ("Service 1", "service"), ("Service 2", "service"))),
+    rows=tuple({"line": T(f"Produit {i}", f"Product {i}"), "kind": "product"} for i in range(1, 6))
+    + tuple({"line": T(f"Service {i}", f"Service {i}"), "kind": "service"} for i in (1, 2)),
     totals=True,
 )
 
@@ -100,13 +99,15 @@ CHANNELS = Table(
         F("indirect_share", T("% indirect", "% indirect"), K.RATIO, T("Part du C.A. réalisée en indirect.", "Share of revenue through indirect channels."),
           formula=R("total_indirect") / R("total")),
     ),
-    rows=tuple({"line": f"Produit {i}"} for i in range(1, 6)) + ({"line": "Service 1"}, {"line": "Service 2"}),
+    rows=tuple({"line": T(f"Produit {i}", f"Product {i}")} for i in range(1, 6)) + tuple({"line": T(f"Service {i}", f"Service {i}")} for i in (1, 2)),
     totals=True,
 )
 
 LEAD_SOURCES = (
-    "Newsletter", "SEO", "SEM", "Médias sociaux", "Formulaires web", "Autres web", "Événements", "Télémarketing",
-    "Account Based Marketing", "Prospection commerciale", "Appels entrants", "Nurturing", "Autres",
+    T("Newsletter", "Newsletter"), T("SEO", "SEO"), T("SEM", "SEM"), T("Médias sociaux", "Social media"), T("Formulaires web", "Web forms"),
+    T("Autres web", "Other web"), T("Événements", "Events"), T("Télémarketing", "Telemarketing"),
+    T("Account Based Marketing", "Account-based marketing"), T("Prospection commerciale", "Sales prospecting"),
+    T("Appels entrants", "Inbound calls"), T("Nurturing", "Nurturing"), T("Autres", "Other"),
 )
 
 LEADGEN = Table(
@@ -155,6 +156,7 @@ PROGRAMS_TO_IMPROVE = Table(
 )
 
 MONTHS_FR = ("Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août", "Septembre", "Octobre", "Novembre", "Décembre")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 WEB = Table(
     key="web",
@@ -185,7 +187,7 @@ WEB = Table(
         F("cost_per_web_lead", T("Coût au lead web", "Cost per web lead"), K.MONEY, T("Budget web / leads web.", "Web spend / web leads."),
           formula=R("web_spend") / R("web_leads")),
     ),
-    rows=tuple({"month": m} for m in MONTHS_FR),
+    rows=tuple({"month": T(fr, en)} for fr, en in zip(MONTHS_FR, MONTHS_EN)),
     totals=True,
 )
 
@@ -307,7 +309,7 @@ KEY_METRICS = Table(
           T("CAC / marge brute mensuelle par client.", "CAC / monthly gross margin per customer."),
           formula=R("cac") / (R("revenue_per_customer") * R("gross_margin") / 12)),
     ),
-    rows=tuple({"product_line": f"Ligne de produit {i}"} for i in range(1, 5)),
+    rows=tuple({"product_line": T(f"Ligne de produit {i}", f"Product line {i}")} for i in range(1, 5)),
     totals=True,
 )
 

@@ -206,9 +206,11 @@ BENCHMARKS = Table(
         F("date", T("Date de la source", "Source date"), K.TEXT, width=14),
     ),
     rows=(
-        {"key": "marketing_to_revenue_b2b_product", "label": "Coûts marketing / C.A., B2B produits (moyenne)", "value": 0.062,
+        {"key": "marketing_to_revenue_b2b_product", "label": T("Coûts marketing / C.A., B2B produits (moyenne)",
+                                                               "Marketing cost / revenue, B2B product companies (average)"), "value": 0.062,
          "source": "The CMO Survey (Duke / AMA / Deloitte)", "date": "2015-08"},
-        {"key": "marketing_to_revenue_small_max", "label": "Coûts marketing hors salaires / C.A., très petites entreprises (plafond)",
+        {"key": "marketing_to_revenue_small_max", "label": T("Coûts marketing hors salaires / C.A., très petites entreprises (plafond)",
+                                                             "Marketing cost excluding salaries / revenue, very small companies (ceiling)"),
          "value": 0.25, "source": "The CMO Survey (Duke / AMA / Deloitte)", "date": "2015-08"},
     ),
 )

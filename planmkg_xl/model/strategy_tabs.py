@@ -71,7 +71,9 @@ POSITIONING = Table("positioning", "tPositioning", T("Positionnement", "Position
     _text("attribute", "Élément", "Element", 20, K.TEXT, True),
     _text("current", "Positionnement actuel", "Current positioning", 44),
     _text("evolution", "Évolutions à apporter", "Changes to make", 44)),
-    rows=tuple({"attribute": a} for a in ("Nom", "Catégorie", "Bénéfice", "Marchés cibles", "Levier", "Avantage compétitif")))
+    rows=tuple({"attribute": T(fr, en)} for fr, en in (("Nom", "Name"), ("Catégorie", "Category"), ("Bénéfice", "Benefit"),
+                                                        ("Marchés cibles", "Target markets"), ("Levier", "Lever"),
+                                                        ("Avantage compétitif", "Competitive advantage"))))
 
 MIX = Table("mix", "tMix", T("Mix produit et prix", "Product and price mix"), (
     _text("offer", "Offre produit / service", "Product / service offer", 20, K.TEXT, True),
@@ -85,8 +87,10 @@ DISTRIBUTION = Table("distribution", "tDistribution", T("Mix distribution", "Dis
     F("contribution", T("Contribution aux ventes", "Share of sales"), K.RATE, width=12),
     _text("products", "Produits / services distribués", "Products / services sold", 24),
     _text("evolutions", "Évolutions à prévoir", "Planned changes")),
-    rows=tuple({"channel": c} for c in ("Ventes directes grands comptes", "Ventes directes SMB", "Inside sales", "Ventes sur internet",
-                                        "Distributeurs", "Partenaires à valeur ajoutée (intégrateurs, ISV)", "Influenceurs")))
+    rows=tuple({"channel": T(fr, en)} for fr, en in (
+        ("Ventes directes grands comptes", "Direct sales, key accounts"), ("Ventes directes SMB", "Direct sales, SMB"),
+        ("Inside sales", "Inside sales"), ("Ventes sur internet", "Online sales"), ("Distributeurs", "Distributors"),
+        ("Partenaires à valeur ajoutée (intégrateurs, ISV)", "Value-added partners (integrators, ISVs)"), ("Influenceurs", "Influencers"))))
 
 CUSTOMER_SEGMENTS = Table("customer_segments", "tCustomerSegments", T("Stratégie clients : segments (récence / fréquence / valeur)",
                                                                       "Customer strategy: segments (recency / frequency / value)"), (
@@ -96,7 +100,8 @@ CUSTOMER_SEGMENTS = Table("customer_segments", "tCustomerSegments", T("Stratégi
     F("share", T("% de la base", "% of base"), K.RATIO, T("Nombre / total des segments.", "Count / total of the segments."),
       formula=R("count") / Sum("count")),
     _text("tactics", "Tactiques", "Tactics", 40)),
-    rows=tuple({"segment": s} for s in ("Nouveaux", "Stars", "Fidèles", "Irréguliers", "Dormants", "Perdus")), totals=True)
+    rows=tuple({"segment": T(fr, en)} for fr, en in (("Nouveaux", "New"), ("Stars", "Stars"), ("Fidèles", "Loyal"),
+                                                      ("Irréguliers", "Irregular"), ("Dormants", "Dormant"), ("Perdus", "Lost"))), totals=True)
 
 CUSTOMER_TACTICS = Table("customer_tactics", "tCustomerTactics", T("Stratégie clients : tactiques par objectif marketing",
                                                                     "Customer strategy: tactics per marketing objective"), (
@@ -109,7 +114,9 @@ BUYING_STAGES = Table("buying_stages", "tBuyingStages", T("Stratégie lead gener
     F("accounts", T("Comptes", "Accounts"), K.COUNT, width=11),
     F("contacts", T("Contacts", "Contacts"), K.COUNT, width=11),
     F("emails", T("Emails", "Emails"), K.COUNT, width=11)),
-    rows=tuple({"stage": s} for s in ("Marché adressable", "Notoriété", "Intérêt / leads", "Leads qualifiés", "Opportunités", "Achat")))
+    rows=tuple({"stage": T(fr, en)} for fr, en in (("Marché adressable", "Addressable market"), ("Notoriété", "Awareness"),
+                                                    ("Intérêt / leads", "Interest / leads"), ("Leads qualifiés", "Qualified leads"),
+                                                    ("Opportunités", "Opportunities"), ("Achat", "Purchase"))))
 
 LEAD_TACTICS = Table("lead_tactics", "tLeadTactics", T("Stratégie lead generation : tactiques par objectif", "Lead generation strategy: tactics per objective"), (
     _text("objective_id", "Objectif marketing", "Marketing objective", 14, K.TEXT, True),
@@ -119,22 +126,28 @@ LEADGEN_TARGETS = Table("leadgen_targets", "tLeadGenTargets", T("Métriques lead
     _text("metric", "Métrique", "Metric", 30, K.TEXT, True),
     F("value_prev", T("N-1", "N-1"), K.NUMBER, width=11),
     F("target", T("Objectif N", "Target N"), K.NUMBER, width=11)),
-    rows=tuple({"metric": m} for m in ("Leads entrants", "Leads qualifiés", "Coût au lead qualifié", "Visiteurs uniques web", "Leads web",
-                                       "CTR moyen emailing", "Contacts avec email", "Participants webinars", "Leads en nurturing")))
+    rows=tuple({"metric": T(fr, en)} for fr, en in (
+        ("Leads entrants", "Inbound leads"), ("Leads qualifiés", "Qualified leads"), ("Coût au lead qualifié", "Cost per qualified lead"),
+        ("Visiteurs uniques web", "Web unique visitors"), ("Leads web", "Web leads"), ("CTR moyen emailing", "Average emailing CTR"),
+        ("Contacts avec email", "Contacts with an email"), ("Participants webinars", "Webinar attendees"),
+        ("Leads en nurturing", "Leads in nurturing"))))
 
 BRAND = Table("brand", "tBrand", T("Stratégie de marque", "Brand strategy"), (
     _text("dimension", "Dimension", "Dimension", 20, K.TEXT, True),
     _text("current", "Situation actuelle", "Current state", 40),
     _text("evolution", "Évolution / amélioration", "Change / improvement", 40)),
-    rows=tuple({"dimension": d} for d in ("Purpose", "Personnalité", "Architecture de marque", "Charte graphique", "Promesse",
-                                          "Messages clés", "Expression", "Investissements")))
+    rows=tuple({"dimension": T(fr, en)} for fr, en in (
+        ("Purpose", "Purpose"), ("Personnalité", "Personality"), ("Architecture de marque", "Brand architecture"),
+        ("Charte graphique", "Visual identity"), ("Promesse", "Promise"), ("Messages clés", "Key messages"), ("Expression", "Expression"),
+        ("Investissements", "Investments"))))
 
 BRAND_METRICS = Table("brand_metrics", "tBrandMetrics", T("Métriques de marque", "Brand metrics"), (
     _text("metric", "Métrique", "Metric", 26, K.TEXT, True),
     F("value_prev", T("N-1", "N-1"), K.NUMBER, width=11),
     F("target", T("Objectif N", "Target N"), K.NUMBER, width=11)),
-    rows=tuple({"metric": m} for m in ("Valeur de marque", "Taux de notoriété", "Taux de recommandation", "Évolution du trafic web",
-                                       "Part de voix", "Articles presse")))
+    rows=tuple({"metric": T(fr, en)} for fr, en in (
+        ("Valeur de marque", "Brand value"), ("Taux de notoriété", "Awareness rate"), ("Taux de recommandation", "Recommendation rate"),
+        ("Évolution du trafic web", "Web traffic growth"), ("Part de voix", "Share of voice"), ("Articles presse", "Press articles"))))
 
 CONTENT = Table("content_plan", "tContent", T("Plan de contenus par étape du parcours d'achat", "Content plan by buying-journey stage"), (
     _text("stage", "Étape", "Stage", 22, K.TEXT, True),
@@ -142,8 +155,10 @@ CONTENT = Table("content_plan", "tContent", T("Plan de contenus par étape du pa
     _text("marketing_goal", "Objectif marketing", "Marketing goal", 26),
     _text("content", "Information / contenus", "Information / content", 34),
     _text("formats", "Formats / canaux", "Formats / channels", 34)),
-    rows=tuple({"stage": s} for s in ("Bon profil", "Définition du problème", "Évaluation des options", "Consultation", "Achat",
-                                      "Déploiement / utilisation", "Recommandation")))
+    rows=tuple({"stage": T(fr, en)} for fr, en in (
+        ("Bon profil", "Right profile"), ("Définition du problème", "Problem definition"), ("Évaluation des options", "Options review"),
+        ("Consultation", "Consultation"), ("Achat", "Purchase"), ("Déploiement / utilisation", "Deployment / use"),
+        ("Recommandation", "Recommendation"))))
 
 CHANNEL_GROUPS = (
     Choice("traditional", T("Traditionnel", "Traditional")), Choice("web1", T("Web 1.0", "Web 1.0")), Choice("web2", T("Web 2.0", "Web 2.0")),
@@ -156,10 +171,12 @@ CHANNEL_PLAN = Table("channel_plan", "tChannelPlan", T("Stratégie canaux", "Cha
     F("importance", T("Importance", "Importance"), K.CHOICE, choices=IMPORTANCE, width=11),
     _text("evolution", "Évolutions", "Changes", 34),
     F("expected_leads", T("# leads entrants attendus", "# inbound leads expected"), K.COUNT, total="sum", width=13)),
-    rows=tuple({"group": g, "channel": c} for g, c in (
-        ("traditional", "Relations presse"), ("traditional", "Publicité offline"), ("traditional", "Salons"), ("traditional", "Séminaires"),
-        ("traditional", "Marketing direct"), ("traditional", "Télémarketing"), ("web1", "Site web"), ("web1", "Newsletter"),
-        ("web1", "Bannières"), ("web1", "SEO"), ("web1", "SEM (Ads)"), ("web2", "Réseaux sociaux"), ("web2", "Blog"), ("web2", "Forum"))),
+    rows=tuple({"group": g, "channel": T(fr, en)} for g, fr, en in (
+        ("traditional", "Relations presse", "Press relations"), ("traditional", "Publicité offline", "Offline advertising"),
+        ("traditional", "Salons", "Trade shows"), ("traditional", "Séminaires", "Seminars"), ("traditional", "Marketing direct", "Direct marketing"),
+        ("traditional", "Télémarketing", "Telemarketing"), ("web1", "Site web", "Website"), ("web1", "Newsletter", "Newsletter"),
+        ("web1", "Bannières", "Banners"), ("web1", "SEO", "SEO"), ("web1", "SEM (Ads)", "SEM (Ads)"), ("web2", "Réseaux sociaux", "Social networks"),
+        ("web2", "Blog", "Blog"), ("web2", "Forum", "Forum"))),
     totals=True)
 
 PRIORITY_MEDIA = Table("priority_media", "tPriorityMedia", T("Médias prioritaires et objectifs", "Priority media and targets"), (
@@ -170,8 +187,10 @@ ACTION_MONTHS = (("Janvier", "January"), ("Février", "February"), ("Mars", "Mar
 ACTION_PLAN = Table("action_plan", "tActionPlan", T("Plan d'action 6 mois", "6-month action plan"), (
     _text("category", "Actions", "Actions", 22, K.TEXT, True),
     *(_text(f"month{i}", fr, en, 18) for i, (fr, en) in enumerate(ACTION_MONTHS, 1))),
-    rows=tuple({"category": c} for c in ("Roadmap produit", "Contenus", "Campagnes majeures", "Messages / marque", "Online", "Lead gen",
-                                         "Événements", "Relations presse", "Relation client", "Interne", "Outils")))
+    rows=tuple({"category": T(fr, en)} for fr, en in (
+        ("Roadmap produit", "Product roadmap"), ("Contenus", "Content"), ("Campagnes majeures", "Major campaigns"),
+        ("Messages / marque", "Messages / brand"), ("Online", "Online"), ("Lead gen", "Lead gen"), ("Événements", "Events"),
+        ("Relations presse", "Press relations"), ("Relation client", "Customer relations"), ("Interne", "Internal"), ("Outils", "Tools"))))
 
 TEAM = Table("team", "tTeam", T("Organisation marketing", "Marketing organisation"), (
     _text("name", "Nom", "Name", 18, K.TEXT, True),
@@ -186,8 +205,10 @@ TECHNOLOGIES = Table("technologies", "tTechnologies", T("Technologies marketing"
     _text("evolutions", "Évolutions à prévoir", "Planned changes", 26),
     F("budget", T("Budget nécessaire", "Budget needed"), K.MONEY, total="sum", width=12),
     F("date", T("Date prévue", "Planned date"), K.DATE, width=12)),
-    rows=tuple({"technology": t} for t in ("CRM", "Plateforme emailing", "CMS", "Web analytics", "Plateforme webinar",
-                                           "Plateforme réseaux sociaux", "Marketing automation")), totals=True)
+    rows=tuple({"technology": T(fr, en)} for fr, en in (
+        ("CRM", "CRM"), ("Plateforme emailing", "Emailing platform"), ("CMS", "CMS"), ("Web analytics", "Web analytics"),
+        ("Plateforme webinar", "Webinar platform"), ("Plateforme réseaux sociaux", "Social media platform"),
+        ("Marketing automation", "Marketing automation"))), totals=True)
 
 PITCH = Scalars("pitch", T("Résumé 1 page : le pitch en quatre phrases", "One-page summary: the pitch in four sentences"), (
     _text("pitch_diagnostic", "Diagnostic situation", "Situation", 90),
