@@ -193,21 +193,22 @@ def _kpis(p: Plan) -> None:
     web = p.tables["web"]
     visits, web_leads = sum(r["visits"] for r in web), sum(r["web_leads"] for r in web)
     lg = _leadgen_n1()
+    # KPIs whose source metric is in the tabs take their N-1 value from there (no value typed); the others type it.
     p.tables["kpis"] = [
-        {"kpi": "Web : visites", "metric": "web_visits", "direction": "up", "aggregation": "cumulative", "value_prev": visits,
+        {"kpi": "Web : visites", "metric": "web_visits", "direction": "up", "aggregation": "cumulative",
          "target": 133_000, **months((10_900, 11_600, 12_300))},
         {"kpi": "Web : taux de conversion en lead", "metric": "other", "direction": "up", "aggregation": "average",
          "value_prev": round(web_leads / visits, 4), "target": 0.022, **months((0.0186, 0.0195, 0.0204))},
-        {"kpi": "Emailing clients : taux de clic", "metric": "email_ctr", "direction": "up", "aggregation": "average", "value_prev": 0.047,
+        {"kpi": "Emailing clients : taux de clic", "metric": "email_ctr", "direction": "up", "aggregation": "average",
          "target": 0.05, **months((0.046, 0.049))},
-        {"kpi": "Nouveaux clients", "metric": "new_customers", "direction": "up", "aggregation": "cumulative", "value_prev": 90,
+        {"kpi": "Nouveaux clients", "metric": "new_customers", "direction": "up", "aggregation": "cumulative",
          "target": 110, **months((6, 8, 9))},
         {"kpi": "Lead generation : leads qualifiés", "metric": "qualified_leads", "direction": "up", "aggregation": "cumulative",
-         "value_prev": lg["qualified_leads"], "target": lg["target_qualified_leads"], **months((205, 224, 238))},
+         "target": lg["target_qualified_leads"], **months((205, 224, 238))},
         {"kpi": "Lead generation : conversion en opportunité", "metric": "lead_to_opportunity", "direction": "up", "aggregation": "average",
-         "value_prev": lg["lead_to_opportunity"], "target": 0.53, **months((0.41, 0.43, 0.45))},
+         "target": 0.53, **months((0.41, 0.43, 0.45))},
         {"kpi": "Lead generation : coût par lead qualifié", "metric": "cost_per_qualified_lead", "direction": "down", "aggregation": "average",
-         "value_prev": lg["cost_per_qualified_lead"], "target": 133, **months((181, 170, 162))},
+         "target": 133, **months((181, 170, 162))},
         {"kpi": "Satisfaction clients (NPS)", "metric": "other", "direction": "up", "aggregation": "average", "value_prev": 32, "target": 40,
          **months((34, 35))},
     ]

@@ -5,6 +5,7 @@ import pytest
 
 from plans import coherent_plan, findings, make_plan, scale, scale_scalar
 
+from planmkg_xl.core.compute import compute
 from planmkg_xl.model.findings import CellRef, Severity
 
 
@@ -91,3 +92,23 @@ def test_kpi002_value_and_target():
     plan.tables["kpis"].append({"kpi": "NPS", "value_prev": 32})
     (f,) = findings(plan, "KPI-002")
     assert f.cells == (CellRef("kpis", 1, "target"),) and "NPS" in f.message
+
+
+def test_kpi002_takes_the_n1_value_from_the_tabs():
+    """PLAN_SPEC §1.10: the N-1 value is filled from the tabs; only a KPI with neither is incomplete."""
+    plan = coherent_plan()
+    plan.tables["kpis"] = [{"kpi": "Leads qualifiés", "metric": "qualified_leads", "target": 900},
+                           {"kpi": "NPS", "metric": "other", "target": 40}]
+    (f,) = findings(plan, "KPI-002")
+    assert "NPS" in f.message and f.cells == (CellRef("kpis", 1, "value_prev"),)
+
+
+def test_kpi003_typed_n1_must_match_the_tabs():
+    plan = coherent_plan()
+    tabs = compute(plan).totals["leadgen"]["qualified_leads"]
+    plan.tables["kpis"] = [{"kpi": "Leads qualifiés", "metric": "qualified_leads", "value_prev": tabs, "target": 900}]
+    assert findings(plan, "KPI-003") == []
+    plan.tables["kpis"][0]["value_prev"] = round(tabs * 1.2)
+    (f,) = findings(plan, "KPI-003")
+    assert f.severity is Severity.WARNING and f.cells == (CellRef("kpis", 0, "value_prev"), CellRef("kpis", 0, "value_tabs"))
+    assert "+20" in f.message

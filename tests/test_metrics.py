@@ -80,3 +80,22 @@ def test_division_by_a_nonzero_constant_needs_no_guard():
 def test_overflow_is_blank_not_infinite():
     assert (R("a") / R("b")).evaluate(FakeRow({"a": 1e308, "b": 1e-10})) is None
     assert (Div(R("a"), R("b"))).excel(FakeRow({})).startswith("=IFERROR(")
+
+
+def test_lookup_reads_the_chosen_metric_from_the_tabs():
+    from planmkg_xl.model.metrics import Lookup
+
+    class Row(FakeRow):
+        def cell(self, key):
+            return {"metric": "B6", "total:leadgen.leads": "'LG'!$B$19", "budget_prev": "budget_prev"}[key]
+
+        def value(self, key):
+            if key.startswith("label:"):
+                return {"leads": "Leads entrants", "budget": "Budget"}[key.split(":")[2]]
+            return self.values_.get(key)
+
+    expr = Lookup("metric", (("leads", "leadgen.leads"), ("budget", "budget_prev")))
+    assert expr.excel(Row({})) == '=IFERROR(CHOOSE(MATCH(B6,{"Leads entrants","Budget"},0),\'LG\'!$B$19,budget_prev),"")'
+    assert expr.evaluate(Row({"metric": "Leads entrants", "total:leadgen.leads": 6000})) == 6000
+    assert expr.evaluate(Row({"metric": "Budget", "budget_prev": ""})) is None
+    assert expr.evaluate(Row({"metric": "Autre"})) is None

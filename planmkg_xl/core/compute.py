@@ -59,6 +59,11 @@ class _Context:
     def value(self, key: str) -> object:
         if key.startswith("label:"):
             return key.split(":")[2]  # plans store choice keys, and compare with keys
+        if key.startswith("total:"):  # another table's total: "total:leadgen.leads"
+            table_key, field_key = key[len("total:"):].split(".", 1)
+            if table_key not in self.computed.totals:
+                derive_table(self.plan, table_key, self.computed)
+            return self.computed.totals.get(table_key, {}).get(field_key)
         if key in self.memo:
             return self.memo[key]
         if key in self.fields:

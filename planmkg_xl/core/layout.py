@@ -124,6 +124,10 @@ class _ExcelResolver:
             return cell_ref(self.row, self.geom.cols[key])
         if key in SCALARS:
             return key  # a defined name
+        if key.startswith("total:"):  # another table's total cell: "total:leadgen.leads"
+            table_key, field_key = key[len("total:"):].split(".", 1)
+            other = self.layout.tables[table_key]
+            return f"{quote_sheet(other.sheet_title)}!${col_letter(other.cols[field_key])}${other.total_row}"
         raise KeyError(key)
 
     def column(self, key: str) -> str:

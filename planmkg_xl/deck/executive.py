@@ -316,7 +316,7 @@ def _kpis(c: Ctx, section: str) -> SlideSpec:
             status = c.tr("Dans les temps", "On track") if pacing >= 1 else c.tr("En retard", "Behind")
             if pacing < 1:
                 marks.append((i, 6))
-        body.append([str(r["kpi"]), _kpi_value(c, r, r.get("value_prev")), _kpi_value(c, r, r.get("target")),
+        body.append([str(r["kpi"]), _kpi_value(c, r, r.get("baseline")), _kpi_value(c, r, r.get("target")),
                      _kpi_value(c, r, r.get("actual_to_date")), _kpi_value(c, r, r.get("expected_to_date")), c.f.pct(pacing), status])
     header = ["KPI", "N-1", c.tr("Cible N", "Target N"), c.tr("Réalisé à date", "Actual to date"), c.tr("Attendu à date", "Expected"),
               c.tr("Avancement", "Pacing"), c.tr("Statut", "Status")]

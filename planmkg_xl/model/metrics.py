@@ -343,6 +343,35 @@ class Switch(Expr):
         return {self.key} | self.when_true.refs() | self.otherwise.refs()
 
 
+@dataclass(frozen=True)
+class Lookup(Expr):
+    """The N-1 value, from the tabs, of the metric chosen in choice field ``key``.
+
+    ``sources`` maps a choice key to a table total (``"leadgen.leads"``) or a scalar
+    (``"total_cost_prev"``). Blank when the choice has no source or the source is blank.
+    Excel: ``IFERROR(CHOOSE(MATCH(choice, {labels}, 0), refs…), "")``.
+    """
+
+    key: str
+    sources: tuple[tuple[str, str], ...]
+
+    def compile(self, r: Resolver) -> Compiled:
+        labels = ",".join('"' + str(r.value(f"label:{self.key}:{k}")).replace('"', '""') + '"' for k, _ in self.sources)
+        refs = ",".join(r.cell(f"total:{src}" if "." in src else src) for _, src in self.sources)
+        return Compiled((), f'IFERROR(CHOOSE(MATCH({r.cell(self.key)},{{{labels}}},0),{refs}),"")')
+
+    def evaluate(self, r: Resolver) -> float | None:
+        chosen = r.value(self.key)
+        for k, src in self.sources:
+            if chosen == r.value(f"label:{self.key}:{k}"):
+                value = r.value(f"total:{src}" if "." in src else src)
+                return value if is_number(value) else None
+        return None
+
+    def refs(self) -> set[str]:
+        return {self.key}
+
+
 def _formula_body(c: Compiled) -> str:
     return c.formula()[1:]
 

@@ -7,7 +7,7 @@ company revenue and per marketing head. Benchmarks live in an editable table.
 from __future__ import annotations
 
 from .fields import Choice, Field, Kind, Scalars, Sheet, Table, Text as T
-from .metrics import Fallback, R, RowSum, SumIf, Switch
+from .metrics import Fallback, Lookup, R, RowSum, SumIf, Switch
 
 F = Field
 K = Kind
@@ -159,6 +159,16 @@ MONTH_LABELS = (
     ("Juil", "Jul"), ("Août", "Aug"), ("Sep", "Sep"), ("Oct", "Oct"), ("Nov", "Nov"), ("Déc", "Dec"),
 )
 
+# Where each KPI source metric's N-1 value lives in the tabs (a table total or a named cell).
+KPI_SOURCES = (
+    ("revenue", "commercial.revenue"), ("deals", "commercial.deals"), ("opportunities", "commercial.opportunities"),
+    ("win_ratio", "commercial.win_ratio"), ("customers", "commercial.customers"), ("new_customers", "key_metrics.new_customers"),
+    ("leads", "leadgen.leads"), ("qualified_leads", "leadgen.qualified_leads"),
+    ("cost_per_qualified_lead", "leadgen.cost_per_qualified_lead"), ("lead_to_opportunity", "leadgen.lead_to_opportunity"),
+    ("marketing_budget", "total_cost_prev"), ("web_visits", "web.visits"), ("web_unique_visitors", "web_annual_unique_visitors"),
+    ("web_leads", "web.web_leads"), ("email_ctr", "emailing.click_rate"),
+)
+
 _actual = Switch("aggregation", "average", RowSum(MONTH_KEYS, "average"), RowSum(MONTH_KEYS, "sum"))
 _expected = Switch("aggregation", "average", R("target") * 1, R("target") * R("months_reported") / 12)
 
@@ -170,7 +180,14 @@ KPI = Table(
         F("direction", T("Sens", "Direction"), K.CHOICE, T("hausse : plus c'est haut, mieux c'est.", "up: higher is better."), choices=DIRECTIONS, width=9),
         F("aggregation", T("Cumul", "Aggregation"), K.CHOICE, T("cumul (leads) ou moyenne (taux, coûts).", "cumulative (leads) or average (rates, costs)."),
           choices=AGGREGATIONS, width=11),
-        F("value_prev", T("Valeur N-1", "Value N-1"), K.NUMBER, T("Réalisé N-1, repris des onglets.", "Actual N-1, from the tabs."), width=11),
+        F("value_prev", T("N-1 saisi", "N-1 typed"), K.NUMBER,
+          T("Réalisé N-1 si vous voulez le saisir ; vide = la valeur des onglets (colonne suivante).",
+            "Actual N-1 if you want to type it; empty = the value from the tabs (next column)."), width=11),
+        F("value_tabs", T("N-1 des onglets", "N-1 from the tabs"), K.NUMBER,
+          T("Valeur N-1 de la métrique source, lue dans les onglets (total).", "N-1 value of the source metric, read from the tabs (total)."),
+          formula=Lookup("metric", KPI_SOURCES), width=11),
+        F("baseline", T("N-1 retenu", "N-1 used"), K.NUMBER, T("N-1 saisi, sinon celui des onglets.", "N-1 typed, else the one from the tabs."),
+          formula=Fallback("value_prev", "value_tabs"), width=11),
         F("target", T("Cible N", "Target N"), K.NUMBER, width=11),
         *(F(k, T(fr, en), K.NUMBER, width=8) for k, (fr, en) in zip(MONTH_KEYS, MONTH_LABELS)),
         F("months_reported", T("Mois saisis", "Months reported"), K.NUMBER, T("Nombre de mois renseignés.", "Number of months filled in."), formula=RowSum(MONTH_KEYS, "count")),
