@@ -123,6 +123,8 @@ def _write_sheet(ws, sheet, plan: Plan, layout: Layout, lists: _ListsSheet) -> N
     first = min(layout.tables[b.key].first_row for b in sheet.blocks if isinstance(b, Table)) if any(
         isinstance(b, Table) for b in sheet.blocks) else 4
     ws.freeze_panes = "A4" if sheet.stacked else f"B{first}"
+    if not sheet.stacked:  # long tables (emailing, events) repeat their header on every printed page
+        ws.print_title_rows = f"{first - 1}:{first - 1}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
