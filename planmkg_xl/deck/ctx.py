@@ -55,8 +55,9 @@ class Ctx:
 
     def text(self, table: str, row: dict, key: str) -> str:
         """A field of a row, formatted: choice keys become labels, numbers by kind."""
-        field = TABLES[table].field(key)
-        value = row.get(key)
+        return self._shown(TABLES[table].field(key), row.get(key))
+
+    def _shown(self, field, value: object) -> str:
         if field.kind == Kind.CHOICE and isinstance(value, str):
             try:
                 return field.choice_label(value, self.lang)
@@ -69,14 +70,7 @@ class Ctx:
         return self.f.value(field.kind, self.computed.totals.get(table, {}).get(key))
 
     def scalar(self, key: str) -> str:
-        field = SCALARS[key]
-        value = self.computed.scalars.get(key)
-        if field.kind == Kind.CHOICE and isinstance(value, str):
-            try:
-                return field.choice_label(value, self.lang)
-            except ValueError:
-                return value
-        return self.f.value(field.kind, value)
+        return self._shown(SCALARS[key], self.computed.scalars.get(key))
 
     def table(self, table: str, keys: tuple[str, ...], rows: list[dict], *, name: str | None = None, box: Box = FULL,
               widths: list[float] | None = None, total_label: str | None = None, headers: dict[str, str] | None = None,

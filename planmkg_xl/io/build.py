@@ -125,10 +125,7 @@ def _write_sheet(ws, sheet, plan: Plan, layout: Layout, lists: _ListsSheet) -> N
     ws.freeze_panes = "A4" if sheet.stacked else f"B{first}"
     if not sheet.stacked:  # long tables (emailing, events) repeat their header on every printed page
         ws.print_title_rows = f"{first - 1}:{first - 1}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    st.fit_to_page_width(ws)
     ws.print_options.gridLines = False
     ws.protection.sheet = True
     for option in ("formatColumns", "formatRows", "insertRows", "deleteRows", "sort", "autoFilter"):
@@ -219,10 +216,7 @@ def _write_controls_sheet(wb: Workbook, lang: str) -> None:
     letter = col_letter(FLAGS_COL)
     wb.defined_names[FLAGS_NAME] = DefinedName(FLAGS_NAME, attr_text=f"{_quote(ws.title)}!${letter}${CONTROLS_HEADER_ROW + 1}:${letter}$5000")
     ws.freeze_panes = f"A{CONTROLS_HEADER_ROW + 1}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    st.fit_to_page_width(ws)
     ws.protection.sheet = True
 
 

@@ -102,9 +102,7 @@ def write_home(ws, layout: Layout, lang: str) -> None:
         row += 1
     row += 1
     ws.cell(row, 2, t["cli"]).font = st.INTRO_FONT
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    st.fit_to_page_width(ws, landscape=False)
     ws.protection.sheet = True
 
 

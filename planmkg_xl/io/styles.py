@@ -51,5 +51,14 @@ _FORMATS = {
 }
 
 
+def fit_to_page_width(ws, landscape: bool = True) -> None:
+    """Print on as many pages as needed, but one page wide."""
+    if landscape:
+        ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def number_format(kind: Kind, lang: str) -> str:
     return _FORMATS[lang].get(kind, "General")
