@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import xlwings
 
-from planmkg_xl import app, excel
+from planmkg_xl import app, excel, xlbook, xlpaths
 from planmkg_xl.core.layout import formulas
 from planmkg_xl.errors import CellValueError, PlanError, WorkbookError
 from planmkg_xl.io import macro
@@ -136,7 +136,7 @@ def test_missing_table_message_is_the_file_readers(demo_xlsm):
     with pytest.raises(WorkbookError) as from_file:
         app.load(demo_xlsm)
     with pytest.raises(WorkbookError) as from_book:
-        excel.read_book(FakeBook.from_file(demo_xlsm))
+        xlbook.read_book(FakeBook.from_file(demo_xlsm))
     assert str(from_book.value) == str(from_file.value)
 
 
@@ -145,7 +145,7 @@ def test_missing_table_message_is_the_file_readers(demo_xlsm):
 def test_reading_the_book_gives_the_file_readers_plan_and_layout(demo):
     path, book = demo
     data = app.load(path)
-    got = excel.read_book(book)
+    got = xlbook.read_book(book)
     assert got.layout == data.layout
     assert got.plan == data.plan
     assert got.compact_plan() == data.compact_plan()
@@ -158,7 +158,7 @@ def test_reading_follows_code_names_grown_tables_and_renamed_tabs(demo_xlsm):
     edit.rename_sheet("Budget", "Budget 2027")
     edit.save()
     data = app.load(demo_xlsm)
-    got = excel.read_book(FakeBook.from_file(demo_xlsm))
+    got = xlbook.read_book(FakeBook.from_file(demo_xlsm))
     assert got.layout == data.layout and got.plan == data.plan
     assert "Budget 2027" in got.layout.sheet_titles.values()
 
@@ -166,11 +166,11 @@ def test_reading_follows_code_names_grown_tables_and_renamed_tabs(demo_xlsm):
 def test_raw_values_match_the_file_conventions():
     import datetime as dt
 
-    assert excel.raw_value(12.0) == 12 and isinstance(excel.raw_value(12.0), int)
-    assert excel.raw_value(0.25) == 0.25
-    assert excel.raw_value(dt.datetime(2027, 1, 31)) == 46418
-    assert excel.raw_value("#DIV/0!") == ("#ERR", "#DIV/0!")
-    assert excel.raw_value("texte") == "texte" and excel.raw_value(None) is None
+    assert xlbook.raw_value(12.0) == 12 and isinstance(xlbook.raw_value(12.0), int)
+    assert xlbook.raw_value(0.25) == 0.25
+    assert xlbook.raw_value(dt.datetime(2027, 1, 31)) == 46418
+    assert xlbook.raw_value("#DIV/0!") == ("#ERR", "#DIV/0!")
+    assert xlbook.raw_value("texte") == "texte" and xlbook.raw_value(None) is None
 
 
 # --- writing formulas: derived cells only ----------------------------------------
@@ -180,7 +180,7 @@ def test_recompute_of_a_sound_book_writes_nothing(demo):
     ui = FakeUI()
     excel.run_action("pmRecompute", book, ui)
     assert book.writes == []
-    n = len(formulas(excel.read_book(book).layout))
+    n = len(formulas(xlbook.read_book(book).layout))
     from planmkg_xl.checks.report import summary
 
     _, findings = app.check(demo[0])  # Recompute also refreshes the Contrôles sheet, as `planmkg recompute` does
@@ -198,17 +198,17 @@ def test_recompute_repairs_like_the_file_path_and_never_writes_an_input(demo_xls
     edit.save()
     book = FakeBook.from_file(demo_xlsm)
     expected = app.recompute(demo_xlsm, tmp_path / "out.xlsm")
-    report = excel.recompute_book(book)
+    report = xlbook.recompute_book(book)
     assert sorted(report.repairs, key=repr) == sorted(expected.repairs, key=repr)
     assert report.derived_cells == expected.derived_cells
     expected_formulas = formulas(layout)
-    protected = excel.input_cells(layout)
+    protected = xlbook.input_cells(layout)
     assert {(s, r) for s, r, _ in book.writes} <= set(expected_formulas)
     assert not {(s, r) for s, r, _ in book.writes} & protected
     assert {(s, r) for s, r, _ in book.writes} == {a, b, c}
     for (sheet, ref), f in expected_formulas.items():  # every derived cell holds its formula now
-        assert excel.same_formula(f, book.sheet(sheet).range(ref).formula), (sheet, ref)
-    assert excel.recompute_book(book).written == []  # idempotent
+        assert xlbook.same_formula(f, book.sheet(sheet).range(ref).formula), (sheet, ref)
+    assert xlbook.recompute_book(book).written == []  # idempotent
 
 
 def test_recompute_fills_rows_added_to_a_table(demo_xlsm, tmp_path):
@@ -216,32 +216,32 @@ def test_recompute_fills_rows_added_to_a_table(demo_xlsm, tmp_path):
     edit.extend_table("tLeadGen", 3)
     edit.save()
     book = FakeBook.from_file(demo_xlsm)
-    layout = excel.read_book(book).layout
+    layout = xlbook.read_book(book).layout
     expected = app.recompute(demo_xlsm, tmp_path / "out.xlsm")
-    report = excel.recompute_book(book)
+    report = xlbook.recompute_book(book)
     # Same cells repaired (the tables' new rows, and formulas pointing at a total row that moved); what they held is the
     # same formula, as Excel shows it (sheet names quoted only where needed) or as the file stores it.
     ours = {(r.sheet, r.cell): r.was for r in expected.repairs}
     theirs = {(r.sheet, r.cell): r.was for r in report.repairs}
     assert ours.keys() == theirs.keys() and ours
-    assert all(ours[k] == theirs[k] or excel.same_formula(ours[k], theirs[k]) for k in ours)
+    assert all(ours[k] == theirs[k] or xlbook.same_formula(ours[k], theirs[k]) for k in ours)
     assert report.written and {(s, r) for s, r, _ in book.writes} <= set(formulas(layout))
-    assert not {(s, r) for s, r, _ in book.writes} & excel.input_cells(layout)
+    assert not {(s, r) for s, r, _ in book.writes} & xlbook.input_cells(layout)
 
 
 def test_formula_runs_cover_exactly_the_cells_given():
     cells = {("S", "B5"), ("S", "B6"), ("S", "B8"), ("S", "C5"), ("T", "B5")}
-    runs = excel.formula_runs(cells)
+    runs = xlbook.formula_runs(cells)
     assert runs == [("S", 2, 5, 6), ("S", 2, 8, 8), ("S", 3, 5, 5), ("T", 2, 5, 5)]
 
 
 def test_formula_comparison_accepts_what_excel_gives_back():
     ours = "=IF('Lead generation'!$C$5=0,\"\",'Commercial'!$D$5/SUM('Web'!$B$5:$B$16))"
-    assert excel.same_formula(ours, excel_style(ours))
+    assert xlbook.same_formula(ours, excel_style(ours))
     assert "Commercial!" in excel_style(ours) and "'Lead generation'!" in excel_style(ours)
-    assert not excel.same_formula(ours, ours.replace("$D$5", "$D$6"))
-    assert not excel.same_formula("=A1", 0.5) and not excel.same_formula('=IF(A1,"x","")', '=IF(A1,"X","")')
-    assert not excel.same_formula("=A1", "A1") and not excel.same_formula("=A1", "")
+    assert not xlbook.same_formula(ours, ours.replace("$D$5", "$D$6"))
+    assert not xlbook.same_formula("=A1", 0.5) and not xlbook.same_formula('=IF(A1,"x","")', '=IF(A1,"X","")')
+    assert not xlbook.same_formula("=A1", "A1") and not xlbook.same_formula("=A1", "")
 
 
 # --- check, export, deck, help ---------------------------------------------------
@@ -258,7 +258,7 @@ def test_check_gives_the_file_paths_findings_and_fills_the_controls_sheet(demo):
     sheet = next(s for s in book.sheets if s.api.CodeName == "shControles")
     rules = [sheet.range(f"B{5 + i}").options(ndim=2, err_to_str=True).value[0][0] for i in range(len(expected))]
     assert rules == [f.rule_id for f in expected]
-    assert not {(s, r) for s, r, _ in book.writes} & excel.input_cells(excel.read_book(book).layout)
+    assert not {(s, r) for s, r, _ in book.writes} & xlbook.input_cells(xlbook.read_book(book).layout)
 
 
 def test_export_writes_the_clis_json_next_to_the_workbook(demo, tmp_path):
@@ -322,12 +322,12 @@ def test_onedrive_and_sharepoint_urls_map_to_the_synced_file(tmp_path):
         p.parent.mkdir(parents=True)
         p.write_bytes(b"x")
     env = {"OneDriveCommercial": str(tmp_path / "OneDrive - Contoso")}
-    assert excel.local_path_of("https://d.docs.live.net/a1b2/Plans/Plan%20Marketing.xlsm", env, home) == personal
-    assert excel.local_path_of("https://contoso-my.sharepoint.com/personal/jo_contoso_com/Documents/Marketing/Plan.xlsm",
+    assert xlpaths.local_path_of("https://d.docs.live.net/a1b2/Plans/Plan%20Marketing.xlsm", env, home) == personal
+    assert xlpaths.local_path_of("https://contoso-my.sharepoint.com/personal/jo_contoso_com/Documents/Marketing/Plan.xlsm",
                                env, home) == business
-    assert excel.local_path_of("https://contoso.sharepoint.com/sites/Marketing/Shared Documents/2027/Plan.xlsm", env, home) == site
-    assert excel.local_path_of("https://contoso.sharepoint.com/sites/Other/Docs/Plan.xlsm", env, home) is None
-    assert excel.local_path_of(r"C:\Users\jo\Plan.xlsm", env, home) == Path(r"C:\Users\jo\Plan.xlsm")
+    assert xlpaths.local_path_of("https://contoso.sharepoint.com/sites/Marketing/Shared Documents/2027/Plan.xlsm", env, home) == site
+    assert xlpaths.local_path_of("https://contoso.sharepoint.com/sites/Other/Docs/Plan.xlsm", env, home) is None
+    assert xlpaths.local_path_of(r"C:\Users\jo\Plan.xlsm", env, home) == Path(r"C:\Users\jo\Plan.xlsm")
 
 
 def test_help_opens_the_guide(demo):
@@ -448,7 +448,7 @@ def test_ribbon_check_writes_the_same_flag_list_as_the_file_path(tmp_path):
     from_file = [v for v in from_file if v]
     assert from_file and all("!" in v and v.startswith("sh") for v in from_file)
     book = FakeBook.from_file(path)
-    excel.write_controls_book(book, *_data_and_findings(book))
+    xlbook.write_controls_book(book, *_data_and_findings(book))
     sheet = next(s for s in book.sheets if s.name == "Contrôles")
     from_book = [sheet.value_at(r, FLAGS_COL) for r in range(CONTROLS_HEADER_ROW + 1, CONTROLS_HEADER_ROW + 1 + len(from_file) + 3)]
     assert [v for v in from_book if v] == from_file
@@ -457,5 +457,5 @@ def test_ribbon_check_writes_the_same_flag_list_as_the_file_path(tmp_path):
 def _data_and_findings(book):
     from planmkg_xl.core.compute import compute
 
-    data = excel.read_book(book)
+    data = xlbook.read_book(book)
     return data, app.findings_for(compute(data.compact_plan()))
