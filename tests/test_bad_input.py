@@ -168,11 +168,11 @@ BAD_WORKBOOKS = {
     "fraction_count": (_set("Commercial", "E6", 2.5), CellValueError, ["Commercial!E6", "nombre entier"]),
     "bad_choice": (_set("Commercial", "B6", "Gadget"), CellValueError, ["Commercial!B6", "Gadget", "Choisissez parmi"]),
     "error_value": (_error_value, CellValueError, ["Commercial!G6", "#N/A", "Corrigez"]),
-    "deleted_sheet": (_delete_sheet, WorkbookError, ["« Budget » is missing", "restore it", "planmkg export"]),
+    "deleted_sheet": (_delete_sheet, WorkbookError, ["« Budget » est introuvable", "restaurez-le", "planmkg export"]),
     "renamed_table": (_rename_table, WorkbookError,
-                      ["Sheet « Commercial »", "« tCommercial »", "Rename it back to tCommercial", "Table Design"]),
-    "renamed_table_on_renamed_sheet": (_rename_sheet_and_table, WorkbookError, ["Sheet « Ventes »", "tCommercial"]),
-    "broken_defined_name": (_bad_name, WorkbookError, ["envelope", "Name Manager"]),
+                      ["Onglet « Commercial »", "« tCommercial »", "Redonnez-lui le nom tCommercial", "Création de tableau"]),
+    "renamed_table_on_renamed_sheet": (_rename_sheet_and_table, WorkbookError, ["Onglet « Ventes »", "tCommercial"]),
+    "broken_defined_name": (_bad_name, WorkbookError, ["envelope", "Gestionnaire de noms"]),
     "not_a_workbook": (_not_a_workbook, WorkbookError, ["not an Excel workbook", "Restore a backup"]),
     "truncated": (_truncated, WorkbookError, ["truncated or corrupt", "Restore a backup"]),
     "encrypted": (_encrypted, WorkbookError, ["password-protected", "remove the password"]),
@@ -228,6 +228,16 @@ def test_english_workbook_speaks_english(tmp_path, demo_en_bytes):
     assert "Sales!D6: “lots” is not a number. Type a number" in message
     assert "Sales!M6: 45 looks like a percentage typed without the % sign: type 45 %" in message
     assert len(err.value.problems) == 2  # every bad cell at once, so the user fixes the file in one pass
+
+
+def test_english_workbook_structure_errors_are_in_english(tmp_path, demo_en_bytes):
+    path = tmp_path / "Marketing_Plan.xlsm"
+    path.write_bytes(demo_en_bytes)
+    book = Book(path)
+    book.rename_table("tCommercial", "Table1")
+    book.save()
+    with pytest.raises(WorkbookError, match=r"Sheet « Sales »: the Excel table « tCommercial » is missing .* Rename it back to tCommercial"):
+        app.load(path)
 
 
 def test_renamed_sheet_still_reads(wb):

@@ -94,23 +94,32 @@ def layout_from(codenames: dict[str, str | None], tables: dict[str, tuple[str, s
     for sheet in SHEETS:
         title = by_code.get(sheet.codename) or next((t for t in (sheet.title("fr"), sheet.title("en")) if t in codenames), None)
         if title is None:
-            raise WorkbookError(f"The sheet « {sheet.title(lang)} » is missing (deleted?). The plan needs it: restore it from a backup, "
-                                f"or rebuild the workbook with `planmkg export` then `planmkg new --from`.")
+            raise WorkbookError(_say(
+                lang, f"L'onglet « {sheet.title(lang)} » est introuvable (supprimé ?). Le plan en a besoin : restaurez-le depuis une "
+                      f"sauvegarde, ou reconstruisez le classeur avec `planmkg export` puis `planmkg new --from`.",
+                f"The sheet « {sheet.title(lang)} » is missing (deleted?). The plan needs it: restore it from a backup, "
+                f"or rebuild the workbook with `planmkg export` then `planmkg new --from`."))
         layout.sheet_titles[sheet.key] = title
     for key, table in TABLES.items():
         found = tables.get(table.name) or _case_insensitive(tables, table.name)
         sheet_title = layout.sheet_titles[_sheet_key(key)]
         if found is None:
-            raise WorkbookError(f"Sheet « {sheet_title} »: the Excel table « {table.name} » is missing (renamed or converted to a range?). "
-                                f"Rename it back to {table.name} (Table Design > Table Name), or restore the sheet.")
+            raise WorkbookError(_say(
+                lang, f"Onglet « {sheet_title} » : le tableau Excel « {table.name} » est introuvable (renommé ou converti en plage ?). "
+                      f"Redonnez-lui le nom {table.name} (Création de tableau > Nom du tableau), ou restaurez l'onglet.",
+                f"Sheet « {sheet_title} »: the Excel table « {table.name} » is missing (renamed or converted to a range?). "
+                f"Rename it back to {table.name} (Table Design > Table Name), or restore the sheet."))
         title, ref, columns = found
-        layout.tables[key] = _geometry(table, title, ref, [None if c is None else str(c) for c in columns])
+        layout.tables[key] = _geometry(table, title, ref, [None if c is None else str(c) for c in columns], lang)
     for key, f in SCALARS.items():
         target = names.get(key)
         if not target:
-            raise WorkbookError(f"The named cell « {key} » ({f.label(lang)}) is missing. Restore it (Formulas > Name Manager) "
-                                f"or rebuild the workbook with `planmkg export` then `planmkg new --from`.")
-        layout.scalars[key] = _parse_name_target(target, key)
+            raise WorkbookError(_say(
+                lang, f"La cellule nommée « {key} » ({f.label(lang)}) est introuvable. Recréez-la (Formules > Gestionnaire de noms) "
+                      f"ou reconstruisez le classeur avec `planmkg export` puis `planmkg new --from`.",
+                f"The named cell « {key} » ({f.label(lang)}) is missing. Restore it (Formulas > Name Manager) "
+                f"or rebuild the workbook with `planmkg export` then `planmkg new --from`."))
+        layout.scalars[key] = _parse_name_target(target, key, lang)
     return layout
 
 
@@ -141,7 +150,11 @@ def _sheet_part(pkg: Package, title: str, part: str) -> SheetPart:
     return sp
 
 
-def _geometry(table, sheet_title: str, ref: str, columns: list[str]) -> TableGeom:
+def _say(lang: str, fr: str, en: str) -> str:
+    return fr if lang == "fr" else en
+
+
+def _geometry(table, sheet_title: str, ref: str, columns: list[str], lang: str) -> TableGeom:
     start, _, end = ref.partition(":")
     top, left = split_ref(start)
     bottom, _ = split_ref(end or start)
@@ -152,9 +165,12 @@ def _geometry(table, sheet_title: str, ref: str, columns: list[str]) -> TableGeo
             cols.setdefault(f.key, left + i)
     missing = [f for f in table.fields if f.key not in cols]
     if missing:
-        labels = ", ".join(f"« {f.label('fr')} » / « {f.label('en')} »" for f in missing)
-        raise WorkbookError(f"Sheet « {sheet_title} », table {table.name}: column(s) {labels} not found (renamed or deleted?). "
-                            f"Restore the header text exactly.")
+        labels = ", ".join(f"« {f.label(lang)} »" for f in missing)
+        raise WorkbookError(_say(
+            lang, f"Onglet « {sheet_title} », tableau {table.name} : colonne(s) {labels} introuvable(s) (renommée(s) ou supprimée(s) ?). "
+                  f"Rétablissez exactement le texte de l'en-tête.",
+            f"Sheet « {sheet_title} », table {table.name}: column(s) {labels} not found (renamed or deleted?). "
+            f"Restore the header text exactly."))
     return TableGeom(table, sheet_title, top, left, max(0, bottom - top), cols)
 
 
@@ -168,10 +184,12 @@ def _field_for_header(table, name: str | None):
     return None
 
 
-def _parse_name_target(target: str, key: str) -> tuple[str, int, int]:
+def _parse_name_target(target: str, key: str, lang: str = "en") -> tuple[str, int, int]:
     sheet, _, cell = target.rpartition("!")
     if not sheet or ":" in cell or "#REF" in target:
-        raise WorkbookError(f"The named cell « {key} » points at {target!r}, not at one cell. Fix it in Formulas > Name Manager.")
+        raise WorkbookError(_say(
+            lang, f"La cellule nommée « {key} » désigne {target!r}, pas une cellule. Corrigez-la dans Formules > Gestionnaire de noms.",
+            f"The named cell « {key} » points at {target!r}, not at one cell. Fix it in Formulas > Name Manager."))
     if sheet.startswith("'"):
         sheet = sheet[1:-1].replace("''", "'")
     row, col = split_ref(cell)
