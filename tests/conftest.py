@@ -21,6 +21,12 @@ def demo_xlsm(tmp_path, demo_xlsm_bytes):
     return path
 
 
+@pytest.fixture()
+def wb(demo_xlsm):
+    """The demo workbook, a fresh copy per test (short name: most file tests edit it)."""
+    return demo_xlsm
+
+
 def soffice_path() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 

@@ -20,20 +20,8 @@ from xlsx_edit import Book, lock, ref_of
 
 
 @pytest.fixture(scope="module")
-def demo_bytes() -> bytes:
-    return app.build_xlsm(demo_plan())
-
-
-@pytest.fixture(scope="module")
 def demo_en_bytes() -> bytes:
     return app.build_xlsm(demo_plan("en"))
-
-
-@pytest.fixture()
-def wb(tmp_path, demo_bytes) -> Path:
-    path = tmp_path / "Plan_Marketing.xlsm"
-    path.write_bytes(demo_bytes)
-    return path
 
 
 # --------------------------------------------------------------------------- the cases

@@ -11,21 +11,8 @@ from click.testing import CliRunner
 
 from planmkg_xl import app
 from planmkg_xl.cli import main
-from planmkg_xl.demo import demo_plan
 from test_bad_input import BAD_WORKBOOKS
 from xlsx_edit import Book, lock
-
-
-@pytest.fixture(scope="module")
-def demo_bytes() -> bytes:
-    return app.build_xlsm(demo_plan())
-
-
-@pytest.fixture()
-def wb(tmp_path, demo_bytes) -> Path:
-    path = tmp_path / "Plan_Marketing.xlsm"
-    path.write_bytes(demo_bytes)
-    return path
 
 
 def run(*args) -> tuple[int, str]:

@@ -18,25 +18,12 @@ from planmkg_xl import app
 from planmkg_xl.cli import main
 from planmkg_xl.core.compute import compute
 from planmkg_xl.core.layout import formulas
-from planmkg_xl.demo import demo_plan
 from planmkg_xl.errors import CellValueError, PlanError
 from planmkg_xl.io.write import cell_values
 from xlsx_edit import Book, ref_of, split_ref
 
 M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 CALC_CHAIN_PARTS = {"xl/calcChain.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"}
-
-
-@pytest.fixture(scope="module")
-def demo_bytes() -> bytes:
-    return app.build_xlsm(demo_plan())
-
-
-@pytest.fixture()
-def wb(tmp_path, demo_bytes) -> Path:
-    path = tmp_path / "Plan_Marketing.xlsm"
-    path.write_bytes(demo_bytes)
-    return path
 
 
 def cli(*args: str):
@@ -237,10 +224,10 @@ def test_second_run_changes_nothing(wb):
     assert wb.read_bytes() == once
 
 
-def test_fresh_workbook_needs_nothing(wb, demo_bytes):
+def test_fresh_workbook_needs_nothing(wb, demo_xlsm_bytes):
     report = app.recompute(wb)
     assert report.repairs == [] and report.changed_parts == []
-    assert wb.read_bytes() == demo_bytes
+    assert wb.read_bytes() == demo_xlsm_bytes
 
 
 # --------------------------------------------------------------------------- table growth
