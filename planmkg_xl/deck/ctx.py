@@ -7,6 +7,7 @@ by kind), so the builders stay declarative and short.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from ..core.compute import Computed
 from ..model.fields import Kind
@@ -74,14 +75,20 @@ class Ctx:
 
     def table(self, table: str, keys: tuple[str, ...], rows: list[dict], *, name: str | None = None, box: Box = FULL,
               widths: list[float] | None = None, total_label: str | None = None, headers: dict[str, str] | None = None,
-              max_size: float = 12.0) -> TableBlock:
-        """A table block over the given fields: left-aligned texts, right-aligned numbers, optional total row."""
+              max_size: float = 12.0, formats: dict[str, Callable[[object], str]] | None = None) -> TableBlock:
+        """A table block over the given fields: left-aligned texts, right-aligned numbers, optional total row.
+
+        ``formats`` overrides how some columns are shown (whole numbers, k€), rows and total alike.
+        """
         t = TABLES[table]
+        formats = formats or {}
         header = [(headers or {}).get(k) or self.label(table, k) for k in keys]
-        body = [[self.text(table, r, k) for k in keys] for r in rows]
+        body = [[formats[k](r.get(k)) if k in formats else self.text(table, r, k) for k in keys] for r in rows]
         align = ["r" if t.field(k).numeric else "l" for k in keys]
         if total_label is not None:
-            body.append([total_label if i == 0 else (self.total(table, k) if t.field(k).numeric else "") for i, k in enumerate(keys)])
+            totals = self.computed.totals.get(table, {})
+            body.append([total_label if i == 0 else formats[k](totals.get(k)) if k in formats else
+                         (self.total(table, k) if t.field(k).numeric else "") for i, k in enumerate(keys)])
         return TableBlock(name or table, header, body, widths=widths, align=align, total=total_label is not None, box=box,
                           max_size=max_size)
 

@@ -48,11 +48,8 @@ def _commercial(c: Ctx, section: str) -> SlideSpec:
              "required_deals": c.tr("Ventes nécessaires", "Deals required"),
              "required_opportunities": c.tr("Opportunités nécessaires", "Opps required")}
     table = c.table("commercial", keys, rows, box=(0, 0, 1, 0.8), total_label="Total", headers=short,
-                    widths=[1.3, 1.2, 0.9, 0.9, 1.1, 1.3, 1.1, 1.3, 1.1, 1.1, 1.3])
-    for r, row in enumerate(table.rows):  # deals/opportunities needed are whole numbers
-        for i in (9, 10):
-            raw = (c.computed.totals["commercial"] if r == len(rows) else rows[r]).get(keys[i])
-            row[i] = c.f.count(raw) if raw is not None else "–"
+                    widths=[1.3, 1.2, 0.9, 0.9, 1.1, 1.3, 1.1, 1.3, 1.1, 1.1, 1.3],
+                    formats={"required_deals": c.f.count, "required_opportunities": c.f.count})  # whole deals and opportunities
     slide.blocks.append(table)
     tot = c.computed.totals.get("commercial", {})
     msg = c.tr(
@@ -80,11 +77,8 @@ def _channels(c: Ctx, section: str) -> SlideSpec:
                                    [Series(c.tr("C.A. N-1", "Revenue N-1"), [tot.get(k) or 0 for k, _ in channels])],
                                    money_format(c, True), box=(0, 0, 0.46, 1)))
     keys = ("line", "total_direct", "total_indirect", "total", "indirect_share")
-    table = c.table("channels", keys, rows, box=(0.5, 0, 0.5, 0.82), total_label="Total", widths=[1.7, 1.1, 1.1, 1.1, 0.9])
-    for r, row in enumerate(table.rows):  # thousands keep the table readable
-        src = tot if r == len(rows) else rows[r]
-        for i, k in enumerate(keys[1:4], 1):
-            row[i] = c.f.kmoney(src.get(k))
+    table = c.table("channels", keys, rows, box=(0.5, 0, 0.5, 0.82), total_label="Total", widths=[1.7, 1.1, 1.1, 1.1, 0.9],
+                    formats={k: c.f.kmoney for k in keys[1:4]})  # thousands keep the table readable
     slide.blocks.append(table)
     msg = c.tr(f"Indirect : {c.f.pct(tot.get('indirect_share'))} du C.A. ({c.f.kmoney(tot.get('total_indirect'))}).",
                f"Indirect: {c.f.pct(tot.get('indirect_share'))} of revenue ({c.f.kmoney(tot.get('total_indirect'))}).")
