@@ -14,7 +14,7 @@ import click
 
 from . import __version__, app
 from .errors import PlanError
-from .excel_cli import excel_group
+from .excel.cli import excel_group
 
 EXIT_FINDINGS, EXIT_USER, EXIT_BUG = 1, 2, 3
 
@@ -122,7 +122,7 @@ def recompute(path: Path, output: Path | None) -> None:
 
 def _configure_excel(workbook: Path) -> None:
     """Let the workbook's ribbon find this Python at once (Windows, Mac); nothing on other systems."""
-    from .excel_setup import configure_interpreter
+    from .excel.setup import configure_interpreter
 
     try:
         notes = configure_interpreter(workbook)

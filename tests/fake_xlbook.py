@@ -1,6 +1,6 @@
 """A STAND-IN for an xlwings Book, for tests on machines without Excel. It is not xlwings.
 
-It offers only the surface ``planmkg_xl.xlbook`` and ``planmkg_xl.excel`` use, with the value conventions xlwings
+It offers only the surface ``planmkg_xl.excel.book`` and ``planmkg_xl.excel.ribbon`` use, with the value conventions xlwings
 documents, so the front end's own logic (reading tables and named cells, writing formulas
 into derived cells) can be tested against the file path:
 
@@ -59,7 +59,7 @@ class FakeRange:
         return f"${col_letter(self.left)}${self.top}:${col_letter(self.right)}${self.bottom}"
 
     def options(self, ndim=None, err_to_str=False, **_):
-        assert ndim == 2 and err_to_str, "planmkg_xl.xlbook always reads 2-D with err_to_str"
+        assert ndim == 2 and err_to_str, "planmkg_xl.excel.book always reads 2-D with err_to_str"
         return self
 
     def _cells(self):

@@ -6,7 +6,7 @@ the tests, tests/fake_xlbook.py): ``book.sheets`` (``sheet.name``, ``sheet.api.C
 ``sheet.range(address)`` with ``.options(...).value`` and a readable/writable
 ``.formula``), ``book.names`` (``.name``, ``.refers_to``). It mirrors the file path
 (``io.sheets``, ``io.read``, ``io.write``, ``io.controls``) with the same rules and the
-same messages, and never imports xlwings (``planmkg_xl.excel`` does, alone).
+same messages, and never imports xlwings (``planmkg_xl.excel.ribbon`` does, alone).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .errors import WorkbookError
+from ..errors import WorkbookError
 
 _EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
                            "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!", "#PYTHON!"})
@@ -51,7 +51,7 @@ def book_names(book: Any) -> dict[str, str]:
 
 def book_lang(book: Any) -> str:
     """The workbook's language (its ``planmkg_lang`` name), "fr" when unknown; never raises."""
-    from .io.sheets import LANG_NAME
+    from ..io.sheets import LANG_NAME
 
     try:
         lang = book_names(book).get(LANG_NAME, '"fr"').strip('"')
@@ -69,7 +69,7 @@ def _row_values(value: Any) -> list:
 
 def book_layout(book: Any):
     """The ``Layout`` of an open Book, by the same rules (and messages) as the file reader."""
-    from .io.sheets import layout_from
+    from ..io.sheets import layout_from
 
     codenames, tables = {}, {}
     for s in book.sheets:
@@ -86,7 +86,7 @@ def raw_value(value: Any) -> Any:
     holds an int for a whole number and a serial number for a date. Error values (read
     with ``err_to_str``) become ``("#ERR", text)`` like ``io.sheets.cell_value``.
     """
-    from .io.read import EXCEL_EPOCH
+    from ..io.read import EXCEL_EPOCH
 
     if isinstance(value, dt.datetime):
         delta = value - EXCEL_EPOCH
@@ -101,7 +101,7 @@ def raw_value(value: Any) -> Any:
 
 
 def _read_block(sheet: Any, top: int, left: int, bottom: int, right: int) -> list[list]:
-    from .core.layout import cell_ref
+    from ..core.layout import cell_ref
 
     value = sheet.range(f"{cell_ref(top, left)}:{cell_ref(bottom, right)}").options(ndim=2, err_to_str=True).value
     return [list(row) for row in value]
@@ -116,13 +116,13 @@ class BookData:
 
     def sheet_rows(self) -> dict[str, list[int]]:
         """For each table, the sheet row of each row of ``compact_plan`` (as ``WorkbookData.sheet_rows``)."""
-        from .model.plan import is_blank_row
+        from ..model.plan import is_blank_row
 
         return {k: [self.layout.tables[k].first_row + i for i, r in enumerate(rows) if not is_blank_row(r)]
                 for k, rows in self.plan.tables.items()}
 
     def compact_plan(self):
-        from .model.plan import Plan, is_blank_row
+        from ..model.plan import Plan, is_blank_row
 
         tables = {k: [r for r in rows if not is_blank_row(r)] for k, rows in self.plan.tables.items()}
         return Plan(self.plan.lang, dict(self.plan.scalars), tables)
@@ -134,11 +134,11 @@ def read_book(book: Any) -> BookData:
     One read per table (its data body) and one per sheet holding scalars; every value
     goes through ``io.read.convert``, and all problems are raised together.
     """
-    from .core.layout import cell_ref
-    from .errors import CellValueError
-    from .io.read import _Problems, convert
-    from .model.plan import Plan
-    from .model.schema import SCALARS
+    from ..core.layout import cell_ref
+    from ..errors import CellValueError
+    from ..io.read import _Problems, convert
+    from ..model.plan import Plan
+    from ..model.schema import SCALARS
 
     layout = book_layout(book)
     lang = layout.lang
@@ -194,8 +194,8 @@ def read_book(book: Any) -> BookData:
 
 def input_cells(layout) -> set[tuple[str, str]]:
     """Every input cell of the plan (table input columns, input scalars): never written by recompute."""
-    from .core.layout import cell_ref
-    from .model.schema import SCALARS
+    from ..core.layout import cell_ref
+    from ..model.schema import SCALARS
 
     out = set()
     for geom in layout.tables.values():
@@ -213,7 +213,7 @@ def formula_runs(cells: Iterable[tuple[str, str]]) -> list[tuple[str, int, int, 
 
     One COM call per run instead of one per cell; a run never covers a cell that is not in ``cells``.
     """
-    from .io.sheets import split_ref
+    from ..io.sheets import split_ref
 
     by_col: dict[tuple[str, int], list[int]] = {}
     for sheet, ref in cells:
@@ -233,7 +233,7 @@ def formula_runs(cells: Iterable[tuple[str, str]]) -> list[tuple[str, int, int, 
 
 
 def _run_address(col: int, top: int, bottom: int) -> str:
-    from .core.layout import cell_ref
+    from ..core.layout import cell_ref
 
     return cell_ref(top, col) if top == bottom else f"{cell_ref(top, col)}:{cell_ref(bottom, col)}"
 
@@ -254,7 +254,7 @@ def same_formula(expected: str, actual: Any) -> bool:
     The file path's rule (``io.write.same_formula``: equal up to Excel's quoting of sheet
     names), applied to the text Excel returns, so both paths report the same repairs.
     """
-    from .io.write import same_formula as saved_is
+    from ..io.write import same_formula as saved_is
 
     return isinstance(actual, str) and actual.startswith("=") and saved_is(actual[1:], expected[1:])
 
@@ -275,8 +275,8 @@ def recompute_book(book: Any, layout=None) -> BookRecompute:
     runs of contiguous differing cells) and reports, like ``app.recompute``, the cells
     that held another formula or a value.
     """
-    from .core.layout import cell_ref, formulas
-    from .io.write import Repair
+    from ..core.layout import cell_ref, formulas
+    from ..io.write import Repair
 
     if layout is None:
         layout = read_book(book).layout  # also validates the inputs, as the CLI does
@@ -310,7 +310,7 @@ def recompute_book(book: Any, layout=None) -> BookRecompute:
 
 
 def _ref_key(ref: str) -> tuple[int, int]:
-    from .io.sheets import split_ref
+    from ..io.sheets import split_ref
 
     return split_ref(ref)
 
@@ -318,8 +318,8 @@ def _ref_key(ref: str) -> tuple[int, int]:
 def controls_rows(findings: list, lang: str, places: list[list[tuple[str, str]]]) -> list[list[str]]:
     """The rows of the Contrôles sheet (severity, rule, message, up to MAX_LINKS cell links as HYPERLINK formulas),
     as ``io.controls.write_controls`` writes them into the file (there: real hyperlinks)."""
-    from .core.layout import quote_sheet
-    from .io.controls import CONTROLS_TEXT, MAX_LINKS
+    from ..core.layout import quote_sheet
+    from ..io.controls import CONTROLS_TEXT, MAX_LINKS
 
     if not findings:
         return [["", "", CONTROLS_TEXT[lang]["none"]] + [""] * MAX_LINKS]
@@ -336,9 +336,9 @@ def controls_rows(findings: list, lang: str, places: list[list[tuple[str, str]]]
 
 def write_controls_book(book: Any, data: "BookData", findings: list) -> bool:
     """Fill the open Book's Contrôles sheet (found by code name) with one row per finding; False when it has none."""
-    from .core.layout import col_letter
-    from .io.controls import CONTROLS_HEADER_ROW, CONTROLS_TITLE, FLAGS_COL, MAX_LINKS, flags, locate
-    from .model.schema import CHECKS_CODENAME
+    from ..core.layout import col_letter
+    from ..io.controls import CONTROLS_HEADER_ROW, CONTROLS_TITLE, FLAGS_COL, MAX_LINKS, flags, locate
+    from ..model.schema import CHECKS_CODENAME
 
     sheet = next((s for s in book.sheets if sheet_codename(s) == CHECKS_CODENAME), None) or next(
         (s for s in book.sheets if s.name in CONTROLS_TITLE.values()), None)
