@@ -3,8 +3,9 @@
 Pure logic over a small "Book-like" surface (an ``xlwings.Book`` in Excel, a stand-in in
 the tests, tests/fake_xlbook.py): ``book.sheets`` (``sheet.name``, ``sheet.api.CodeName``,
 ``sheet.tables`` with ``.name``, ``.range.address``, ``.header_row_range.value``,
-``sheet.range(address)`` with ``.options(...).value`` and a readable/writable
-``.formula``), ``book.names`` (``.name``, ``.refers_to``). It mirrors the file path
+``sheet.range(address)`` with ``.options(...).value``, a readable/writable ``.formula`` and
+``.merge_cells``), ``book.names`` (``.name``, ``.refers_to``), and sheet protection through
+``sheet.api`` (``excel.protection``: every write unprotects and re-protects). It mirrors the file path
 (``io.sheets``, ``io.read``, ``io.write``, ``io.controls``) with the same rules and the
 same messages, and never imports xlwings (``planmkg_xl.excel.ribbon`` does, alone).
 """
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..errors import WorkbookError
+from .protection import check_not_merged, unprotected
 
 _EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
                            "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!", "#PYTHON!"})
@@ -128,6 +130,23 @@ class BookData:
         return Plan(self.plan.lang, dict(self.plan.scalars), tables)
 
 
+def calculate_if_manual(book: Any) -> bool:
+    """Calculate the open workbooks when Excel is in manual calculation mode; True if it did.
+
+    In manual mode Excel gives the value a formula had at the last calculation: a formula
+    the user typed in an input cell would be read stale, and a formula the ribbon repaired
+    would show an old number. Automatic (and semi-automatic) mode needs nothing. The mode
+    itself is the user's choice and is never changed.
+    """
+    try:
+        manual = str(book.app.calculation).lower() == "manual"
+    except AttributeError:  # a Book without an application (never in Excel)
+        return False
+    if manual:
+        book.app.calculate()
+    return manual
+
+
 def read_book(book: Any) -> BookData:
     """The open Book -> the same ``Plan`` and ``Layout`` as ``app.load(path)`` gives for the saved file.
 
@@ -140,6 +159,7 @@ def read_book(book: Any) -> BookData:
     from ..model.plan import Plan
     from ..model.schema import SCALARS
 
+    calculate_if_manual(book)  # values of formulas typed in input cells are current
     layout = book_layout(book)
     lang = layout.lang
     sheets = {s.name: s for s in book.sheets}
@@ -298,13 +318,20 @@ def recompute_book(book: Any, layout=None) -> BookRecompute:
             to_write[(sheet, ref)] = formula
             # As the file path: another formula, a value, or "" when the formula was deleted.
             report.repairs.append(Repair(sheet, ref, "" if was is None else str(was)))
+    runs: dict[str, list[tuple[str, list]]] = {}
     for sheet, col, top, bottom in formula_runs(to_write):
         cells = [(sheet, cell_ref(r, col)) for r in range(top, bottom + 1)]
         if any(c in protected for c in cells):  # belt and braces: never an input cell
             raise ValueError(f"refusing to write input cells {cells}")
-        values = [to_write[c] for c in cells]
-        sheets[sheet].range(_run_address(col, top, bottom)).formula = values[0] if len(values) == 1 else [[v] for v in values]
-        report.written.extend(cells)
+        address = _run_address(col, top, bottom)
+        check_not_merged(sheets[sheet], address, layout.lang)  # every check before the first write
+        runs.setdefault(sheet, []).append((address, cells))
+    for sheet, sheet_runs in runs.items():
+        with unprotected(sheets[sheet], layout.lang):  # derived cells are locked, their sheets protected
+            for address, cells in sheet_runs:
+                values = [to_write[c] for c in cells]
+                sheets[sheet].range(address).formula = values[0] if len(values) == 1 else [[v] for v in values]
+                report.written.extend(cells)
     report.repairs.sort(key=lambda r: (list(sheets).index(r.sheet) if r.sheet in sheets else 0, _ref_key(r.cell)))
     return report
 
@@ -358,15 +385,17 @@ def write_controls_book(book: Any, data: "BookData", findings: list) -> bool:
     if used >= first and _shown(sheet, f"A{first}:{flag_col}{max(used, end, first + len(flagged) - 1)}") == _shown_rows(
             lines, flagged, 3 + MAX_LINKS, FLAGS_COL, max(used, end, first + len(flagged) - 1) - first + 1):
         return True  # already what it should show: no write, no "unsaved changes"
-    if used >= first:
-        sheet.range(f"A{first}:{last_col}{used}").clear_contents()
-    sheet.range(f"A{first}:C{end}").value = [line[:3] for line in lines]
-    if any(any(line[3:]) for line in lines):
-        sheet.range(f"D{first}:{last_col}{end}").formula = [line[3:] for line in lines]
-    if used >= first:
-        sheet.range(f"{flag_col}{first}:{flag_col}{used}").clear_contents()
-    if flagged:
-        sheet.range(f"{flag_col}{first}:{flag_col}{first + len(flagged) - 1}").value = [[f] for f in flagged]
+    check_not_merged(sheet, f"A{first}:{flag_col}{max(used, end, first + len(flagged) - 1)}", layout.lang)
+    with unprotected(sheet, layout.lang):  # the Contrôles sheet is protected and its cells locked
+        if used >= first:
+            sheet.range(f"A{first}:{last_col}{used}").clear_contents()
+        sheet.range(f"A{first}:C{end}").value = [line[:3] for line in lines]
+        if any(any(line[3:]) for line in lines):
+            sheet.range(f"D{first}:{last_col}{end}").formula = [line[3:] for line in lines]
+        if used >= first:
+            sheet.range(f"{flag_col}{first}:{flag_col}{used}").clear_contents()
+        if flagged:
+            sheet.range(f"{flag_col}{first}:{flag_col}{first + len(flagged) - 1}").value = [[f] for f in flagged]
     return True
 
 

@@ -30,7 +30,7 @@ from typing import Any, Callable
 
 from .. import __version__
 from ..errors import PlanError
-from .book import BookRecompute, book_lang, read_book, recompute_book, write_controls_book
+from .book import BookRecompute, book_lang, calculate_if_manual, read_book, recompute_book, write_controls_book
 from .paths import documents_folder, local_path_of
 
 DOCS_URL = "https://github.com/planmkg/planmkg_xl/blob/main/docs/excel.md"
@@ -133,9 +133,6 @@ class XlwingsUI:
         import webbrowser
 
         webbrowser.open(url)
-
-    def calculate(self) -> None:
-        self.book.app.calculate()
 
 
 def open_with_default_app(path: Path) -> None:
@@ -277,10 +274,9 @@ def do_recompute(book: Any, ui: Any) -> Outcome:
 
     data = read_book(book)
     report = recompute_book(book, data.layout)
-    if report.written and hasattr(ui, "calculate"):
-        ui.calculate()
     findings = app.findings_for(compute(data.compact_plan()))
     write_controls_book(book, data, findings)
+    calculate_if_manual(book)  # in manual mode, repaired cells and links would show stale values
     return Outcome(recompute_message(report, data.layout.lang) + "\n" + _summary_line(findings, data.layout.lang))
 
 
@@ -305,6 +301,7 @@ def do_check(book: Any, ui: Any) -> Outcome:
     data, _, findings = _computed_and_findings(book)
     findings = list(findings)
     write_controls_book(book, data, findings)
+    calculate_if_manual(book)
     layout, rows = data.layout, data.sheet_rows()
 
     def where(ref) -> str | None:
