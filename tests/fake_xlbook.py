@@ -33,6 +33,8 @@ And the Excel behaviours the front end must respect, so that a test fails where 
 - **Tables** do not grow on a protected sheet: ``table.resize(range)`` raises 1004 there,
   even with UserInterfaceOnly. Writing below a table does not extend it here (Excel's
   AutoCorrect may, from the keyboard).
+- **Row autofit** (``range.rows.autofit()``) is refused on a protected sheet unless formatting
+  rows is allowed; the stand-in records the ranges (it has no fonts to measure heights with).
 - **Calculation mode**: ``book.app.calculation`` ("automatic", "manual", "semiautomatic")
   and ``book.app.calculate()``. In manual mode, a write makes every formula cell stale until
   ``calculate()``; reading a stale cell's value gives the old value (as Excel does) and is
@@ -207,6 +209,19 @@ class FakeRange:
         self.sheet.book.after_write()
 
     @property
+    def rows(self):
+        """``range.rows.autofit()``: Excel refuses it on a protected sheet unless formatting rows is allowed."""
+        rng = self
+
+        class _Rows:
+            def autofit(self):
+                api = rng.sheet.api
+                if api.ProtectContents and not api.ProtectionMode and not api.Protection.AllowFormattingRows:
+                    raise FakeComError(PROTECTED_MESSAGE)
+                rng.sheet.autofitted.append(rng.address)
+        return _Rows()
+
+    @property
     def merge_cells(self):
         """COM's MergeCells: True when every cell is in a merged area, None when some are, False when none is."""
         merged = [self.sheet.merged_area(r, c) is not None for row in self._cells() for r, c in row]
@@ -272,6 +287,7 @@ class FakeSheet:
         self.unlocked: set[tuple[int, int]] = set()  # every other cell is locked (Excel's default)
         self.merged: list[tuple[int, int, int, int]] = []  # (top, left, bottom, right)
         self.stale: set[tuple[int, int]] = set()  # formula cells not recalculated (manual mode)
+        self.autofitted: list[str] = []  # ranges whose rows were autofitted
 
     def merged_area(self, r, c):
         return next((m for m in self.merged if m[0] <= r <= m[2] and m[1] <= c <= m[3]), None)

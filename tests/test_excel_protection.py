@@ -156,6 +156,7 @@ def test_ribbon_writes_through_protection_and_restores_it_exactly(control_id, de
     for s in book.sheets:  # only the sheets written to were unprotected, each once, and re-protected
         assert s.api.calls == (["Unprotect", "Protect"] if s.name in written else []), s.name
     assert _controls(book).name in written
+    assert _controls(book).autofitted  # rows of wrapped findings fit their text (a fixed height from the file path is reset)
     if control_id == "pmRecompute":
         assert xlbook.same_formula(formulas(xlbook.read_book(book).layout)[where], book.sheet(where[0]).range(where[1]).formula)
         assert where[0] in written
