@@ -11,7 +11,7 @@ Two layers, both independent of the code under test:
    the OPC schemas for content types, relationships and core properties, and the
    customUI (2006 and 2009) schemas for the ribbon. Markup-compatibility content
    (``mc:Ignorable`` namespaces, ``mc:AlternateContent``) is resolved first, as a
-   consumer does. libxml2 (lxml) validates; customUI.xsd, which libxml2 rejects (an
+   consumer does, and ``xml:space`` (XML's own attribute) set aside. libxml2 (lxml) validates; customUI.xsd, which libxml2 rejects (an
    attribute declared twice), goes through ``xmlschema``. Compiled once per session.
 2. **What the schemas cannot say but Excel checks** (it offers to "repair" the file, or
    misbehaves): every part has a content type and every relationship a target; unique
@@ -66,9 +66,12 @@ SCHEMAS = {
     "http://schemas.microsoft.com/office/2006/01/customui": "customUI.xsd",
     "http://schemas.microsoft.com/office/2009/07/customui": "customui14.xsd",
 }
-_LIBXML2_REJECTS = {"customUI.xsd"}  # "Duplicate attribute use 'getEnabled'": validated with xmlschema instead
+_LIBXML2_REJECTS = {"customUI.xsd", "customui14.xsd"}  # libxml2: "Duplicate attribute use getEnabled"; xmlschema accepts them
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
 _VALIDATED_AS_XML = (".xml", ".rels")
+# xml:space is XML's own attribute (XML 1.0, 2.10), allowed on any element; Excel writes it on <t> and the
+# schemas do not redeclare it, so it is set aside before validating.
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 class _XmlschemaValidator:
@@ -127,7 +130,7 @@ def resolve_markup_compatibility(root: etree._Element) -> etree._Element:
             continue
         for name in list(el.attrib):
             ns = etree.QName(name).namespace
-            if ns == NS_MC or ns in ignorable:
+            if ns == NS_MC or ns in ignorable or name == _XML_SPACE:
                 del el.attrib[name]
     return root
 
