@@ -274,8 +274,9 @@ def solid_dxf_fill(rgb: str) -> PatternFill:
     """A solid fill for a differential style (conditional format), as Excel writes it.
 
     In a cell style a solid fill's colour is ``fgColor``; in a differential style Excel
-    paints ``bgColor`` (ECMA-376 Part 1, 18.8.32 patternFill; Excel writes both), so a
-    dxf with only ``fgColor`` shows no colour in Excel. Both are set, to the same colour.
+    paints ``bgColor`` (the files Excel saves set it, and XlsxWriter, which is tested
+    against them, writes it), so a dxf with only ``fgColor`` most likely shows no colour
+    in Excel. Both are set, to the same colour: LibreOffice reads either.
     """
     return PatternFill("solid", fgColor=rgb, bgColor=rgb)
 
