@@ -5,12 +5,14 @@ results. Paths in, reports out; user-facing problems raise ``PlanError``.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .core.compute import Computed, compute
 from .errors import PlanError, WorkbookError
+from .messages import msg
 from .io.jsonio import plan_from_json, plan_to_json
 from .io.package import Package, check_not_locked, read_package, write_atomic, zip_bytes
 from .io.read import WorkbookData, read_package_data
@@ -76,22 +78,32 @@ def new_workbook(path: str | os.PathLike, lang: str = "fr", plan: Plan | None = 
     """Write a new plan workbook (empty, or filled from ``plan``)."""
     path = Path(path)
     if path.suffix.lower() != ".xlsm":
-        raise PlanError(f"{path.name}: the workbook must be an .xlsm file (it carries the ribbon's macros). Use e.g. Plan_Marketing.xlsm.")
+        raise PlanError(msg("app.not_xlsm", name=path.name))
     if path.exists() and not force:
-        raise PlanError(f"{path} already exists. Choose another name, or pass --force to replace it.")
+        raise PlanError(msg("app.exists", path=path))
     if plan is None:
         plan = Plan(lang=lang, scalars=default_scalars())
     write_atomic(path, build_xlsm(plan))
     return path
 
 
-def new_from_json(json_path: str | os.PathLike, path: str | os.PathLike, force: bool = False) -> Path:
+def new_from_json(json_path: str | os.PathLike, path: str | os.PathLike, force: bool = False,
+                  lang: str | None = None) -> tuple[Path, str]:
+    """A workbook filled from a JSON plan, labelled in ``lang`` (default: the plan's); the path and the content's language.
+
+    The plan's own texts (objectives, tactics…) are the user's words: they are kept in
+    their language, which is returned so the front end can say when it differs.
+    """
     src = Path(json_path)
     try:
         text = src.read_text(encoding="utf-8")
     except OSError as exc:
-        raise PlanError(f"Cannot read {src}: {exc.strerror}.") from exc
-    return new_workbook(path, plan=plan_from_json(text, src.name), force=force)
+        raise PlanError(msg("app.cannot_read", path=src, reason=exc.strerror)) from exc
+    plan = plan_from_json(text, src.name)
+    content_lang = plan.lang
+    if lang and lang != plan.lang:
+        plan = dataclasses.replace(plan, lang=lang)
+    return new_workbook(path, plan=plan, force=force), content_lang
 
 
 def demo(out_dir: str | os.PathLike, lang: str = "fr", force: bool = True) -> Path:
@@ -139,8 +151,7 @@ def recompute(path: str | os.PathLike, output: str | os.PathLike | None = None) 
         check_not_locked(target)
     pkg = read_package(path)
     if "xl/vbaProject.bin" not in pkg.parts and path.suffix.lower() == ".xlsm":
-        raise WorkbookError(f"{path.name} has lost its VBA project (saved as .xlsx and renamed?). Rebuild it: "
-                            f"`planmkg export {path.name} --json plan.json` then `planmkg new --from plan.json NEW.xlsm`.")
+        raise WorkbookError(msg("app.lost_vba", name=path.name))
     data = read_package_data(pkg)
     full = compute(data.plan)
     changed, repairs = refresh_derived(data, full)
@@ -193,7 +204,7 @@ def deck(path: str | os.PathLike, output: str | os.PathLike | None = None, templ
     if update is not None:
         update = Path(update)
         if not update.exists():
-            raise PlanError(f"{update} does not exist: build the deck first with `planmkg deck {Path(path).name}`.")
+            raise PlanError(msg("app.no_deck", path=update, name=Path(path).name))
         check_not_locked(update)
         content, changes = update_deck_for(computed, findings, update.read_bytes(), lang=lang)
         target = Path(output) if output else update

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import click
 
+from .helptext import Group
 
-@click.group("excel")
+
+@click.group("excel", cls=Group)
 def excel_group() -> None:
     """Excel integration: make the ribbon find Python, repair the workbook's macros.
 

@@ -15,6 +15,7 @@ from lxml import etree
 
 from ..core.layout import Layout, TableGeom
 from ..errors import WorkbookError
+from ..messages import learn_lang
 from ..model.schema import SCALARS, SHEETS, TABLES
 from .package import NS, NS_PKG_REL, NS_REL, Package
 
@@ -89,6 +90,7 @@ def layout_from(codenames: dict[str, str | None], tables: dict[str, tuple[str, s
     lang = names.get(LANG_NAME, '"fr"').strip('"')
     if lang not in ("fr", "en"):
         lang = "fr"
+    learn_lang(lang)  # from here on, every message speaks the workbook's language
     layout = Layout(lang=lang)
     by_code = {code: title for title, code in codenames.items() if code}
     for sheet in SHEETS:
