@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from .helptext import Group
+from .messages import say
 
 
 @click.group("excel", cls=Group)
@@ -41,7 +42,7 @@ def setup(workbook: Path | None, force: bool, udf_server: bool | None, udfs: boo
 
     changes = configure_interpreter(workbook, force=force, udf_server=udf_server, udfs=udfs)
     if not changes:
-        click.echo("xlwings settings already point at this Python: nothing to change.")
+        click.echo(say("setup.nothing"))
     for line in changes:
         click.echo(line)
 

@@ -158,6 +158,42 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "pdftoppm is not installed: install poppler ('apt-get install poppler-utils' or 'brew install poppler') "
                             "to get --png previews."),
     "preview.png_failed": ("pdftoppm n'a pas pu convertir {name} en images : {detail}", "pdftoppm could not rasterise {name}: {detail}"),
+    # --- planmkg excel setup --------------------------------------------------------------------
+    "setup.quote": ("xlwings.conf ne peut pas contenir de guillemet droit : {key} = {value}. Utilisez un chemin sans \".",
+                    "xlwings.conf cannot hold a double quote: {key} = {value}. Use a path without \"."),
+    "setup.udf_windows_only": ("le serveur UDF n'existe que dans Excel pour Windows", "the UDF server exists only in Excel for Windows"),
+    "setup.udf_no_pywin32": ("pywin32 (pythoncom) manque : le serveur COM ne peut pas démarrer",
+                             "pywin32 (pythoncom) is missing, the COM server cannot start"),
+    "setup.udf_store_python": ("un Python du Microsoft Store ne peut pas enregistrer le serveur COM de xlwings de façon fiable",
+                               "a Microsoft Store Python cannot register xlwings' COM server reliably"),
+    "setup.udf_on": ("Python reste lancé entre deux clics (redémarrez Excel après une mise à jour de planmkg_xl)",
+                     "Python stays running between clicks (restart Excel after upgrading planmkg_xl)"),
+    "setup.udf_left_off": ("USE UDF SERVER laissé désactivé : {why}.", "USE UDF SERVER left off: {why}."),
+    "setup.added": ("{key} : ajout de {value}", "{key}: added {value}"),
+    "setup.kept": ("{key} : votre valeur {current} est conservée (planmkg mettrait {value} ; --force pour la remplacer)",
+                   "{key}: kept your value {current} (planmkg would set {value}; use --force to replace it)"),
+    "setup.was": (" (valait {current})", " (was {current})"),
+    "setup.encoding": ("{path} : un chemin des réglages contient des caractères qu'Excel ne peut pas lire dans ce fichier ({reason}). "
+                       "Installez Python dans un dossier dont le nom n'a que des lettres simples.",
+                       "{path}: a path in the settings has characters Excel cannot read from this file ({reason}). "
+                       "Install Python in a folder whose name uses plain letters."),
+    "setup.override": ("remarque : {path} fixe {key} = {value}, qui l'emporte sur vos réglages pour les classeurs de ce dossier",
+                       "note: {path} sets {key} = {value}, which wins over the user settings for workbooks in that folder"),
+    "setup.no_xlwings": ("xlwings n'est pas installé dans ce Python : l'installation de planmkg_xl l'apporte (voir le README).",
+                         "xlwings is not installed in this Python: installing planmkg_xl brings it (see the README)."),
+    "setup.no_applescript": ("Le script AppleScript de xlwings manque dans {path} : réinstallez xlwings (`pip install --force-reinstall xlwings`).",
+                             "xlwings' AppleScript is missing from {path}: reinstall xlwings (`pip install --force-reinstall xlwings`)."),
+    "setup.installed": ("{name} installé dans {path} (RunPython sur Mac)", "installed {name} in {path} (RunPython on Mac)"),
+    "setup.no_excel": ("Excel ne tourne pas sur {platform} : aucun réglage xlwings écrit (lancez `planmkg excel setup` sur le PC "
+                       "Windows ou le Mac qui ouvre le classeur).",
+                       "Excel does not run on {platform}: no xlwings settings written (run `planmkg excel setup` on the Windows or Mac "
+                       "machine that opens the workbook)."),
+    "setup.no_python": ("Impossible de savoir quel Python tourne (sys.executable est vide). Lancez `planmkg excel setup` depuis un Python normal.",
+                        "Cannot tell which Python is running (sys.executable is empty). Run `planmkg excel setup` from a normal Python."),
+    "setup.nothing": ("Les réglages xlwings désignent déjà ce Python : rien à changer.",
+                      "xlwings settings already point at this Python: nothing to change."),
+    "setup.cannot_write": ("Impossible d'écrire {path} : {reason}. Vérifiez les droits du dossier.",
+                           "Cannot write {path}: {reason}. Check the folder's permissions."),
     # --- cell problems -------------------------------------------------------------------------
     "cells.many": ("{n} cellules à corriger :", "{n} cells to fix:"),
     "cells.more": ("- … et {n} de plus", "- … {n} more"),
