@@ -31,8 +31,8 @@ def excel_group() -> None:
 def setup(workbook: Path | None, force: bool, udf_server: bool | None, udfs: bool) -> None:
     """Tell xlwings (your user xlwings.conf) to run the ribbon with this Python and planmkg_xl.
 
-    Run it once per machine, after `pip install planmkg_xl`, with the Python that has the
-    package. Settings you set yourself are kept (see --force); on Mac it also does what
+    Run it once per machine, after installing planmkg_xl (see the README's Install), with
+    the Python that has the package. Settings you set yourself are kept (see --force); on Mac it also does what
     `xlwings runpython install` does.
 
     Example: planmkg excel setup
