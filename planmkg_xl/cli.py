@@ -14,8 +14,8 @@ import click
 
 from . import __version__, app
 from .errors import PlanError
-from .excel_cli import excel_group
-from .helptext import Command, Group
+from .excel.cli import excel_group
+from .helptext import Group
 from .messages import choose_lang, reset_lang, say
 
 EXIT_FINDINGS, EXIT_USER, EXIT_BUG = 1, 2, 3
@@ -141,7 +141,7 @@ def recompute(path: Path, output: Path | None) -> None:
 
 def _configure_excel(workbook: Path) -> None:
     """Let the workbook's ribbon find this Python at once (Windows, Mac); nothing on other systems."""
-    from .excel_setup import configure_interpreter
+    from .excel.setup import configure_interpreter
 
     try:
         notes = configure_interpreter(workbook)

@@ -67,7 +67,7 @@ def reset_lang() -> None:
     _workbook.set(None)
 
 
-def say(key: str, lang: str | None = None, **values: object) -> str:
+def say(key: str, lang: str | None = None, /, **values: object) -> str:
     """The message ``key`` in ``lang`` (default: the current language), placeholders filled."""
     fr, en = CATALOGUE[key]
     return (fr if (lang or current_lang()) == "fr" else en).format(**values)
@@ -91,7 +91,7 @@ class Msg:
         return say(self.key, lang, **self.values)
 
 
-def msg(key: str, **values: object) -> Msg:
+def msg(key: str, /, **values: object) -> Msg:
     if key not in CATALOGUE:
         raise KeyError(key)
     return Msg(key, values)
