@@ -166,14 +166,16 @@ def check(path: Path, fmt: str, fail_on: str) -> None:
 
 @main.command()
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
-def rules(lang: str) -> None:
-    """List every coherence rule: id, severity and what it checks.
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="markdown: the document docs/rules.md is generated from (why, formula and source of each rule).")
+def rules(lang: str, fmt: str) -> None:
+    """List every coherence rule: id, severities, what it checks and its source (details: docs/rules.md).
 
-    Example: planmkg rules --lang en
+    Example: planmkg rules --lang en --format markdown > docs/rules.md
     """
-    from .checks.report import format_rules
+    from .checks.report import format_rules, rules_markdown
 
-    click.echo(format_rules(lang))
+    click.echo(rules_markdown(lang) if fmt == "markdown" else format_rules(lang), nl=fmt != "markdown")
 
 
 @main.command()
