@@ -41,8 +41,13 @@ REFUSAL_REASONS: dict[str, tuple[str, str]] = {  # Refusal.reason: (fr, en)
                   "redimensionnez le tableau pour qu'il finisse juste au-dessus de « Total »",
                   "the Total row is not right under the table (rows inserted above it, range shrunk?); resize the table "
                   "so it ends just above « Total »"),
-    "typed": ("format de cellule de saisie et contenu saisi : effacez-la si elle doit être calculée",
-              "input-cell format with typed content: clear it if it must be calculated"),
+    "input_format": ("cellule au format de saisie (déverrouillée) : si elle doit être calculée, rendez-lui le format "
+                     "d'une cellule calculée puis relancez",
+                     "input-cell format (unlocked): if it must be calculated, give it a calculated cell's format, then run again"),
+    "other_format": ("elle contient une saisie et n'a pas le format d'une cellule calculée (nom déplacé ?) ; vérifiez "
+                     "Formules > Gestionnaire de noms",
+                     "it holds typed content and is not formatted like a calculated cell (a name moved?); check Formulas > "
+                     "Name Manager"),
     "array": ("fait partie d'une formule matricielle ; supprimez la matrice si la cellule doit être calculée",
               "part of an array formula; delete the array if the cell must be calculated"),
     "shared": ("sa formule est recopiée dans des cellules de saisie ; retapez ces cellules",

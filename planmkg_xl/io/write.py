@@ -149,7 +149,9 @@ def _refusals(data: WorkbookData, expected: dict[tuple[str, str], str]) -> dict[
     - a table whose range holds its own "Total" row (rows deleted without resizing the
       table), or a total row whose label and formulas are both gone (rows inserted above
       it, a table ref shrunk): the whole table's calculated cells, resp. its total row;
-    - a cell in an input (unlocked) format that holds anything: typed where we would write;
+    - a cell in an input (unlocked) format: Excel lets the user type there, never us;
+    - a cell that holds something and is formatted unlike every calculated cell that still
+      holds its formula (a name moved onto a header or a label);
     - a cell inside, or at the head of, an array formula or a data table (Excel refuses
       to change part of an array; our formula would break it);
     - the head of a shared formula whose group reaches cells we do not rewrite.
@@ -186,14 +188,15 @@ def _refusals(data: WorkbookData, expected: dict[tuple[str, str], str]) -> dict[
             if not _is_total_label(label, data) and not any(_formula_shape_matches(cells.get(r), expected[(t, r)]) for t, r in totals):
                 for t, r in totals:
                     refuse(t, r, "total_row")
+    calculated_looks = _calculated_styles(data, expected, part_of)
     for (title, ref) in expected:
-        part = part_of.get(title)
-        root, cells = data.sheet_roots.get(part), data.sheet_cells.get(part, {})
-        if root is None:
+        c = data.sheet_cells.get(part_of.get(title), {}).get(ref)
+        if c is None:
             continue
-        c = cells.get(ref)
-        if c is not None and c.get("s") in unlocked and _holds_something(c):
-            refuse(title, ref, "typed")
+        if c.get("s", "0") in unlocked:
+            refuse(title, ref, "input_format")
+        elif _holds_something(c) and c.get("s", "0") not in calculated_looks and not _is_ours(c, expected[(title, ref)]):
+            refuse(title, ref, "other_format")
     for part, root in data.sheet_roots.items():
         title = next((t for t, p in part_of.items() if p == part), None)
         arrays = [(f.getparent().get("r"), f.get("ref")) for f in root.iter(_F) if f.get("t") in ("array", "dataTable")]
@@ -213,6 +216,28 @@ def _refusals(data: WorkbookData, expected: dict[tuple[str, str], str]) -> dict[
                 if any((title, r) not in expected or (title, r) in out for r in groups[si] if r != head):
                     refuse(title, head, "shared")
     return out
+
+
+def _calculated_styles(data: WorkbookData, expected: dict[tuple[str, str], str], part_of: dict[str, str]) -> set[str]:
+    """The formats of the calculated cells that still hold their formula: what a calculated cell looks like
+    in this workbook now (learned from the sheet, so a user's restyling is followed)."""
+    out: set[str] = set()
+    masters_of: dict[str, dict] = {}
+    for (title, ref), formula in expected.items():
+        part = part_of.get(title)
+        c = data.sheet_cells.get(part, {}).get(ref)
+        if c is None or c.find(_F) is None:
+            continue
+        if part not in masters_of:
+            masters_of[part] = _shared_masters(data.sheet_roots[part])
+        if _describe(c, formula[1:], data, masters_of[part]) is None:
+            out.add(c.get("s", "0"))
+    return out
+
+
+def _is_ours(c: etree._Element, formula: str) -> bool:
+    f = c.find(_F)
+    return f is not None and f.get("t") is None and same_formula(f.text, formula[1:])
 
 
 def _in_table(ref: str, geom) -> bool:
