@@ -778,7 +778,16 @@ def _update_title(spec: SlideSpec, slide) -> list[str]:
         return []
     if written is None or not _same_text(current, written):
         return [f"{_same_line(current)}: title kept (changed in the deck; the plan's conclusion is now: {spec.title})"]
-    _set_paragraphs(ph.text_frame, [spec.title])
+    tf = ph.text_frame
+    size = _run_size(tf, _title_size(slide.slide_layout))
+    _set_paragraphs(tf, [spec.title])
+    width = _pt(int(ph.width)) - _pt(int(tf.margin_left)) - _pt(int(tf.margin_right))
+    height = _pt(int(ph.height)) - _pt(int(tf.margin_top)) - _pt(int(tf.margin_bottom))
+    fitted = fit.fit_text([fit.P(spec.title, bold=True)], width, height, size, min(size, 16))
+    if fitted.size < size:  # only shrink, and only when the new conclusion needs it
+        for p in tf.paragraphs:
+            for r in p.runs:
+                r.font.size = Pt(fitted.size)
     _mark_generated_title(ph, spec)
     return [f"{spec.title}: title updated"]
 
