@@ -6,7 +6,7 @@ results. Paths in, reports out; user-facing problems raise ``PlanError``.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .core.compute import Computed, compute
@@ -181,26 +181,38 @@ def check(path: str | os.PathLike) -> tuple[WorkbookData, list[Finding]]:
     return data, findings_for(computed)
 
 
-def deck_for(computed: Computed, findings: list[Finding] | None, template: str | None = None, lang: str | None = None) -> bytes:
+def deck_for(computed: Computed, findings: list[Finding] | None, template: str | None = None, lang: str | None = None,
+             appendix: bool = True, with_checks: bool = False) -> bytes:
     """The executive deck of a computed plan, on the built-in or the user's template."""
     from .deck.render import build_deck
 
-    return build_deck(computed, findings, template=template, lang=lang)
+    return build_deck(computed, findings, template=template, lang=lang, appendix=appendix, with_checks=with_checks)
 
 
-def update_deck_for(computed: Computed, findings: list[Finding] | None, existing: bytes, lang: str | None = None) -> tuple[bytes, list[str]]:
+def update_deck_for(computed: Computed, findings: list[Finding] | None, existing: bytes, lang: str | None = None,
+                    appendix: bool = True, with_checks: bool = False) -> tuple[bytes, list[str]]:
     """Refresh a deck the user edited: the generated numbers, tables and charts; nothing of theirs."""
     from .deck.render import update_deck
 
-    return update_deck(computed, findings, existing, lang=lang)
+    return update_deck(computed, findings, existing, lang=lang, appendix=appendix, with_checks=with_checks)
+
+
+def deck_findings(data: WorkbookData, computed: Computed, lang: str | None) -> list[Finding]:
+    """The findings in the deck's language: an English deck of a French workbook says them in English."""
+    if not lang or lang == computed.plan.lang:
+        return findings_for(computed)
+    return findings_for(compute(replace(data.compact_plan(), lang=lang)))
 
 
 def deck(path: str | os.PathLike, output: str | os.PathLike | None = None, template: str | None = None,
-         lang: str | None = None, update: str | os.PathLike | None = None, force: bool = False) -> tuple[Path, list[str]]:
+         lang: str | None = None, update: str | os.PathLike | None = None, force: bool = False, appendix: bool = True,
+         with_checks: bool = False) -> tuple[Path, list[str]]:
     """Build (or, with ``update``, refresh in place) the deck of a workbook; the deck path and the changes.
 
     A new deck never replaces an existing file unless ``force`` (it may be a deck the director
     edited: ``update`` refreshes that one and keeps their edits); the workbook never.
+    ``appendix``: the situation slides after the ten Executive Summary slides; ``with_checks``: the
+    coherence findings as the last appendix slide (the committee deck leaves them to the Contrôles tab).
     """
     decks = (".pptx",)
     if update is not None:
@@ -214,16 +226,16 @@ def deck(path: str | os.PathLike, output: str | os.PathLike | None = None, templ
         check_output(default, decks, inputs=(path, template), force=force,
                      replace_hint=f"To refresh a deck you edited, keeping your edits: `planmkg deck {Path(path).name} --update {default.name}`.")
     data, computed = load_computed(path)
-    findings = findings_for(computed)
+    findings = deck_findings(data, computed, lang) if with_checks else None
     if update is not None:
         update = Path(update)
         if not update.exists():
             raise PlanError(f"{update} does not exist: build the deck first with `planmkg deck {Path(path).name}`.")
         check_not_locked(update)
-        content, changes = update_deck_for(computed, findings, update.read_bytes(), lang=lang)
+        content, changes = update_deck_for(computed, findings, update.read_bytes(), lang=lang, appendix=appendix, with_checks=with_checks)
         target = Path(output) if output else update
     else:
-        content, changes = deck_for(computed, findings, template, lang), []
+        content, changes = deck_for(computed, findings, template, lang, appendix=appendix, with_checks=with_checks), []
         target = Path(output) if output else Path(path).with_suffix(".pptx")
     check_not_locked(target)
     write_atomic(target, content)

@@ -189,15 +189,21 @@ def rules(lang: str, fmt: str) -> None:
 @click.option("--force", is_flag=True, help="Replace the output deck if it exists (--update keeps your edits instead).")
 @click.option("--pdf", is_flag=True, help="Also write a PDF next to the deck (needs LibreOffice).")
 @click.option("--png", "png_dir", type=click.Path(file_okay=False, path_type=Path), help="Also write one PNG per slide here (needs LibreOffice).")
+@click.option("--no-appendix", is_flag=True, help="Leave out the appendix (the situation slides after the Executive Summary).")
+@click.option("--with-checks", is_flag=True, help="Add the coherence findings as the last appendix slide.")
 def deck(path: Path, output: Path | None, template: Path | None, lang: str | None, update: Path | None, force: bool, pdf: bool,
-         png_dir: Path | None) -> None:
-    """Generate (or update in place) the executive-summary PowerPoint deck from the workbook.
+         png_dir: Path | None, no_appendix: bool, with_checks: bool) -> None:
+    """Generate (or update in place) the committee deck from the workbook.
+
+    The deck: a title slide, the ten Executive Summary slides (each titled by its
+    conclusion), then an appendix with the situation slides. With --update, a title you
+    changed stays yours, and generated slides or shapes you deleted stay deleted.
 
     Example: planmkg deck Plan_Marketing.xlsm --output Plan_Marketing.pptx --pdf
     Example: planmkg deck Plan_Marketing.xlsm --update Plan_Marketing.pptx
     """
     target, changes = app.deck(path, output=output, template=str(template) if template else None, lang=lang, update=update,
-                               force=force)
+                               force=force, appendix=not no_appendix, with_checks=with_checks)
     if update is not None:
         click.echo(f"Updated {target}: {len(changes)} change(s).")
         for line in changes:

@@ -104,6 +104,8 @@ def layout_from(codenames: dict[str, str | None], tables: dict[str, tuple[str, s
     for key, table in TABLES.items():
         found = tables.get(table.name) or _case_insensitive(tables, table.name)
         sheet_title = layout.sheet_titles[_sheet_key(key)]
+        if found is None and table.optional:
+            continue
         if found is None:
             raise WorkbookError(_say(
                 lang, f"Onglet « {sheet_title} » : le tableau Excel « {table.name} » est introuvable (renommé ou converti en plage ?). "
