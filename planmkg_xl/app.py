@@ -242,6 +242,15 @@ class ImportReport:
     dry_run: bool
     findings: list[Finding] = field(default_factory=list)
     changed_parts: list[str] = field(default_factory=list)
+    lang: str = "fr"
+    places: dict = field(default_factory=dict)  # table -> (sheet title, first data row, {field: column})
+
+    def address(self, change) -> str:
+        """Where a change lands, as the user finds it: 'Commercial!D13'."""
+        from .core.layout import cell_ref
+
+        title, first_row, cols = self.places[change.table]
+        return f"{title}!{cell_ref(first_row + change.row, cols[change.field])}"
 
     @property
     def changes(self):
@@ -305,7 +314,8 @@ def import_files(path: str | os.PathLike, files, *, kind: str | None = None, map
     data = read_package_data(pkg)
     preview = import_changes(data.plan, [Path(f) for f in files], kind=kind, mapping=mapping, year=year, replace=replace,
                              detail=detail, lang=data.layout.lang, today=today)
-    report = ImportReport(target, preview, written=False, dry_run=dry_run)
+    report = ImportReport(target, preview, written=False, dry_run=dry_run, lang=data.layout.lang,
+                          places={k: (g.sheet_title, g.first_row, dict(g.cols)) for k, g in data.layout.tables.items()})
     if dry_run or (not preview.changes.writes and preview.detail is None):
         return report
     parts = {**pkg.parts, **apply_changes(data, preview.changes)}
