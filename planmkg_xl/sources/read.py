@@ -176,7 +176,7 @@ def _read_excel(path: Path, kind: str | None, mapping: Preset | None, lang: str)
     import pandas as pd
 
     try:
-        grid = pd.read_excel(path, header=None, dtype=object)
+        grid = pd.read_excel(path, header=None, dtype=object, engine="openpyxl")
     except (ValueError, OSError, KeyError) as exc:
         raise SourceError(say(lang, f"{path.name} n'est pas un classeur lisible ({exc}). Enregistrez-le en .xlsx ou exportez un CSV.",
                               f"{path.name} is not a readable workbook ({exc}). Save it as .xlsx or export a CSV.")) from exc
@@ -319,6 +319,10 @@ def to_number(col, rate: bool = False, comma_decimal: bool = True):
     has_d = s.str.contains(".", regex=False).fillna(False)
     both = has_c & has_d
     comma_last = s.str.rfind(",") > s.str.rfind(".")
+    if (both & ~comma_last).any() and not (both & comma_last).any():
+        comma_decimal = False  # the column writes 1,234.50 somewhere: its commas group thousands
+    elif (both & comma_last).any():
+        comma_decimal = True
     grouped = s.str.match(r"^-?\d{1,3}(,\d{3})+$").fillna(False)  # 1,200: thousands in a comma CSV, 1.2 in a ';' one
     thousands = grouped & ((s.str.count(",") > 1) | (not comma_decimal))
     fr = (both & comma_last) | (has_c & ~has_d & ~thousands)
@@ -357,7 +361,7 @@ def to_date(col, preset: Preset):
     rest = values.isna() & ~blank
     if rest.any():
         parts = s[rest].str.extract(_DMY)
-        a, b, y = (pd.to_numeric(parts[i], errors="coerce") for i in range(3))
+        a, b, y = (pd.to_numeric(parts[i], errors="coerce").astype("float64") for i in range(3))
         y = y.where(y >= 100, y + 2000)
         if preset.dayfirst is not None:
             dayfirst = preset.dayfirst
@@ -422,7 +426,7 @@ def export_headers(path: str | os.PathLike) -> list[str]:
     if path.suffix.lower() in EXCEL_SUFFIXES:
         import pandas as pd
 
-        grid = pd.read_excel(path, header=None, dtype=object, nrows=50)
+        grid = pd.read_excel(path, header=None, dtype=object, nrows=50, engine="openpyxl")
         for i in range(len(grid)):
             cells = [str(c).strip() for c in grid.iloc[i].tolist() if isinstance(c, str) and c.strip()]
             if len(cells) >= 2:
