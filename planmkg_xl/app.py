@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .core.compute import Computed, compute
 from .errors import PlanError, WorkbookError
@@ -21,6 +22,9 @@ from .io.write import Refusal, Repair, drop_calc_chain, refresh_derived, seriali
 from .model.findings import Finding
 from .model.plan import Plan
 from .model.schema import CHECKS_CODENAME, HOME_CODENAME, LISTS_CODENAME, SHEETS, WORKBOOK_CODENAME, default_scalars
+
+if TYPE_CHECKING:
+    from .core.imports import Changes
 
 SHEET_CODENAMES = [HOME_CODENAME] + [s.codename for s in SHEETS] + [CHECKS_CODENAME, LISTS_CODENAME]
 
@@ -240,3 +244,143 @@ def deck(path: str | os.PathLike, output: str | os.PathLike | None = None, templ
     check_not_locked(target)
     write_atomic(target, content)
     return target, changes
+
+
+# ---------------------------------------------------------------- import of exports (planmkg import, ribbon « Importer… »)
+
+@dataclass
+class ImportedFile:
+    """One export read: its format, the year taken, the rows read and used, and what it says."""
+
+    path: Path
+    kind: str
+    preset: str
+    year: int | None
+    rows_read: int
+    rows_used: int
+    targets: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportPreview:
+    """What an import would do to a plan: the pure result every front end applies in its own way."""
+
+    files: list[ImportedFile]
+    changes: "Changes"
+    detail: list[dict] | None = None  # per-customer segmentation rows (--detail)
+
+
+@dataclass
+class ImportReport:
+    path: Path
+    preview: ImportPreview
+    written: bool
+    dry_run: bool
+    findings: list[Finding] = field(default_factory=list)
+    changed_parts: list[str] = field(default_factory=list)
+    lang: str = "fr"
+    places: dict = field(default_factory=dict)  # table -> (sheet title, first data row, {field: column})
+
+    def address(self, change) -> str:
+        """Where a change lands, as the user finds it: 'Commercial!D13'."""
+        from .core.layout import cell_ref
+
+        title, first_row, cols = self.places[change.table]
+        return f"{title}!{cell_ref(first_row + change.row, cols[change.field])}"
+
+    @property
+    def changes(self):
+        return self.preview.changes
+
+    @property
+    def files(self) -> list[ImportedFile]:
+        return self.preview.files
+
+
+def import_changes(plan: Plan, files, *, kind: str | None = None, mapping=None, year: int | None = None, replace: bool = False,
+                   detail: bool = False, lang: str | None = None, today=None) -> ImportPreview:
+    """Read the exports and compute the cell changes for ``plan`` (with its blank rows). Nothing is written.
+
+    The ribbon's « Importer… » applies the result through the open workbook; ``import_files`` through the file.
+    Every file is read and checked before any change is computed: one bad file, nothing imported.
+    """
+    import datetime as dt
+
+    from .core.imports import plan_changes
+    from .sources.aggregate import aggregate, default_year, provenance
+    from .sources.mapping import load_mapping
+    from .sources.read import read_export
+
+    lang = lang or plan.lang
+    today = today or dt.date.today()
+    preset = load_mapping(mapping) if mapping is not None and not hasattr(mapping, "columns") else mapping
+    if not files:
+        raise PlanError("No export given: name one or more CSV or XLSX files to import." if lang == "en" else
+                        "Aucun export donné : indiquez un ou plusieurs fichiers CSV ou XLSX à importer.")
+    exports = [read_export(f, kind=kind, mapping=preset, lang=lang) for f in files]
+    aggregates, imported, detail_rows = [], [], None
+    for export in exports:
+        y = year if year is not None else default_year(export, plan)
+        result = aggregate(export, plan, y, lang, detail=detail)
+        targets = sorted({a.table for a in result.aggregates})
+        aggregates += result.aggregates
+        aggregates.append(provenance(export, y, result.rows_used, targets, today))
+        imported.append(ImportedFile(export.path, export.kind, export.preset.name, y, export.rows_read, result.rows_used, targets,
+                                     result.notes))
+        if result.detail is not None:
+            detail_rows = (detail_rows or []) + result.detail
+    return ImportPreview(imported, plan_changes(plan, aggregates, replace=replace), detail_rows)
+
+
+def import_files(path: str | os.PathLike, files, *, kind: str | None = None, mapping=None, year: int | None = None,
+                 dry_run: bool = False, replace: bool = False, detail: bool = False, output: str | os.PathLike | None = None,
+                 today=None) -> ImportReport:
+    """Import exports into a plan workbook: input cells only, atomically, then derived cells and checks recomputed.
+
+    Conflicts (a typed value that differs) are kept unless ``replace``; ``dry_run`` writes nothing.
+    """
+    from .io.inputs import apply_changes
+
+    path = Path(path)
+    target = Path(output) if output else path
+    check_not_locked(path)
+    if target != path:
+        check_not_locked(target)
+    pkg = read_package(path)
+    data = read_package_data(pkg)
+    preview = import_changes(data.plan, [Path(f) for f in files], kind=kind, mapping=mapping, year=year, replace=replace,
+                             detail=detail, lang=data.layout.lang, today=today)
+    report = ImportReport(target, preview, written=False, dry_run=dry_run, lang=data.layout.lang,
+                          places={k: (g.sheet_title, g.first_row, dict(g.cols)) for k, g in data.layout.tables.items()})
+    if dry_run or (not preview.changes.writes and preview.detail is None):
+        return report
+    parts = {**pkg.parts, **apply_changes(data, preview.changes)}
+    if preview.detail is not None:
+        from .io.detail import put_detail_sheet
+
+        parts = put_detail_sheet(parts, preview.detail, data.layout.lang)
+    pkg2 = Package(parts, pkg.infos)
+    data2 = read_package_data(pkg2)
+    full = compute(data2.plan)
+    changed, _ = refresh_derived(data2, full)
+    findings = findings_for(full.compact(data2.compact_plan()))
+    changed |= write_findings(data2, findings)
+    out = drop_calc_chain({**pkg2.parts, **serialise(data2, changed)})
+    write_atomic(target, zip_bytes(out, pkg.infos))
+    report.written, report.findings = True, findings
+    report.changed_parts = sorted(k for k, v in out.items() if pkg.parts.get(k) != v)
+    return report
+
+
+def init_mapping(path: str | os.PathLike, kind: str | None = None, export: str | os.PathLike | None = None, force: bool = False) -> Path:
+    """Write a mapping file ready to edit, pre-filled from an export's headers when one is given."""
+    from .sources.mapping import mapping_template
+    from .sources.read import export_headers
+
+    path = Path(path)
+    if path.exists() and not force:
+        raise PlanError(f"{path} already exists: choose another name, or delete it first.")
+    headers = export_headers(export) if export is not None else None
+    write_atomic(path, mapping_template(kind, headers).encode("utf-8"))
+    return path

@@ -122,6 +122,94 @@ def recompute(path: Path, output: Path | None, force: bool, verbose: bool) -> No
     click.echo(f"Checks: {_count(report.findings)} (see the Contrôles sheet, or `planmkg check`).")
 
 
+_IMPORT_KINDS = ["deals", "leads", "web", "emailing", "events", "spend", "invoices", "kpi-actuals"]
+
+
+@main.command("import")
+@click.argument("args", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--as", "kind", type=click.Choice(_IMPORT_KINDS), help="Kind of export (detected from the headers when omitted).")
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Your column mapping (TOML) for an export no preset knows.")
+@click.option("--year", type=click.IntRange(1990, 2200), help="Year the figures belong to (default: N-1 of the plan; N for kpi-actuals).")
+@click.option("--dry-run", is_flag=True, help="Print the changes and write nothing.")
+@click.option("--replace", is_flag=True, help="Overwrite values already typed that differ (conflicts are kept otherwise).")
+@click.option("--detail", is_flag=True, help="With invoices: add a per-customer sheet (recency, frequency, value, segment).")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the result here instead of replacing PLAN.")
+@click.option("--init-mapping", "init_map", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a mapping file ready to edit (pre-filled from the export given, if any) and stop.")
+def import_(args: tuple[Path, ...], kind: str | None, mapping: Path | None, year: int | None, dry_run: bool, replace: bool,
+            detail: bool, output: Path | None, init_map: Path | None) -> None:
+    """Fill the plan from CRM, analytics, emailing and invoicing exports (CSV or XLSX): PLAN.xlsm FILE...
+
+    Kinds: deals, leads, web, emailing, events, spend, invoices, kpi-actuals — detected from the headers
+    (HubSpot, Salesforce, Pipedrive, GA4, Brevo, Mailchimp or French/English generic headers), or given with --as.
+    Only input cells are written; a value you typed that differs is a conflict, kept unless --replace.
+
+    Example: planmkg import Plan_Marketing.xlsm hubspot-deals.csv ga4.csv brevo.csv --dry-run
+
+    Example: planmkg import --init-mapping mapping.toml --as invoices factures.csv
+    """
+    if init_map is not None:
+        export_file = args[0] if args else None
+        click.echo(f"Wrote {app.init_mapping(init_map, kind=kind, export=export_file)} — edit it, then pass --mapping {init_map.name}.")
+        return
+    if len(args) < 2:
+        raise click.UsageError("give the plan workbook and at least one export: planmkg import PLAN.xlsm FILE...")
+    plan, files = args[0], list(args[1:])
+    report = app.import_files(plan, files, kind=kind, mapping=mapping, year=year, dry_run=dry_run, replace=replace,
+                              detail=detail, output=output)
+    click.echo(_format_import(report))
+
+
+def _format_import(report) -> str:
+    """What was read, the table of changes (cell, old, new, status), the conflicts and what was written."""
+    from .model.schema import TABLES
+
+    fr = report.lang == "fr"
+    lines = []
+    for f in report.files:
+        lines.append(f"{f.path.name}: {f.preset} ({f.kind}), {'année' if fr else 'year'} {f.year or '—'} — "
+                     f"{f.rows_read} {'lignes lues' if fr else 'rows read'}, {f.rows_used} {'utilisées' if fr else 'used'}.")
+        lines += [f"  {n}" for n in f.notes]
+    changes = report.changes
+    shown = [c for c in changes.cells if c.status != "same"]
+    status_word = {"new": "nouveau" if fr else "new", "replaced": "remplacé" if fr else "replaced",
+                   "conflict": "CONFLIT (gardé)" if fr else "CONFLICT (kept)"}
+    if shown:
+        head = ("Cellule", "Colonne", "Avant", "Après", "Statut") if fr else ("Cell", "Column", "Before", "After", "Status")
+        rows = [head] + [(report.address(c), TABLES[c.table].field(c.field).label(report.lang), _show(c.old), _show(c.new),
+                          status_word[c.status]) for c in shown]
+        widths = [min(40, max(len(str(r[i])) for r in rows)) for i in range(5)]
+        for r in rows:
+            lines.append("  ".join(str(v)[:40].ljust(w) for v, w in zip(r, widths)).rstrip())
+    for table, label, source in changes.unmatched:
+        lines.append((f"Aucune ligne « {label} » dans {TABLES[table].name} ({source}) : ignorée." if fr else
+                      f"No row « {label} » in {TABLES[table].name} ({source}): skipped."))
+    for key, n in changes.grow.items():
+        lines.append(f"{TABLES[key].name}: {'agrandi à' if fr else 'grown to'} {n} {'lignes' if fr else 'rows'}.")
+    n_conf = len(changes.conflicts)
+    if n_conf:
+        lines.append((f"{n_conf} conflit(s) : valeurs saisies gardées. Relancez avec --replace pour les remplacer." if fr else
+                      f"{n_conf} conflict(s): typed values kept. Run again with --replace to overwrite them."))
+    n = len(changes.writes)
+    if report.dry_run:
+        lines.append(f"--dry-run : {n} cellule(s) seraient écrites ; rien n'a été écrit." if fr else
+                     f"--dry-run: {n} cell(s) would be written; nothing was written.")
+    elif report.written:
+        lines.append(f"{n} cellule(s) écrites dans {report.path} ; calculs et contrôles mis à jour ({_count(report.findings)})." if fr else
+                     f"{n} cell(s) written to {report.path}; calculations and checks updated ({_count(report.findings)}).")
+    else:
+        lines.append("Rien à changer." if fr else "Nothing to change.")
+    return "\n".join(lines)
+
+
+def _show(value) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, float):
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
 def _configure_excel(workbook: Path) -> None:
     """Let the workbook's ribbon find this Python at once (Windows, Mac); nothing on other systems."""
     from .excel.setup import configure_interpreter
