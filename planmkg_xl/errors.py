@@ -61,3 +61,7 @@ class PlanDataError(PlanError):
 
 class TemplateError(PlanError):
     """A PowerPoint template the deck cannot use."""
+
+
+class SourceError(PlanError):
+    """An export file that cannot be imported as it is (unknown columns, values that do not parse…)."""
