@@ -111,7 +111,7 @@ def demo(out_dir: str | os.PathLike, lang: str = "fr", force: bool = False) -> P
     from .demo import demo_plan
 
     path = Path(out_dir) / "Plan_Marketing.xlsm"
-    check_output(path.with_suffix(".pptx"), (".pptx",), force=force, replace_hint="(planmkg demo writes a workbook and its deck.)")
+    check_output(path.with_suffix(".pptx"), (".pptx",), force=force, replace_hint=msg("out.hint_demo"))
     return new_workbook(path, plan=demo_plan(lang), force=force)
 
 
@@ -238,7 +238,7 @@ def deck(path: str | os.PathLike, output: str | os.PathLike | None = None, templ
     else:
         default = Path(output) if output else Path(path).with_suffix(".pptx")
         check_output(default, decks, inputs=(path, template), force=force,
-                     replace_hint=f"To refresh a deck you edited, keeping your edits: `planmkg deck {Path(path).name} --update {default.name}`.")
+                     replace_hint=msg("out.hint_update", workbook=Path(path).name, deck=default.name))
     data, computed = load_computed(path)
     findings = deck_findings(data, computed, lang) if with_checks else None
     if update is not None:

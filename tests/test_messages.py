@@ -22,16 +22,16 @@ FRENCH = re.compile(r"[éèêàçùœ]|\b(le|la|les|des|du|est|une|un|et|pour|av
 ENGLISH = re.compile(r"\b(the|is|and|with|for|of|created|wrote|cells?|checked|errors?|warnings?|found|see|sheet|row|"
                      r"nothing|calculated|no|not|in)\b", re.IGNORECASE)
 # words both languages share, or names: removed before looking
-NEUTRAL = re.compile(r"(The CMO Survey|Contrôles|Plan_Marketing\.\w+|planmkg \w+|`[^`]*`|/[^\s]*|[A-Za-z_]+![A-Z]+\d+|infos?|total|Optilog Systèmes|"
+NEUTRAL = re.compile(r"(«[^»]*»|\"[^\"]*\"|The CMO Survey|Contrôles|Plan_Marketing\.\w+|planmkg \w+|`[^`]*`|/[^\s]*|[A-Za-z_]+![A-Z]+\d+|infos?|total|Optilog Systèmes|"
                      r"Hugo Lefèvre|Inès Bernard|Événements|Paramètres|Stratégie|Accueil)")
 
 
 def french_in(text: str) -> list[str]:
-    return [line for line in text.splitlines() if FRENCH.search(NEUTRAL.sub(" ", line))]
+    return [line for line in NEUTRAL.sub(" ", text).splitlines() if FRENCH.search(line)]
 
 
 def english_in(text: str) -> list[str]:
-    return [line for line in text.splitlines() if ENGLISH.search(NEUTRAL.sub(" ", line))]
+    return [line for line in NEUTRAL.sub(" ", text).splitlines() if ENGLISH.search(line)]
 
 
 @pytest.mark.parametrize("key", sorted(CATALOGUE))
