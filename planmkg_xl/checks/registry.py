@@ -18,7 +18,7 @@ from typing import Callable
 from ..core.compute import Computed
 from ..model.fields import Text
 from ..model.findings import Finding, Severity
-from . import benchmarks, budget, funnel, funnel_lines, funnel_targets, kpi, objectives, sanity
+from . import benchmarks, budget, completeness, funnel, funnel_lines, funnel_targets, kpi, objectives, sanity, sources
 from ._common import Ctx, finding
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -127,7 +127,7 @@ RULES: tuple[Rule, ...] = (
     _r("KPI-003", W, "KPI N-1 = onglets", "KPI N-1 = tabs",
        "La valeur N-1 saisie d'un KPI est celle des onglets pour sa métrique source." + _BANDS_FR,
        "A KPI's typed N-1 value is the tabs' value of its source metric." + _BANDS_EN, "PLAN_SPEC §1.10 (valeur N-1 reprise des onglets)",
-       kpi.check_against_tabs),
+       sources.check("KPI-003", W)),
     _r("SAN-001", E, "Leads qualifiés ≤ leads", "Qualified leads ≤ leads",
        "Leads qualifiés ≤ leads entrants (N-1, objectifs N, événements).", "Qualified leads ≤ inbound leads (N-1, targets N, events).",
        "PLAN_SPEC §1.3, §2", sanity.check_qualified_leads),
@@ -158,6 +158,38 @@ RULES: tuple[Rule, ...] = (
        "Every rate typed is within 0–100%.", "PLAN_SPEC §1, §2", sanity.check_rates),
     _r("SAN-010", E, "Pas de valeur négative", "No negative value", "Aucun compte ni montant négatif.",
        "No negative count or amount.", "PLAN_SPEC §1, §2", sanity.check_negatives),
+)
+
+_ONE_SOURCE = "Modèle : une valeur saisie une fois, reprise partout (tableaux N-1 des onglets 1 à 6, slides 17–21)"
+RULES += (
+    _r("SRC-001", E, "Base N-1 d'un objectif = onglets", "Objective baseline N-1 = tabs",
+       "La base N-1 saisie d'un objectif (périmètre : tout l'entonnoir) est la valeur N-1 de sa métrique dans les onglets." + _BANDS_FR,
+       "An objective's typed baseline N-1 (scope: whole funnel) is its metric's N-1 value in the tabs." + _BANDS_EN,
+       _ONE_SOURCE + " ; slide 24 (objectif mesurable depuis sa base)", sources.check("SRC-001")),
+    _r("SRC-002", E, "Métriques Stratégie N-1 = onglets", "Strategy metrics N-1 = tabs",
+       "Le N-1 saisi d'une métrique lead generation ou de marque est celui de sa métrique source dans les onglets." + _BANDS_FR,
+       "A lead-generation or brand metric's typed N-1 is its source metric's value in the tabs." + _BANDS_EN,
+       _ONE_SOURCE + " ; slides 41 et 44 (métriques N-1 / objectif N)", sources.check("SRC-002")),
+    _r("SRC-003", E, "C.A. entreprise N-1 = onglet Commercial", "Company revenue N-1 = Commercial tab",
+       "Le C.A. entreprise N-1 saisi sur Budget est le total du C.A. N-1 de l'onglet Commercial." + _BANDS_FR,
+       "The company revenue N-1 typed on Budget is the Commercial tab's total revenue N-1." + _BANDS_EN,
+       _ONE_SOURCE + " ; slide 51 (scorecard : C.A. N-1)", sources.check("SRC-003")),
+    _r("SRC-004", E, "Budget bloc 2 N-1 = dépenses Lead generation", "Budget block 2 N-1 = Lead generation spend",
+       "Total N-1 du bloc « 2. Stratégie lead generation » = total des dépenses N-1 par source de l'onglet Lead generation." + _BANDS_FR,
+       "N-1 total of block \"2. Lead generation strategy\" = the Lead generation tab's total N-1 spend by source." + _BANDS_EN,
+       _ONE_SOURCE + " ; slides 19 et 50", sources.check("SRC-004")),
+    _r("CMP-001", E, "Plan incomplet", "Incomplete plan",
+       "Les saisies obligatoires (Commercial : opportunités, ventes, C.A. N-1, objectif C.A. N ; Lead generation : leads, leads qualifiés, "
+       "dépenses, objectifs N, budget N ; un objectif stratégique et un objectif marketing ; des lignes de budget N ; l'année du plan) "
+       "sont renseignées. Sinon le plan est « incomplet », jamais « cohérent ».",
+       "The required inputs (Commercial: opportunities, deals, revenue N-1, revenue target N; Lead generation: leads, qualified leads, "
+       "spend, targets N, budget N; a strategic and a marketing objective; budget lines N; the plan year) are typed. Otherwise the plan "
+       "is \"incomplete\", never \"coherent\".",
+       "Modèle : onglets 1–2 (slides 17–19), objectifs (slides 24–26), budget (slides 49–51)", completeness.check_required),
+    _r("CMP-002", I, "Onglets facultatifs non renseignés", "Optional tabs not filled",
+       "Canaux, Web, Emailing, Événements, Autres métriques clés, KPI : vides = « non renseigné », jamais 0 ni erreur.",
+       "Channels, Web, Emailing, Events, Other key metrics, KPI: empty = \"not filled\", never 0 nor an error.",
+       "Modèle : onglets 3–6 (slides 18, 20–21), KPI (slides 53–54)", completeness.check_optional),
 )
 
 INTERNAL = _r("INT-001", E, "Contrôle interrompu", "Check interrupted",

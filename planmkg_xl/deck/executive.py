@@ -191,9 +191,9 @@ def _leadgen_strategy(c: Ctx, section: str) -> SlideSpec:
             slide.blocks.append(TextBlock("funnel_message", [Para(msg)], box=(0, 0.71, 0.5, 0.12), style="note", max_size=13))
     else:
         slide.blocks.append(c.empty("funnel", c.tr("Objectifs de C.A.", "Revenue targets"), c.tr("Commercial", "Sales"), box=(0, 0, 0.5, 0.15)))
-    targets = c.filled("leadgen_targets", ("value_prev", "target"))
+    targets = c.filled("leadgen_targets", ("baseline", "target"))
     if targets:
-        rows = [[str(r.get("metric") or ""), c.f.by_label(str(r.get("metric") or ""), r.get("value_prev")),
+        rows = [[str(r.get("metric") or ""), c.f.by_label(str(r.get("metric") or ""), r.get("baseline")),
                  c.f.by_label(str(r.get("metric") or ""), r.get("target"))] for r in targets]
         slide.blocks.append(TableBlock("leadgen_targets", [c.tr("Métriques lead generation", "Lead generation metrics"), "N-1",
                                                            c.tr("Objectif N", "Target N")], rows, widths=[2.6, 1.0, 1.0],
@@ -211,7 +211,7 @@ def _brand(c: Ctx, section: str) -> SlideSpec:
     slide = SlideSpec("brand", "executive", c.tr("Stratégie de marque", "Brand strategy"), section,
                       notes=c.tr("Source : onglet Stratégie, blocs Marque.", "Source: Strategy tab, Brand blocks."))
     rows = c.filled("brand", ("current", "evolution"))
-    metrics = c.filled("brand_metrics", ("value_prev", "target"))
+    metrics = c.filled("brand_metrics", ("baseline", "target"))
     if not rows and not metrics:
         slide.blocks.append(c.empty("brand", c.tr("Stratégie de marque", "Brand strategy"), c.tr("Stratégie", "Strategy")))
         return slide
@@ -221,7 +221,7 @@ def _brand(c: Ctx, section: str) -> SlideSpec:
     else:
         slide.blocks.append(c.empty("brand", c.tr("Stratégie de marque", "Brand strategy"), c.tr("Stratégie", "Strategy"), box=(0, 0, 0.64, 0.15)))
     if metrics:
-        body = [[str(r.get("metric") or ""), c.f.by_label(str(r.get("metric") or ""), r.get("value_prev")),
+        body = [[str(r.get("metric") or ""), c.f.by_label(str(r.get("metric") or ""), r.get("baseline")),
                  c.f.by_label(str(r.get("metric") or ""), r.get("target"))] for r in metrics]
         slide.blocks.append(TableBlock("brand_metrics", [c.tr("Métriques de marque", "Brand metrics"), "N-1", c.tr("Objectif N", "Target N")],
                                        body, widths=[2.0, 0.9, 1.0], align=["l", "r", "r"], box=(0.67, 0, 0.33, 0.7), max_size=15))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ..checks.report import verdict
 from ..core.compute import Computed
 from ..model.schema import LANGS
 from .blocks import LEFT, RIGHT, Para, SlideSpec, TableBlock, TextBlock
@@ -89,8 +90,7 @@ def _findings(c: Ctx, findings: Iterable[object] | None) -> SlideSpec:
         return slide
     items = sorted(findings, key=lambda f: _SEVERITY_ORDER.get(_severity(f), 3))
     if not items:
-        slide.blocks.append(TextBlock("findings", [Para(c.tr("Aucune incohérence détectée : le plan est cohérent.",
-                                                             "No inconsistency found: the plan is coherent."))],
+        slide.blocks.append(TextBlock("findings", [Para(c.tr(verdict([], "fr"), verdict([], "en")))],
                                       style="callout", kind="empty", max_size=20, box=(0, 0, 1, 0.2)))
         return slide
     labels = {"error": c.tr("Erreur", "Error"), "warning": c.tr("Alerte", "Warning"), "info": "Info"}
