@@ -53,8 +53,8 @@ def verdict(findings: list[Finding], lang: str) -> str:
     if key == "incomplete":
         sheets = list(dict.fromkeys(str(f.data.get("sheet")) for f in findings if f.rule_id in INCOMPLETE_RULES and f.data.get("sheet")))
         where = ", ".join(sheets)
-        return (f"Plan incomplet : complétez {where} ; les contrôles ne peuvent pas conclure à la cohérence." if fr else
-                f"Incomplete plan: fill in {where}; the checks cannot conclude that the plan is coherent.")
+        return (f"Plan incomplet : complétez {where} ; sans ces valeurs, les contrôles ne peuvent pas conclure." if fr else
+                f"Incomplete plan: fill in {where}; without these values, the checks cannot conclude.")
     if key == "coherent":
         infos = sum(1 for f in findings if f.severity == Severity.INFO)
         extra = (f" ({infos} remarque{'s' if infos > 1 else ''})" if fr else f" ({infos} remark{'s' if infos > 1 else ''})") if infos else ""

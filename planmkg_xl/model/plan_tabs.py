@@ -232,7 +232,7 @@ KPI = Table(
           formula=Override("value_prev", "value_tabs"), width=11),
         F("target", T("Cible N", "Target N"), K.NUMBER, width=11),
         *(F(k, T(fr, en), K.NUMBER, width=8) for k, (fr, en) in zip(MONTH_KEYS, MONTH_LABELS)),
-        F("months_reported", T("Mois saisis", "Months reported"), K.NUMBER, T("Nombre de mois renseignés.", "Number of months filled in."), formula=RowSum(MONTH_KEYS, "count")),
+        F("months_reported", T("Mois saisis", "Months reported"), K.COUNT, T("Nombre de mois renseignés.", "Number of months filled in."), formula=RowSum(MONTH_KEYS, "count")),
         F("actual_to_date", T("Réalisé à date", "Actual to date"), K.NUMBER, T("Somme (cumul) ou moyenne des mois saisis.", "Sum (cumulative) or average of the months reported."),
           formula=_actual),
         F("expected_to_date", T("Attendu à date", "Expected to date"), K.NUMBER,
