@@ -90,6 +90,11 @@ def coherent_plan(f: Funnel = Funnel(), lang: str = "fr") -> Plan:
     p.tables["key_metrics"] = [{"product_line": "Tout", "new_customers": 10, "customers": customers, "revenue": revenue,
                                 "revenue_existing": revenue * 0.8, "revenue_new": revenue * 0.2, "churn_rate": 0.1, "gross_margin": 0.5}]
     p.tables["customer_segments"] = [{"segment": "Fidèles", "count": customers}]
+    # The optional KPI tabs, filled (left empty they would be "not filled", CMP-002): small, self-consistent figures.
+    p.tables["web"] = [{"month": "Janvier", "visits": 1000, "unique_visitors": 600, "landing_visits": 200, "landing_conversions": 20,
+                        "web_leads": 20, "web_spend": 500}]
+    p.tables["emailing"] = [{"campaign": "Newsletter", "sent": 1000, "bounces": 20, "unique_opens": 300, "unique_clicks": 40, "leads": 5}]
+    p.tables["events"] = [{"event": "Salon", "type": "trade_show", "spend": 1000, "attendees": 100, "leads": 20, "qualified_leads": 10}]
     p.tables["channel_plan"] = [{"group": "web1", "channel": "Site web", "expected_leads": leads_target}]
 
     others = budget * 2 / 3  # lead generation is 60 % of the programmes
