@@ -97,6 +97,17 @@ class _ListsSheet:
             self.ranges[key] = f"'{self.ws.title}'!${letter}$2:${letter}${len(f.choices) + 1}"
         return self.ranges[key]
 
+    def range_for_labels(self, key: str, labels: tuple[str, ...]) -> str:
+        """A column of labels (the metrics whose unit is %…), for the per-row unit tests."""
+        if ("labels", key) not in self.ranges:
+            col = len(self.ranges) + 1
+            self.ws.cell(1, col, key)
+            for i, label in enumerate(labels, start=2):
+                self.ws.cell(i, col, label)
+            letter = col_letter(col)
+            self.ranges[("labels", key)] = f"'{self.ws.title}'!${letter}$2:${letter}${len(labels) + 1}"
+        return self.ranges[("labels", key)]
+
     def finish(self) -> None:
         wb = self.ws.parent
         wb.move_sheet(self.ws, offset=len(wb.sheetnames) - 1 - wb.sheetnames.index(self.ws.title))
@@ -151,20 +162,27 @@ def _fit_row_heights(ws, sheet, plan: Plan, layout: Layout, widths: dict[int, fl
                 ws.row_dimensions[geom.first_row + i].height = LINE_HEIGHT * lines + 2
 
 
-def _row_unit_test(geom, unit: str, lang: str) -> str | None:
-    """Excel test, relative to the table's first row, that a row of a mixed-unit table is in ``unit``."""
+def _row_unit_test(geom, unit: str, lang: str, lists: _ListsSheet) -> str | None:
+    """Excel test, relative to the table's first row, that a row of a mixed-unit table is in ``unit``.
+
+    The metrics that imply the unit are listed on the hidden Lists sheet, so the test stays
+    short (validation and conditional-format formulas are limited to 255 characters).
+    """
     table = geom.table
     spec = table.row_unit
     units, metrics = unit_labels(table, unit, lang)
     if not units and not metrics:
         return None
     u = f"${col_letter(geom.cols[spec.unit])}{geom.first_row}"
-    tests = [f'{u}="{label}"' for label in units]
+    tests = [f'{u}="{_q(label)}"' for label in units]
     if metrics:
         m = f"${col_letter(geom.cols[spec.metric])}{geom.first_row}"
-        either = ",".join(f'{m}="{label}"' for label in metrics)
-        tests.append(f'AND({u}="",OR({either}))')
+        tests.append(f'AND({u}="",COUNTIF({lists.range_for_labels(f"{unit}:{spec.metric}", metrics)},{m})>0)')
     return tests[0] if len(tests) == 1 else f"OR({','.join(tests)})"
+
+
+def _q(text: str) -> str:
+    return text.replace('"', '""')
 
 
 def _runs(cols: list[int]) -> list[tuple[int, int]]:
@@ -178,7 +196,7 @@ def _runs(cols: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _unit_formats(ws, geom, lang: str) -> None:
+def _unit_formats(ws, geom, lists: _ListsSheet, lang: str) -> None:
     """Mixed-unit tables (objectives, KPI, strategy metrics): each row's values formatted as its unit says.
 
     The builder already wrote each row's format; these rules keep it right when the user
@@ -188,7 +206,7 @@ def _unit_formats(ws, geom, lang: str) -> None:
     runs = _runs([geom.cols[k] for k in spec.fields])
     rng = " ".join(f"{col_letter(a)}{geom.first_row}:{col_letter(b)}{geom.last_row}" for a, b in runs)
     for unit, kind in KIND_OF_UNIT.items():
-        test = _row_unit_test(geom, unit, lang)
+        test = _row_unit_test(geom, unit, lang, lists)
         if test is None:
             continue
         style = DifferentialStyle(numFmt=NumberFormat(numFmtId=0, formatCode=st.number_format(kind, lang)))
@@ -197,7 +215,7 @@ def _unit_formats(ws, geom, lang: str) -> None:
 
 def _validate_row_units(ws, geom, lists: _ListsSheet, lang: str) -> None:
     """A value column of a mixed-unit table: ≥ 0, and between 0 and 1 on a % row (53 meant as 53 % is refused)."""
-    percent = _row_unit_test(geom, "percent", lang)
+    percent = _row_unit_test(geom, "percent", lang, lists)
     msg = _MESSAGES[lang]["row_unit"]
     for key in geom.table.row_unit.fields:
         f = geom.table.field(key)
@@ -246,7 +264,7 @@ def _write_table(ws, table: Table, plan: Plan, layout: Layout, lists: _ListsShee
     if "pacing" in geom.cols:
         _traffic_lights(ws, geom)
     if table.row_unit is not None:
-        _unit_formats(ws, geom, lang)
+        _unit_formats(ws, geom, lists, lang)
         _validate_row_units(ws, geom, lists, lang)
     xl = XlTable(displayName=table.name, ref=geom.ref)
     xl.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False, showColumnStripes=False)
