@@ -79,3 +79,15 @@ def test_deck_findings_slide_uses_the_verdict():
     spec = deck_spec(compute(coherent_plan()), [])
     texts = [p.text for s in spec for b in s.blocks if b.key == "findings" for p in getattr(b, "paragraphs", [])]
     assert verdict([], "fr") in texts
+
+
+def test_deck_says_incomplete_like_the_cli():
+    from planmkg_xl.checks import run_checks
+    from planmkg_xl.deck.spec import deck_spec
+
+    computed = compute(Plan("fr", default_scalars()))
+    found = run_checks(computed)
+    spec = deck_spec(computed, found)
+    texts = [p.text for s in spec for b in s.blocks if b.key == "findings_summary" for p in b.paragraphs]
+    assert any(t.startswith(verdict(found, "fr")) for t in texts)
+    assert not any("cohérent." in p.text for s in spec for b in s.blocks for p in getattr(b, "paragraphs", []))

@@ -202,3 +202,21 @@ def test_field_unit_api():
     assert field_unit(None, "tolerance_ok") == "percent" and field_unit(None, "envelope") == "kmoney"
     assert field_unit("marketing_objectives", "baseline", {"metric": "leads"}) == "count"
     assert display_kind(TABLES["kpis"], TABLES["kpis"].field("target"), {"metric": "web_visits"}) == Kind.COUNT
+
+
+def test_open_book_reader_refuses_53_like_the_file_reader(demo_cells, tmp_path):
+    """The ribbon reads the open Book (xlbook): the same problems, cell for cell, as the file reader."""
+    from fake_xlbook import FakeBook
+    from planmkg_xl import xlbook
+
+    path, cells = demo_cells
+    book = Book(path)
+    for sheet, ref, _, _ in cells:
+        book.set_cell(sheet, ref, 53)
+    out = tmp_path / "fifty_three_book.xlsm"
+    book.save(out)
+    with pytest.raises(CellValueError) as from_file:
+        read_workbook(out)
+    with pytest.raises(CellValueError) as from_book:
+        xlbook.read_book(FakeBook.from_file(out))
+    assert sorted(from_book.value.problems) == sorted(from_file.value.problems)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..checks.report import verdict
+from ..checks.report import verdict, verdict_key
 from ..core.compute import Computed
+from ..model.findings import Finding
 from ..model.schema import LANGS
 from .blocks import LEFT, RIGHT, Para, SlideSpec, TableBlock, TextBlock
 from .ctx import Ctx
@@ -104,6 +105,8 @@ def _findings(c: Ctx, findings: Iterable[object] | None) -> SlideSpec:
     counts = {k: sum(1 for f in items if _severity(f) == k) for k in labels}
     msg = c.tr(f"{counts['error']} erreur(s), {counts['warning']} alerte(s), {counts['info']} info(s)",
                f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info(s)")
+    if all(isinstance(f, Finding) for f in items) and verdict_key(items) == "incomplete":
+        msg = verdict(items, c.lang) + " " + msg  # the same words as `planmkg check`: never "coherent" when incomplete
     if len(items) > len(shown):
         msg += c.tr(f" — {len(items) - len(shown)} autres constats dans l'onglet Contrôles.",
                     f" — {len(items) - len(shown)} more findings in the Checks tab.")
