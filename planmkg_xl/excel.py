@@ -286,9 +286,9 @@ def do_recompute(book: Any, ui: Any) -> Outcome:
 
 
 def _summary_line(findings: list, lang: str) -> str:
-    from .checks.report import summary
+    from .checks.report import verdict
 
-    return ("Contrôles : " if lang == "fr" else "Checks: ") + summary(findings, lang)
+    return ("Contrôles : " if lang == "fr" else "Checks: ") + verdict(findings, lang)
 
 
 def _computed_and_findings(book: Any):
