@@ -50,7 +50,8 @@ def row_for(table_key: str):
     return rows.map(as_shares)
 
 
-NUMERIC_TABLES = ("commercial", "channels", "leadgen", "web", "emailing", "events", "key_metrics", "budget", "kpis", "customer_segments")
+NUMERIC_TABLES = ("commercial", "channels", "leadgen", "web", "emailing", "events", "key_metrics", "budget", "kpis", "customer_segments",
+                  "strategic_objectives", "marketing_objectives", "leadgen_targets", "brand_metrics")
 
 
 @st.composite

@@ -412,8 +412,16 @@ class Lookup(Expr):
 
     def compile(self, r: Resolver) -> Compiled:
         labels = ",".join('"' + str(r.value(f"label:{self.key}:{k}")).replace('"', '""') + '"' for k, _ in self.sources)
-        refs = ",".join(r.cell(f"total:{src}" if "." in src else src) for _, src in self.sources)
+        refs = ",".join(self._ref(r, src) for _, src in self.sources)
         return Compiled((), f'IFERROR(CHOOSE(MATCH({r.cell(self.key)},{{{labels}}},0),{refs}),"")')
+
+    @staticmethod
+    def _ref(r: Resolver, src: str) -> str:
+        if "." in src:
+            return r.cell(f"total:{src}")
+        ref = r.cell(src)
+        # An input cell left empty: CHOOSE would return 0 for it; blank, as in Python.
+        return ref if r.is_derived(src) else f'IF(ISNUMBER({ref}),{ref},"")'
 
     def evaluate(self, r: Resolver) -> float | None:
         chosen = r.value(self.key)
