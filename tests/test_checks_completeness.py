@@ -76,7 +76,7 @@ def test_verdict_sentences():
 def test_deck_findings_slide_uses_the_verdict():
     from planmkg_xl.deck.spec import deck_spec
 
-    spec = deck_spec(compute(coherent_plan()), [])
+    spec = deck_spec(compute(coherent_plan()), [], with_checks=True)
     texts = [p.text for s in spec for b in s.blocks if b.key == "findings" for p in getattr(b, "paragraphs", [])]
     assert verdict([], "fr") in texts
 
@@ -87,7 +87,7 @@ def test_deck_says_incomplete_like_the_cli():
 
     computed = compute(Plan("fr", default_scalars()))
     found = run_checks(computed)
-    spec = deck_spec(computed, found)
+    spec = deck_spec(computed, found, with_checks=True)
     texts = [p.text for s in spec for b in s.blocks if b.key == "findings_summary" for p in b.paragraphs]
     assert any(t.startswith(verdict(found, "fr")) for t in texts)
     assert not any("cohérent." in p.text for s in spec for b in s.blocks for p in getattr(b, "paragraphs", []))

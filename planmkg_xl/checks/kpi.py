@@ -5,7 +5,7 @@ KPI without its N-1 value and its target N cannot be tracked against pacing.
 - KPI-001 (error): more than 10 KPIs.
 - KPI-002 (warning): a KPI without value N-1 (typed, or read from the tabs) or target N.
 - KPI-003 (warning): a typed N-1 value that disagrees with the tabs' value of its source metric
-  (``checks.sources``, the one mechanism for every typed override).
+  (``checks.restated``, the one mechanism for every typed override).
 """
 from __future__ import annotations
 

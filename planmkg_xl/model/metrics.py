@@ -219,7 +219,7 @@ class Override(Expr):
 
     The one-source rule (issue 8): a value another tab holds is a live formula
     (``default``); the user may still type ``primary`` as an explicit override, and a
-    check (``checks.sources``) reports it when it disagrees with the source. Unlike
+    check (``checks.restated``) reports it when it disagrees with the source. Unlike
     ``Fallback``, a typed 0 is a value (an objective that starts from nothing).
     """
 

@@ -4,7 +4,7 @@ Each entry is a value the plan used to ask twice (an objective's baseline N-1 an
 Commercial tab's revenue, a KPI's N-1 and the Lead generation totals…). The model now
 holds it as a live formula to its source (``source``), an optional typed override
 (``typed``) and the value used (``used`` = the override, else the source). The
-``checks.sources`` rule compares every override with its source and reports a gap
+``checks.restated`` rule compares every override with its source and reports a gap
 beyond the tolerance, naming both cells; ``docs/sources.md`` lists the same entries.
 
 ``table=None``: named scalars. ``typed=None``: nothing can be typed over the source;

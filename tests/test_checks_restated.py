@@ -10,7 +10,7 @@ import pytest
 
 from planmkg_xl.core.compute import compute
 from planmkg_xl.model.findings import CellRef, Severity
-from planmkg_xl.model.sources import RESTATED
+from planmkg_xl.model.restated import RESTATED
 from plans import coherent_plan, findings, make_plan
 
 SRC_RULES = ("SRC-001", "SRC-002", "SRC-003", "SRC-004", "KPI-003")
@@ -36,7 +36,7 @@ def test_every_restated_value_has_a_registered_rule():
 def test_objective_baseline_is_the_tabs_value_when_not_typed():
     plan = coherent_plan()
     for row in plan.tables["marketing_objectives"]:
-        row.pop("baseline_typed")
+        row.pop("baseline_typed", None)
     c = compute(plan)
     leads = c.totals["leadgen"]["leads"]
     m1 = c.rows["marketing_objectives"][0]
@@ -68,13 +68,12 @@ def test_src001_within_tolerance_is_silent_and_warning_band():
 def test_src001_partial_scope_is_not_compared():
     """"50 cross-sell opportunities from 18": a part of the funnel, its own baseline, no link to the tabs' total."""
     plan = coherent_plan()
-    row = plan.tables["marketing_objectives"][-1]
-    assert row["metric"] == "opportunities"
+    i, row = next((i, r) for i, r in enumerate(plan.tables["marketing_objectives"]) if r["metric"] == "opportunities")
     row.update(baseline_typed=18, target=50)
     assert len(findings(plan, "SRC-001")) == 1
     row["scope"] = "part"
     assert findings(plan, "SRC-001") == []
-    c = compute(plan).rows["marketing_objectives"][-1]
+    c = compute(plan).rows["marketing_objectives"][i]
     assert c["baseline_tabs"] is None and c["baseline"] == 18
 
 

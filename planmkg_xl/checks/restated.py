@@ -1,6 +1,6 @@
 """One source for each number (issue 8): a typed override must agree with the value it replaces.
 
-Every value that another tab holds is a live formula to that tab (``model.sources``);
+Every value that another tab holds is a live formula to that tab (``model.restated``);
 the user may still type an override (a KPI's N-1, an objective's baseline, the
 company's revenue N-1). The override wins in the workbook, so a gap between the two
 is a number the plan states twice with two values: a finding naming both cells, by
@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 
 from ..model.findings import CellRef, Finding, Severity
-from ..model.sources import RESTATED, Restated
+from ..model.restated import RESTATED, Restated
 from ..model.units import field_unit
 from ._common import Ctx, finding, num
 
@@ -110,5 +110,5 @@ def check(rule_id: str, cap: Severity = Severity.ERROR):
                 out += _row_findings(ctx, entry, cap)
         return out
 
-    run.__doc__ = f"{rule_id}: typed overrides agree with their source (model.sources.RESTATED)."
+    run.__doc__ = f"{rule_id}: typed overrides agree with their source (model.restated.RESTATED)."
     return run
