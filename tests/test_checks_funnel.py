@@ -97,7 +97,7 @@ def test_fun007_lead_objective_vs_tab():
 def test_partial_scope_objective_is_not_compared():
     """'50 cross-sell opportunities' from 18 measures part of the funnel (demo M5)."""
     plan = coherent_plan()
-    plan.tables["marketing_objectives"][5].update(baseline=18, target=50)
+    plan.tables["marketing_objectives"][5].update(baseline_typed=18, target=50)
     assert findings(plan, "FUN-003") == []
 
 

@@ -289,9 +289,9 @@ def _leadgen_strategy(c: Ctx, section: str) -> SlideSpec:
             slide.blocks.append(TextBlock("funnel_message", [Para(msg)], box=(0, 0.88, 0.5, 0.12), style="note", max_size=12))
     else:
         slide.blocks.append(c.empty("funnel", c.tr("Objectifs de C.A.", "Revenue targets"), c.tr("Commercial", "Sales"), box=(0, 0.47, 0.5, 0.15)))
-    targets = c.filled("leadgen_targets", ("value_prev", "target"))
+    targets = c.filled("leadgen_targets", ("baseline", "target"))
     if targets:
-        rows = [[c.text("leadgen_targets", r, "metric"), c.f.by_label(str(r.get("metric") or ""), r.get("value_prev")),
+        rows = [[c.text("leadgen_targets", r, "metric"), c.f.by_label(str(r.get("metric") or ""), r.get("baseline")),
                  c.f.by_label(str(r.get("metric") or ""), r.get("target"))] for r in targets]
         slide.blocks.append(TableBlock("leadgen_targets", [c.tr("Métriques lead generation", "Lead generation metrics"), "N-1",
                                                            c.tr("Objectif N", "Target N")], rows, widths=[2.6, 1.0, 1.0],
@@ -357,7 +357,7 @@ def _brand(c: Ctx, section: str) -> SlideSpec:
     slide = SlideSpec("brand", "executive", "", section,
                       notes=c.tr("Source : onglet Stratégie, blocs Marque.", "Source: Strategy tab, Brand blocks."))
     rows = c.filled("brand", ("current", "evolution"))
-    metrics = c.filled("brand_metrics", ("value_prev", "target"))
+    metrics = c.filled("brand_metrics", ("baseline", "target"))
     if not rows and not metrics:
         slide.blocks.append(c.empty("brand", c.tr("Stratégie de marque", "Brand strategy"), c.tr("Stratégie", "Strategy")))
         return slide
@@ -367,17 +367,17 @@ def _brand(c: Ctx, section: str) -> SlideSpec:
     else:
         slide.blocks.append(c.empty("brand", c.tr("Stratégie de marque", "Brand strategy"), c.tr("Stratégie", "Strategy"), box=(0, 0, 0.64, 0.15)))
     if metrics:
-        body = [[c.text("brand_metrics", r, "metric"), c.f.by_label(str(r.get("metric") or ""), r.get("value_prev")),
+        body = [[c.text("brand_metrics", r, "metric"), c.f.by_label(str(r.get("metric") or ""), r.get("baseline")),
                  c.f.by_label(str(r.get("metric") or ""), r.get("target"))] for r in metrics]
         slide.blocks.append(TableBlock("brand_metrics", [c.tr("Métriques de marque", "Brand metrics"), "N-1", c.tr("Objectif N", "Target N")],
                                        body, widths=[2.0, 0.9, 1.0], align=["l", "r", "r"], box=(0.67, 0, 0.33, 0.7), max_size=15))
         slide.source = c.source("Stratégie", "Strategy", 0)
     changes = [r for r in rows if r.get("evolution")]
-    first = next((r for r in metrics if is_number(r.get("value_prev")) and is_number(r.get("target"))), None)
+    first = next((r for r in metrics if is_number(r.get("baseline")) and is_number(r.get("target"))), None)
     moved = ""
     if first:
         name = c.text("brand_metrics", first, "metric")
-        moved = f"{name}{c.tr(' : ', ': ')}{c.f.by_label(name, first['value_prev'])} → {c.f.by_label(name, first['target'])}"
+        moved = f"{name}{c.tr(' : ', ': ')}{c.f.by_label(name, first['baseline'])} → {c.f.by_label(name, first['target'])}"
     work = c.tr(f"{len(changes)} chantiers de marque en {c.yr()}", f"{len(changes)} brand workstreams in {c.yr()}") if changes else ""
     slide.title = _first(work and moved and f"{work}{c.tr(' ; ', '; ')}{_lower_first(moved)}", moved and c.tr(f"Marque {c.yr()} : ", f"Brand {c.yr()}: ")
                          + _lower_first(moved), work)
