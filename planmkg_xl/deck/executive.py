@@ -313,18 +313,21 @@ def _leadgen_grid(c: Ctx) -> TableBlock | TextBlock:
     stages = stages or [{"stage": c.tr("Cycle d'achat", "Buying cycle")}]
     measures = [k for k in ("companies", "accounts", "contacts", "emails") if any(is_number(r.get(k)) for r in stages)]
 
+    def pairs(items: list[str]) -> str:
+        return "\n".join(" · ".join(items[i:i + 2]) for i in range(0, len(items), 2))
+
     def counts(r: dict) -> str:
-        parts = [f"{c.f.count(r[k])} {c.label('buying_stages', k).lower()}" for k in measures if is_number(r.get(k))]
-        return "\n".join(" · ".join(parts[i:i + 2]) for i in range(0, len(parts), 2)) or "–"
+        return pairs([c.f.count(r[k]) if is_number(r.get(k)) else "–" for k in measures]) or "–"
 
     header = [c.tr("Étapes du cycle d'achat", "Buying-cycle stages")] + [c.text("buying_stages", r, "stage") for r in stages]
-    rows = [[c.tr("Nombre en base", "Count in base")] + [counts(r) for r in stages]] if measures else []
+    what = pairs([c.label("buying_stages", k).lower() for k in measures])
+    rows = [[c.tr("Nombre en base", "Count in base") + f" ({what.replace(chr(10), ' / ')})"] + [counts(r) for r in stages]] if measures else []
     merges = []
     for r in tactics:
         merges.append((len(rows), 1, len(stages)))
         rows.append([_objective_label(c, r.get("objective_id")), str(r["tactics"])] + [""] * (len(stages) - 1))
-    return TableBlock("leadgen_grid", header, rows, widths=[2.6] + [1.6] * len(stages), align=["l"] + ["c"] * len(stages),
-                      box=(0, 0, 1, 0.44), max_size=13, merges=merges, strong_rows=[0] if measures else [], stretch=1.0)
+    return TableBlock("leadgen_grid", header, rows, widths=[3.4] + [1.5] * len(stages), align=["l"] + ["c"] * len(stages),
+                      box=(0, 0, 1, 0.44), max_size=13, merges=merges, strong_rows=[0] if measures else [])
 
 
 def _leadgen_title(c: Ctx, f: dict) -> str:
