@@ -131,7 +131,22 @@ def demo_plan(lang: str = "fr") -> Plan:
     _budget(p)
     _kpis(p)
     _strategy(p)
+    if lang == "en":
+        _in_english(p)
     return Plan(p.lang, p.scalars, p.tables)  # normalised: no empty values
+
+
+def _in_english(p: Plan) -> None:
+    """The English demo says its texts in English (data/demo_en.json: French text -> English), so an
+    English deck of it is English throughout; names, codes and numbers stay as they are."""
+    import json
+    from importlib import resources
+
+    english = json.loads(resources.files("planmkg_xl").joinpath("data/demo_en.json").read_text(encoding="utf-8"))
+    p.scalars.update({k: english.get(v, v) if isinstance(v, str) else v for k, v in p.scalars.items()})
+    for rows in p.tables.values():
+        for row in rows:
+            row.update({k: english.get(v, v) if isinstance(v, str) else v for k, v in row.items()})
 
 
 def _objectives(p: Plan) -> None:

@@ -181,7 +181,8 @@ def test_the_seed_grids(deck, computed):
     assert customers.merges and all(c1 == 6 for _, _, c1 in customers.merges)
     grid = block(deck, "leadgen_strategy", "leadgen_grid")
     assert grid.header[1:] == [r["stage"] for r in computed.rows["buying_stages"]]
-    assert "7\u202f200 entreprises" in grid.rows[0][1]
+    assert grid.rows[0][1] == "7\u202f200 · 2\u202f100\n22\u202f000 · 9\u202f500"  # companies · accounts / contacts · emails
+    assert grid.rows[0][0] == "Nombre en base (entreprises · comptes / contacts · emails)"
     assert [r[0].split(" — ")[0] for r in grid.rows[1:]] == ["M2", "M1", "M4"]
     bridge = block(deck, "budget", "budget_bridge")
     s = computed.scalars
