@@ -99,6 +99,11 @@ CUSTOMER_SEGMENTS = Table("customer_segments", "tCustomerSegments", T("Stratégi
     F("count", T("Nombre de clients", "Customers"), K.COUNT, total="sum", width=12),
     F("share", T("% de la base", "% of base"), K.RATIO, T("Nombre / total des segments.", "Count / total of the segments."),
       formula=R("count") / Sum("count")),
+    F("revenue", T("C.A. N-1", "Revenue N-1"), K.MONEY, T("C.A. N-1 des clients du segment (import des factures).",
+                                                          "Revenue N-1 of the segment's customers (invoice import)."), total="sum", width=12),
+    F("revenue_share", T("% du C.A. N-1", "% of revenue N-1"), K.RATIO, T("C.A. du segment / C.A. total des segments.",
+                                                                        "Segment revenue / total revenue of the segments."),
+      formula=R("revenue") / Sum("revenue")),
     _text("tactics", "Tactiques", "Tactics", 40)),
     rows=tuple({"segment": T(fr, en)} for fr, en in (("Nouveaux", "New"), ("Stars", "Stars"), ("Fidèles", "Loyal"),
                                                       ("Irréguliers", "Irregular"), ("Dormants", "Dormant"), ("Perdus", "Lost"))), totals=True)
