@@ -45,7 +45,8 @@ def test_the_seed_structure_title_executive_summary_then_appendix(computed):
 def test_topic_in_the_section_label_conclusion_in_the_title(computed):
     specs = {s.key: s for s in deck_spec(computed, [])}
     assert specs["customers"].section == "Executive Summary · 4/10 · Stratégie clients"
-    assert specs["leadgen_strategy"].title == "Le budget lead generation dépasse de 99\xa0k€ ce qu'exige l'objectif de C.A."
+    gap = Formatter("fr").amount_text(_leadgen_gap(computed.plan))  # the reverse funnel's last step (core.funnel, FUN-006)
+    assert specs["leadgen_strategy"].title == f"Le budget lead generation dépasse de {gap} ce qu'exige l'objectif de C.A."
     assert specs["objectives"].title.startswith("Une croissance de 13,6\xa0% en 2026 portée d'abord par Produit 2")
     for key in EXECUTIVE:
         assert specs[key].title and len(specs[key].title) <= 100, key
@@ -58,7 +59,8 @@ def test_english_titles_and_numbers():
     leadgen = next(s for s in specs if s.key == "leadgen").block("leadgen")
     assert leadgen.rows[-1][4] == "402" and leadgen.header[4] == "Spend 2025 (€k)"
     by_key = {s.key: s for s in specs}
-    assert by_key["leadgen_strategy"].title == "The lead generation budget exceeds what the revenue target requires by €99k"
+    gap = Formatter("en").amount_text(_leadgen_gap(computed_demo("en").plan))
+    assert by_key["leadgen_strategy"].title == f"The lead generation budget exceeds what the revenue target requires by {gap}"
     assert by_key["budget"].title.startswith("A €990k marketing budget in 2026 (+4.4%)")
 
 
