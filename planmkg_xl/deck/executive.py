@@ -194,6 +194,9 @@ def _customers(c: Ctx, section: str) -> SlideSpec:
     header = [c.tr("Objectifs / catégories", "Objectives / categories")] + [c.text("customer_segments", r, "segment") for r in segs]
     rows = [[c.tr("Nombre / % de la base", "Count / % of base")] +
             [f"{c.f.count(r.get('count'))} / {c.f.pct(r.get('share'))}" if is_number(r.get("count")) else "–" for r in segs],
+            *([[c.tr(f"C.A. {c.yr(-1)} ({c.unit}) / % du C.A.", f"Revenue {c.yr(-1)} ({c.unit}) / % of revenue")] +
+               [f"{c.f.amount(r.get('revenue'))} / {c.f.pct(r.get('revenue_share'))}" if is_number(r.get("revenue")) else "–" for r in segs]]
+              if any(is_number(r.get("revenue")) for r in segs) else []),  # from the invoice import, when there is one
             [c.tr("Définition", "Definition")] + [str(r.get("definition") or "–") for r in segs],
             [c.tr("Tactiques", "Tactics")] + [str(r.get("tactics") or "–") for r in segs]]
     merges = []
@@ -201,7 +204,7 @@ def _customers(c: Ctx, section: str) -> SlideSpec:
         merges.append((len(rows), 1, len(segs)))
         rows.append([_objective_label(c, r.get("objective_id")), str(r["tactics"])] + [""] * (len(segs) - 1))
     table = TableBlock("customer_grid", header, rows, widths=[2.0] + [1.5] * len(segs), align=["l"] + ["c"] * len(segs),
-                       box=(0, 0, 1, 0.8), max_size=14, merges=merges, strong_rows=[0])
+                       box=(0, 0, 1, 0.8), max_size=14, merges=merges, strong_rows=[0] + ([1] if rows[1][0].startswith(("C.A.", "Revenue")) else []))
     slide.blocks.append(table)
     t = c.computed.totals.get("key_metrics", {})
     total = sum(r["count"] for r in segs if is_number(r.get("count")))
