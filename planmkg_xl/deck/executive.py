@@ -194,6 +194,9 @@ def _customers(c: Ctx, section: str) -> SlideSpec:
     header = [c.tr("Objectifs / catégories", "Objectives / categories")] + [c.text("customer_segments", r, "segment") for r in segs]
     rows = [[c.tr("Nombre / % de la base", "Count / % of base")] +
             [f"{c.f.count(r.get('count'))} / {c.f.pct(r.get('share'))}" if is_number(r.get("count")) else "–" for r in segs],
+            *([[c.tr(f"C.A. {c.yr(-1)} ({c.unit}) / % du C.A.", f"Revenue {c.yr(-1)} ({c.unit}) / % of revenue")] +
+               [f"{c.f.amount(r.get('revenue'))} / {c.f.pct(r.get('revenue_share'))}" if is_number(r.get("revenue")) else "–" for r in segs]]
+              if any(is_number(r.get("revenue")) for r in segs) else []),  # from the invoice import, when there is one
             [c.tr("Définition", "Definition")] + [str(r.get("definition") or "–") for r in segs],
             [c.tr("Tactiques", "Tactics")] + [str(r.get("tactics") or "–") for r in segs]]
     merges = []
@@ -201,7 +204,7 @@ def _customers(c: Ctx, section: str) -> SlideSpec:
         merges.append((len(rows), 1, len(segs)))
         rows.append([_objective_label(c, r.get("objective_id")), str(r["tactics"])] + [""] * (len(segs) - 1))
     table = TableBlock("customer_grid", header, rows, widths=[2.0] + [1.5] * len(segs), align=["l"] + ["c"] * len(segs),
-                       box=(0, 0, 1, 0.8), max_size=14, merges=merges, strong_rows=[0])
+                       box=(0, 0, 1, 0.8), max_size=14, merges=merges, strong_rows=[0] + ([1] if rows[1][0].startswith(("C.A.", "Revenue")) else []))
     slide.blocks.append(table)
     t = c.computed.totals.get("key_metrics", {})
     total = sum(r["count"] for r in segs if is_number(r.get("count")))
@@ -315,18 +318,21 @@ def _leadgen_grid(c: Ctx) -> TableBlock | TextBlock:
     stages = stages or [{"stage": c.tr("Cycle d'achat", "Buying cycle")}]
     measures = [k for k in ("companies", "accounts", "contacts", "emails") if any(is_number(r.get(k)) for r in stages)]
 
+    def pairs(items: list[str]) -> str:
+        return "\n".join(" · ".join(items[i:i + 2]) for i in range(0, len(items), 2))
+
     def counts(r: dict) -> str:
-        parts = [f"{c.f.count(r[k])} {c.label('buying_stages', k).lower()}" for k in measures if is_number(r.get(k))]
-        return "\n".join(" · ".join(parts[i:i + 2]) for i in range(0, len(parts), 2)) or "–"
+        return pairs([c.f.count(r[k]) if is_number(r.get(k)) else "–" for k in measures]) or "–"
 
     header = [c.tr("Étapes du cycle d'achat", "Buying-cycle stages")] + [c.text("buying_stages", r, "stage") for r in stages]
-    rows = [[c.tr("Nombre en base", "Count in base")] + [counts(r) for r in stages]] if measures else []
+    what = pairs([c.label("buying_stages", k).lower() for k in measures])
+    rows = [[c.tr("Nombre en base", "Count in base") + f" ({what.replace(chr(10), ' / ')})"] + [counts(r) for r in stages]] if measures else []
     merges = []
     for r in tactics:
         merges.append((len(rows), 1, len(stages)))
         rows.append([_objective_label(c, r.get("objective_id")), str(r["tactics"])] + [""] * (len(stages) - 1))
-    return TableBlock("leadgen_grid", header, rows, widths=[2.6] + [1.6] * len(stages), align=["l"] + ["c"] * len(stages),
-                      box=(0, 0, 1, 0.44), max_size=13, merges=merges, strong_rows=[0] if measures else [], stretch=1.0)
+    return TableBlock("leadgen_grid", header, rows, widths=[3.4] + [1.5] * len(stages), align=["l"] + ["c"] * len(stages),
+                      box=(0, 0, 1, 0.44), max_size=13, merges=merges, strong_rows=[0] if measures else [])
 
 
 def _leadgen_title(c: Ctx, f: dict) -> str:
