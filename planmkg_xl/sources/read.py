@@ -154,7 +154,10 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
     try:
         if encoding in ("utf-8", "utf-8-sig") and delimiter != "|":
             try:
-                frame = pd.read_csv(path, engine="pyarrow", encoding="utf-8", **{**opts, "usecols": [h for h in headers if h in wanted]})
+                arrow = {**opts, "usecols": [h for h in headers if h in wanted]}
+                if delimiter == ";":
+                    arrow["decimal"] = ","  # French exports: pyarrow reads 1234,56 itself; other spellings stay text for to_number
+                frame = pd.read_csv(path, engine="pyarrow", encoding="utf-8", **arrow)
             except (ValueError, TypeError, KeyError):
                 frame = pd.read_csv(path, encoding=encoding, **opts)
         else:
@@ -300,7 +303,39 @@ _CURRENCY = re.compile(r"(?i)[€$£]|\b(?:eur|usd|gbp|chf)\b")
 
 
 def to_number(col, rate: bool = False, comma_decimal: bool = True):
-    """(float values, bad mask): '1 234,56 €', '1,234.56', '(12)', '12,5 %' all read; blanks are missing, not bad."""
+    """(float values, bad mask): '1 234,56 €', '1,234.56', '(12)', '12,5 %' all read; blanks are missing, not bad.
+
+    Fast path first (pyarrow string kernels over the whole column, for the one convention the
+    column uses); only the values it cannot read go through the general, slower rules.
+    """
+    import pandas as pd
+
+    if pd.api.types.is_numeric_dtype(col.dtype) or pd.api.types.is_bool_dtype(col.dtype) or rate:
+        return _to_number(col, rate, comma_decimal)
+    s = col.astype("string[pyarrow]").str.strip()
+    blank = s.isna() | (s == "")
+    for token in ("\u00a0", "\u202f", " ", "€"):
+        s = s.str.replace(token, "", regex=False)
+    has_c = s.str.contains(",", regex=False).fillna(False)
+    has_d = s.str.contains(".", regex=False).fillna(False)
+    dot_last = (has_d & (s.str.rfind(".") > s.str.rfind(","))).any()
+    comma_last = (has_c & (s.str.rfind(",") > s.str.rfind("."))).any()
+    if comma_last and dot_last:  # both conventions in one column: value by value
+        return _to_number(col, rate, comma_decimal)
+    if comma_last and (comma_decimal or has_d.any()):
+        s = s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    elif has_c.any():
+        s = s.str.replace(",", "", regex=False)
+    values = pd.to_numeric(s.mask(blank), errors="coerce").astype("float64")
+    rest = values.isna() & ~blank
+    if rest.any():  # the few values written another way: the general rules
+        v2, bad2 = _to_number(col[rest], rate, comma_decimal)
+        values[rest] = v2
+        return values, (bad2.reindex(col.index, fill_value=False)).astype(bool)
+    return values, pd.Series(False, index=col.index)
+
+
+def _to_number(col, rate: bool = False, comma_decimal: bool = True):
     import numpy as np
     import pandas as pd
 
@@ -343,16 +378,40 @@ _DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})")
 
 
 def to_date(col, preset: Preset):
-    """(datetime64 values, bad mask): ISO dates and times, 31/12/2025 or 12/31/2025 (decided on the column), Excel dates."""
+    """(datetime64 values, bad mask): ISO dates and times, 31/12/2025 or 12/31/2025 (decided on the column), Excel dates.
+
+    Each distinct text is parsed once (an export repeats its dates: a year has 365 days).
+    """
+    import pandas as pd
+
+    if pd.api.types.is_datetime64_any_dtype(col.dtype):
+        return _to_date(col, preset)
+    if col.dtype == object:
+        head = col.dropna().head(100)
+        if len(head) and all(hasattr(v, "year") for v in head):  # a spreadsheet's dates
+            return _to_date(col, preset)
+    codes, uniques = pd.factorize(col.astype("string"), use_na_sentinel=True)
+    if len(uniques) > len(col) // 2:
+        return _to_date(col, preset)
+    parsed, bad = _to_date(pd.Series(uniques, dtype="string"), preset)
+    parsed = parsed.to_numpy(dtype="datetime64[ns]")
+    bad = bad.to_numpy()
+    import numpy as np
+
+    values = np.where(codes >= 0, parsed[np.maximum(codes, 0)], np.datetime64("NaT"))
+    return pd.Series(values, index=col.index, dtype="datetime64[ns]"), pd.Series(np.where(codes >= 0, bad[np.maximum(codes, 0)], False),
+                                                                                 index=col.index)
+
+
+def _to_date(col, preset: Preset):
     import pandas as pd
 
     if pd.api.types.is_datetime64_any_dtype(col.dtype):
         values = col.dt.tz_localize(None) if getattr(col.dt, "tz", None) is not None else col
         return values.astype("datetime64[ns]"), pd.Series(False, index=col.index)
-    if col.dtype == object:
-        is_dt = col.map(lambda v: hasattr(v, "year"))
-        if is_dt.all():
-            return pd.to_datetime(col, errors="coerce"), col.isna() & False
+    if col.dtype == object and len(col) and all(hasattr(v, "year") or v is None or v != v for v in col.head(100)):
+        values = pd.to_datetime(col, errors="coerce")
+        return values, (values.isna() & col.notna()).astype(bool)
     s = col.astype("string").str.strip()
     blank = s.isna() | (s == "")
     iso = pd.to_datetime(s.str.replace(r"(?:Z|[+-]\d\d:?\d\d)$", "", regex=True).where(s.str.match(r"^\d{4}-\d{2}-\d{2}").fillna(False)),
