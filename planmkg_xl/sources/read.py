@@ -152,15 +152,11 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
     opts = dict(sep=delimiter, skiprows=header_index, header=0, usecols=lambda c: c.strip() in wanted,
                 dtype={h: "string" for h in text_cols})
     try:
-        if encoding in ("utf-8", "utf-8-sig") and delimiter != "|":
-            try:
-                arrow = {**opts, "usecols": [h for h in headers if h in wanted]}
-                if delimiter == ";":
-                    arrow["decimal"] = ","  # French exports: pyarrow reads 1234,56 itself; other spellings stay text for to_number
-                frame = pd.read_csv(path, engine="pyarrow", encoding="utf-8", **arrow)
-            except (ValueError, TypeError, KeyError):
-                frame = pd.read_csv(path, encoding=encoding, **opts)
-        else:
+        frame = None
+        if encoding in ("utf-8", "utf-8-sig"):
+            date_cols = [h for f, h in matched.items() if kinds_of[f] == DATE]  # parsed by to_date, once per distinct text
+            frame = _read_arrow(path, delimiter, header_index, [h for h in headers if h in wanted], text_cols + date_cols)
+        if frame is None:
             frame = pd.read_csv(path, encoding=encoding, **opts)
     except pd.errors.EmptyDataError as exc:
         raise SourceError(say(lang, f"{path.name} est vide : exportez à nouveau les données.", f"{path.name} is empty: export the data again.")) from exc
@@ -171,6 +167,28 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
     if frame.columns.duplicated().any():
         frame = frame.loc[:, ~frame.columns.duplicated()]
     return _typed(path, preset, matched, frame, header_index + 2, "line", lang, comma_decimal=delimiter != ",")
+
+
+def _read_arrow(path: Path, delimiter: str, header_index: int, columns: list[str], text_cols: list[str]):
+    """pyarrow's CSV reader, only the columns needed, text kept as text; None when it cannot.
+
+    One thread: on a busy two-core machine pyarrow's thread pool was slower than a bare read, one thread is not.
+    """
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    try:
+        table = pacsv.read_csv(
+            path, read_options=pacsv.ReadOptions(skip_rows=header_index, block_size=1 << 22, use_threads=False),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter),
+            convert_options=pacsv.ConvertOptions(
+                include_columns=columns, column_types={h: pa.string() for h in text_cols}, strings_can_be_null=True,
+                decimal_point="," if delimiter == ";" else "."))  # French exports: pyarrow reads 1234,56 itself
+    except (pa.ArrowInvalid, pa.ArrowKeyError, KeyError, ValueError):
+        return None  # ragged lines, odd quoting, duplicate headers…: pandas' reader decides
+    return table.to_pandas(date_as_object=False, types_mapper={pa.string(): pd.StringDtype("pyarrow"),
+                                                                pa.large_string(): pd.StringDtype("pyarrow")}.get)
 
 
 # ---------------------------------------------------------------- XLSX
