@@ -170,6 +170,7 @@ def _format_import(report) -> str:
         lines += [f"  {n}" for n in f.notes]
     changes = report.changes
     shown = [c for c in changes.cells if c.status != "same"]
+    shown.sort(key=lambda c: (list(TABLES).index(c.table), c.row, TABLES[c.table].fields.index(TABLES[c.table].field(c.field))))
     status_word = {"new": "nouveau" if fr else "new", "replaced": "remplacé" if fr else "replaced",
                    "conflict": "CONFLIT (gardé)" if fr else "CONFLICT (kept)"}
     if shown:

@@ -149,7 +149,7 @@ def test_provenance_in_the_sources_table(tmp_path):
     app.import_files(plan, [src], year=2025, today=TODAY)
     sources = [r for r in app.load(plan).plan.tables["sources"] if r.get("file")]
     assert sources == [{"file": "deals.csv", "kind": "deals", "preset": "HubSpot — deals", "year": 2025, "rows_read": 3,
-                        "rows_used": 3, "rows_skipped": 0, "imported_on": TODAY, "targets": "commercial"}]
+                        "rows_used": 3, "rows_skipped": 0, "imported_on": TODAY, "targets": "tCommercial"}]
     app.import_files(plan, [src], year=2025, today=TODAY + dt.timedelta(days=3))  # same file again: its row is updated
     sources = [r for r in app.load(plan).plan.tables["sources"] if r.get("file")]
     assert len(sources) == 1 and sources[0]["imported_on"] == TODAY + dt.timedelta(days=3)

@@ -422,5 +422,6 @@ def _invoices(export: Export, plan: Plan, year: int, lang: str, detail: bool) ->
 def provenance(export: Export, year: int | None, used: int, targets: list[str], today: dt.date) -> Aggregate:
     """The Sources row of one imported file."""
     row = {"file": export.path.name, "kind": export.kind, "preset": export.preset.name, "year": year, "rows_read": export.rows_read,
-           "rows_used": used, "rows_skipped": export.rows_read - used, "imported_on": today, "targets": ", ".join(targets)}
+           "rows_used": used, "rows_skipped": export.rows_read - used, "imported_on": today,
+           "targets": ", ".join(TABLES[t].name for t in targets)}
     return Aggregate("sources", ("file", "kind"), (row,), owned=True, source=export.path.name)
