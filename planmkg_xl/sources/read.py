@@ -94,6 +94,9 @@ def read_export(path: str | os.PathLike, kind: str | None = None, mapping: Prese
         size = path.stat().st_size
     except OSError as exc:
         raise SourceError(say(lang, f"Impossible de lire {path} : {exc.strerror}.", f"Cannot read {path}: {exc.strerror}.")) from exc
+    if not path.is_file():
+        raise SourceError(say(lang, f"{path} n'est pas un fichier : indiquez un export CSV ou XLSX.",
+                              f"{path} is not a file: name a CSV or XLSX export."))
     if size > max_bytes:
         raise SourceError(say(
             lang, f"{name} fait {size / 1e6:,.0f} Mo : au-delà de {max_bytes / 1e6:,.0f} Mo, un export n'est pas importé "
@@ -196,11 +199,15 @@ def _read_arrow(path: Path, delimiter: str, header_index: int, columns: list[str
 def _read_excel(path: Path, kind: str | None, mapping: Preset | None, lang: str) -> Export:
     import pandas as pd
 
+    import zipfile
+
     try:
         grid = pd.read_excel(path, header=None, dtype=object, engine="openpyxl")
-    except (ValueError, OSError, KeyError) as exc:
-        raise SourceError(say(lang, f"{path.name} n'est pas un classeur lisible ({exc}). Enregistrez-le en .xlsx ou exportez un CSV.",
-                              f"{path.name} is not a readable workbook ({exc}). Save it as .xlsx or export a CSV.")) from exc
+    except (ValueError, OSError, KeyError, TypeError, ImportError, zipfile.BadZipFile) as exc:
+        raise SourceError(say(lang, f"{path.name} n'est pas un classeur .xlsx lisible ({type(exc).__name__}). Enregistrez-le en .xlsx "
+                                    f"(Excel 2007 ou plus récent) ou exportez un CSV.",
+                              f"{path.name} is not a readable .xlsx workbook ({type(exc).__name__}). Save it as .xlsx "
+                              f"(Excel 2007 or later) or export a CSV.")) from exc
     header_row = None
     for i in range(min(len(grid), 50)):
         cells = [c for c in grid.iloc[i].tolist() if isinstance(c, str) and c.strip()]
