@@ -133,3 +133,18 @@ def test_init_mapping_template_is_prefilled_and_loads(tmp_path):
     path.write_text(text, encoding="utf-8")
     mapping = load_mapping(path)
     assert mapping.kind == "deals" and mapping.columns["close_date"] == ("Date de clôture",)
+
+
+def test_hostile_files_are_messages_not_crashes(tmp_path):
+    (tmp_path / "broken.xlsx").write_bytes(b"not a zip at all")
+    with pytest.raises(SourceError, match="n'est pas un classeur .xlsx lisible"):
+        read_export(tmp_path / "broken.xlsx")
+    (tmp_path / "noise.csv").write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(SourceError, match="--as|en-têtes"):
+        read_export(tmp_path / "noise.csv")
+    (tmp_path / "quote.csv").write_text('Deal Name,Deal Stage,Amount,Close Date\n"A,Closed Won,10,2025-01-01\n', encoding="utf-8")
+    with pytest.raises(SourceError, match="CSV lisible"):
+        read_export(tmp_path / "quote.csv")
+    (tmp_path / "folder.csv").mkdir()
+    with pytest.raises(SourceError, match="pas un fichier"):
+        read_export(tmp_path / "folder.csv")
