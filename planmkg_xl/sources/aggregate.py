@@ -156,7 +156,7 @@ def _lead_source(value: str, export: Export, lang: str) -> tuple[str, tuple[str,
     key = export.preset.sources.get(normalise(value))
     text = _SOURCE_LABELS.get(label_key(key)) if key else _SOURCE_LABELS.get(label_key(value))
     if text is None:
-        return value, ()
+        return (key or value), ()  # a source of the user's own (a row they added, or a new one)
     return text(lang), (text.fr, text.en)
 
 
