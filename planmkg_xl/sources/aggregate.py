@@ -413,9 +413,10 @@ def _invoices(export: Export, plan: Plan, year: int, lang: str, detail: bool) ->
     out = None
     if detail:
         names = {k: SEGMENT_LABELS[k][0 if lang == "fr" else 1] for k in SEGMENT_KEYS}
-        out = [{"customer": c, "first": r["first"].date(), "last": r["last"].date(), "recency_months": round(float(r["recency_months"]), 1),
-                "purchases_24m": int(r["purchases_24m"]), "revenue_12m": float(r["revenue_12m"]), "revenue_total": float(r["revenue_total"]),
-                "segment": names[s]} for (c, r), s in zip(table.iterrows(), labels)]
+        out = [{"customer": c, "first": first.date(), "last": last.date(), "recency_months": round(float(rec), 1),
+                "purchases_24m": int(p), "revenue_12m": float(r12), "revenue_total": float(rt), "segment": names[s]}
+               for c, first, last, rec, p, r12, rt, s in zip(table.index, table["first"], table["last"], table["recency_months"],
+                                                             table["purchases_24m"], table["revenue_12m"], table["revenue_total"], labels)]
     return Aggregated(aggs, used, notes, out)
 
 
