@@ -345,7 +345,7 @@ def import_changes(plan: Plan, files, *, kind: str | None = None, mapping=None, 
 
 def import_files(path: str | os.PathLike, files, *, kind: str | None = None, mapping=None, year: int | None = None,
                  dry_run: bool = False, replace: bool = False, detail: bool = False, output: str | os.PathLike | None = None,
-                 today=None) -> ImportReport:
+                 force: bool = False, today=None) -> ImportReport:
     """Import exports into a plan workbook: input cells only, atomically, then derived cells and checks recomputed.
 
     Conflicts (a typed value that differs) are kept unless ``replace``; ``dry_run`` writes nothing.
@@ -355,9 +355,15 @@ def import_files(path: str | os.PathLike, files, *, kind: str | None = None, map
     path = Path(path)
     target = Path(output) if output else path
     check_not_locked(path)
-    if target != path:
+    if output:  # the same output rules as recompute (suffix, not an input, --force to replace)
+        suffix = path.suffix.lower() if path.suffix.lower() in (".xlsm", ".xlsx") else ".xlsm"
+        check_output(target, (suffix,), inputs=(path, *files), force=force)
         check_not_locked(target)
     pkg = read_package(path)
+    if not output and not dry_run:
+        check_writable(path)
+    if "xl/vbaProject.bin" not in pkg.parts and path.suffix.lower() == ".xlsm":
+        raise WorkbookError(msg("app.lost_vba", name=path.name))
     data = read_package_data(pkg)
     preview = import_changes(data.plan, [Path(f) for f in files], kind=kind, mapping=mapping, year=year, replace=replace,
                              detail=detail, lang=data.layout.lang, today=today)
