@@ -340,7 +340,42 @@ def import_changes(plan: Plan, files, *, kind: str | None = None, mapping=None, 
                                      result.notes))
         if result.detail is not None:
             detail_rows = (detail_rows or []) + result.detail
-    return ImportPreview(imported, plan_changes(plan, aggregates, replace=replace), detail_rows)
+    changes = plan_changes(plan, aggregates, replace=replace)
+    from .model.schema import TABLES
+
+    if "input_data" in TABLES:  # the Accueil checklist of input data (seed slide 9): ticked with the source file
+        _tick_checklist(plan, changes, imported, today, replace, lang)
+    return ImportPreview(imported, changes, detail_rows)
+
+
+def _tick_checklist(plan: Plan, changes, imported: list[ImportedFile], today, replace: bool, lang: str) -> None:
+    """Add to ``changes`` the checklist rows each imported kind proves: « available » yes (a « no » typed is a
+    conflict unless ``replace``), the file added to the row's sources, the date of the import."""
+    from .core.checklist import checklist_ticks
+    from .core.imports import CONFLICT, NEW, REPLACED, SAME, CellChange, same_value
+    from .model.home_tabs import IMPORT_CHECKLIST
+
+    rows = [dict(r) for r in plan.tables.get("input_data", [])]
+    start = len(rows)
+    for f in imported:
+        if f.kind not in IMPORT_CHECKLIST:
+            continue
+        for t in checklist_ticks(rows, f.kind, f.path.name, on=today, lang=lang):
+            while t.row >= len(rows):
+                rows.append({})
+            if t.old in (None, ""):
+                status = NEW
+            elif same_value(t.old, t.new):
+                status = SAME
+            elif t.field == "available" and not replace:
+                status = CONFLICT
+            else:
+                status = REPLACED  # the sources list and the date are the import's own
+            changes.cells.append(CellChange("input_data", t.row, t.field, t.old, t.new, status, f.path.name))
+            if status in (NEW, REPLACED):
+                rows[t.row][t.field] = t.new
+    if len(rows) > start:
+        changes.grow["input_data"] = len(rows)
 
 
 def import_files(path: str | os.PathLike, files, *, kind: str | None = None, mapping=None, year: int | None = None,
