@@ -189,6 +189,8 @@ def _deals(export: Export, plan: Plan, year: int, lang: str) -> Aggregated:
         table["customers"] = table["customers"].fillna(0)
     used = opened | won_y | won_prev
     table = table[(table.drop(columns=[c for c in ("customers",) if c in table]) != 0).any(axis=1)]
+    if not (close_year == year - 1).any():
+        table = table.drop(columns=["revenue_prev"])  # the export does not reach N-2: unknown, not zero
     rows = tuple({"line": str(name), **{k: _num(v) for k, v in r.items()}} for name, r in table.iterrows())
     notes = [say(lang, f"{int(won_y.sum())} ventes gagnées en {year}, {int(opened.sum())} opportunités ouvertes.",
                  f"{int(won_y.sum())} deals won in {year}, {int(opened.sum())} opportunities opened.")]
