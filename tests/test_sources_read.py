@@ -63,9 +63,9 @@ def test_xlsx_export(tmp_path):
 def test_months_in_every_spelling():
     import pandas as pd
 
-    values, bad = to_month(pd.Series(["2025-01", "202502", "03/2025", "avril 2025", "May 2025", "6", "2025-07-14", "", "13"]))
-    assert values.tolist()[:7] == [202501, 202502, 202503, 202504, 202505, 6, 202507]
-    assert bad.tolist() == [False] * 8 + [True]
+    values, bad = to_month(pd.Series(["2025-01", "202502", "03/2025", "avril 2025", "May 2025", "6", "2025-07-14", "", "13", "20250815"]))
+    assert values.tolist()[:7] + values.tolist()[9:] == [202501, 202502, 202503, 202504, 202505, 6, 202507, 202508]
+    assert bad.tolist() == [False] * 8 + [True, False]
 
 
 # ---------------------------------------------------------------- bad input: a clear message, file + line + examples

@@ -486,6 +486,9 @@ def to_month(col):
 
 def _month_of(text: str) -> int | None:
     t = text.strip()
+    m = re.match(r"^(\d{4})(\d{2})\d{2}$", t)  # GA4's Date dimension: 20250115
+    if m and 1 <= int(m.group(2)) <= 12:
+        return int(m.group(1)) * 100 + int(m.group(2))
     m = re.match(r"^(\d{4})[-/.]?(\d{1,2})(?:[-/.]\d{1,2})?(?:[ T].*)?$", t)
     if m and 1 <= int(m.group(2)) <= 12 and (len(t) != 8 or t.isdigit()):
         return int(m.group(1)) * 100 + int(m.group(2))
