@@ -327,7 +327,7 @@ def _strategy(p: Plan) -> None:
     ]
     seg_counts = (("Nouveaux", 90, "Premier achat dans l'année", "Parcours d'onboarding"),
                   ("Stars", 35, "Récents, fréquents, gros montants", "Programme ambassadeurs, journée VIP"),
-                  ("Fidèles", 110, "Achats réguliers", "Ventes croisées capteurs + logiciel"),
+                  ("Fidèles", 136, "Achats réguliers", "Ventes croisées capteurs + logiciel"),
                   ("Irréguliers", 30, "Achats espacés", "Webinars clients"),
                   ("Dormants", 20, "Pas d'achat depuis 18 mois", "Emailing de réactivation"),
                   ("Perdus", 6, "Partis chez un concurrent", "Enquête de départ"))

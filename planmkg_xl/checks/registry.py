@@ -395,10 +395,12 @@ RULES: tuple[Rule, ...] = (
        ("Par ligne de produit : C.A. clients existants + C.A. nouveaux clients = C.A." + _BAND[0],
         "Per product line: revenue from existing + new customers = revenue." + _BAND[1]), SANE_WHY,
        ("(existants + nouveaux) ÷ C.A. − 1", "(existing + new) ÷ revenue − 1"), KEY_METRICS, sanity.check_revenue_split),
-    _r("SAN-007", BAND, ("Segments clients = clients", "Customer segments = customers"),
-       ("Somme des segments clients (nouveaux, stars…) = clients de l'onglet Commercial." + _BAND[0],
-        "Sum of the customer segments (new, stars…) = the Commercial tab's customers." + _BAND[1]), DUP_WHY,
-       ("Σ segments ÷ Σ Commercial.clients − 1", "Σ segments ÷ Σ Sales.customers − 1"), _and(CUSTOMERS, SALES),
+    _r("SAN-007", BAND, ("Segments clients actifs = clients", "Active customer segments = customers"),
+       ("Somme des segments clients actifs (nouveaux, stars, fidèles, irréguliers ; les dormants et les perdus n'ont pas acheté "
+        "en N-1) = clients de l'onglet Commercial." + _BAND[0],
+        "Sum of the active customer segments (new, stars, loyal, irregular; dormant and lost customers did not buy in N-1) "
+        "= the Commercial tab's customers." + _BAND[1]), DUP_WHY,
+       ("Σ segments actifs ÷ Σ Commercial.clients − 1", "Σ active segments ÷ Σ Sales.customers − 1"), _and(CUSTOMERS, SALES),
        sanity.check_segment_counts),
     _r("SAN-008", BAND, ("Leads par canal = objectif de leads", "Leads by channel = lead target"),
        ("Leads entrants attendus par canal = objectif leads N de l'onglet Lead generation." + _BAND[0],

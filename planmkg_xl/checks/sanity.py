@@ -107,15 +107,23 @@ def check_revenue_split(ctx: Ctx) -> list[Finding]:
     return out
 
 
+_INACTIVE_SEGMENTS = {" ".join(str(v).casefold().split()) for r in TABLES["customer_segments"].rows[4:]
+                      for v in (r["segment"].fr, r["segment"].en)}  # Dormants, Perdus: no purchase in N-1 (seed slide 38)
+
+
 def check_segment_counts(ctx: Ctx) -> list[Finding]:
-    """SAN-007: customer-segment counts add up to the customers of the Commercial tab."""
-    counted, customers = ctx.total("customer_segments", "count"), ctx.total("commercial", "customers")
-    if not counted:
+    """SAN-007: the customers of the active segments (all but Dormants and Perdus, who did not buy in N-1)
+    add up to the customers of the Commercial tab."""
+    rows = ctx.rows("customer_segments")
+    if not any(num(r.get("count")) for _, r in rows):
         return []
+    counted = sum(num(r.get("count")) or 0 for _, r in rows
+                  if " ".join(str(r.get("segment") or "").casefold().split()) not in _INACTIVE_SEGMENTS)
+    customers = ctx.total("commercial", "customers")
     return _same(ctx, "SAN-007", counted, customers, (total_cell("customer_segments", "count"), total_cell("commercial", "customers")),
-                 lambda gap: (f"Segments clients (nouveaux, stars, fidèles…) : {ctx.count(counted)} clients ; onglet Commercial : "
+                 lambda gap: (f"Segments clients actifs (tous sauf dormants et perdus) : {ctx.count(counted)} clients ; onglet Commercial : "
                               f"{ctx.count(customers or 0)} ; écart {gap}.",
-                              f"Customer segments (new, stars, loyal…): {ctx.count(counted)} customers; Commercial tab: "
+                              f"Active customer segments (all but dormant and lost): {ctx.count(counted)} customers; Commercial tab: "
                               f"{ctx.count(customers or 0)}; gap {gap}."))
 
 
