@@ -271,6 +271,42 @@ TOLERANCES = Scalars(
     ),
 )
 
+# Customer segmentation from invoices (seed slide 38: recency / frequency / value). Editable thresholds;
+# the rules themselves are in core/segments.py and justified in docs/import.md.
+SEGMENT_RULES = Scalars(
+    key="segment_rules", title=T("Segmentation clients (règles)", "Customer segmentation (rules)"),
+    fields=(
+        F("seg_active_months", T("Actif : dernier achat depuis moins de (mois)", "Active: last purchase less than (months) ago"), K.MONTHS,
+          T("Au-delà, le client est Dormant (ou Perdu).", "Beyond, the customer is Dormant (or Lost).")),
+        F("seg_lost_months", T("Perdu : pas d'achat depuis plus de (mois)", "Lost: no purchase for more than (months)"), K.MONTHS,
+          T("Entre les deux seuils : Dormant.", "Between the two thresholds: Dormant.")),
+        F("seg_new_months", T("Nouveau : premier achat depuis moins de (mois)", "New: first purchase less than (months) ago"), K.MONTHS),
+        F("seg_loyal_purchases", T("Fidèle : achats sur 24 mois, au moins", "Loyal: purchases over 24 months, at least"), K.COUNT,
+          T("Nombre de jours d'achat distincts sur les 24 derniers mois.", "Distinct purchase days over the last 24 months.")),
+        F("seg_star_share", T("Star : part des clients actifs au plus gros C.A.", "Star: share of active customers with the highest revenue"),
+          K.RATE, T("Les meilleurs clients fidèles par C.A. sur 12 mois (ex. 20 %).", "The loyal customers with the highest 12-month revenue (e.g. 20 %).")),
+    ),
+)
+
+IMPORT_KINDS = tuple(Choice(k, T(k, k)) for k in ("deals", "leads", "web", "emailing", "events", "spend", "invoices", "kpi-actuals"))
+
+SOURCES = Table(
+    key="sources", name="tSources", title=T("Sources importées (planmkg import)", "Imported sources (planmkg import)"),
+    fields=(
+        F("file", T("Fichier", "File"), K.TEXT, T("Nom du fichier importé.", "Name of the imported file."), width=26, required=True),
+        F("kind", T("Nature", "Kind"), K.CHOICE, choices=IMPORT_KINDS, width=11),
+        F("preset", T("Format reconnu", "Format recognised"), K.TEXT, width=18),
+        F("year", T("Année", "Year"), K.YEAR, width=8),
+        F("rows_read", T("Lignes lues", "Rows read"), K.COUNT, width=9),
+        F("rows_used", T("Lignes utilisées", "Rows used"), K.COUNT, width=9),
+        F("rows_skipped", T("Lignes ignorées", "Rows skipped"), K.COUNT, width=9),
+        F("imported_on", T("Importé le", "Imported on"), K.DATE, width=11),
+        F("targets", T("Tableaux remplis", "Tables filled"), K.TEXT, width=30),
+    ),
+    blank_rows=1,
+    note=T("Rempli par l'import : chaque nombre importé a ici son fichier d'origine.", "Filled by the import: every imported number has its source file here."),
+)
+
 PLAN_SHEETS = (
     Sheet("objectives", "shObjectifs", T("Objectifs", "Objectives"),
           T("Un objectif doit être réaliste, mesurable, cohérent avec les priorités, délimité dans le temps et important.",
@@ -280,9 +316,10 @@ PLAN_SHEETS = (
             "Spend lines by block (bottom-up), top-down envelope and scorecard. Amounts in €, shown in k€."), (BUDGET, BUDGET_INPUTS, SCORECARD)),
     Sheet("kpi", "shKPI", T("KPI", "KPI"), T("10 KPI au maximum, sinon ce ne sont pas des KPI mais des PI. Suivi mensuel.",
                                           "10 KPIs at most, otherwise they are not KPIs but PIs. Tracked monthly."), (KPI,)),
-    Sheet("settings", "shParametres", T("Paramètres", "Settings"), T("Entreprise, année du plan, benchmarks et tolérances des contrôles.",
-                                                                    "Company, plan year, benchmarks and check tolerances."), (SETTINGS, TOLERANCES, BENCHMARKS)),
+    Sheet("settings", "shParametres", T("Paramètres", "Settings"), T("Entreprise, année du plan, benchmarks, tolérances des contrôles, règles de segmentation et sources importées.",
+                                                                    "Company, plan year, benchmarks, check tolerances, segmentation rules and imported sources."), (SETTINGS, TOLERANCES, BENCHMARKS, SEGMENT_RULES, SOURCES)),
 )
 
 DEFAULT_SCALARS = {"currency": "EUR", "tolerance_ok": 0.05, "tolerance_warning": 0.10, "tolerance_jump": 0.25, "tolerance_unit_cost": 1.0,
-                   "benchmark_max_age": 3}
+                   "benchmark_max_age": 3,
+                   "seg_active_months": 12, "seg_lost_months": 24, "seg_new_months": 12, "seg_loyal_purchases": 3, "seg_star_share": 0.2}
