@@ -298,20 +298,20 @@ RULES: tuple[Rule, ...] = (
         "objective behind it."),
        JMP_WHY, ("|hyp. conversion N ÷ conversion N-1 − 1| > tolerance_jump", "|assumed conversion N ÷ conversion N-1 − 1| > tolerance_jump"),
        _and(JMP_SRC, WEB), jumps.check_landing_conversion),
-    _r("UCO-001", (I, W, E), ("Coût unitaire d'une source de leads", "Unit cost of a lead source"),
-       ("Coût au lead qualifié N-1 d'une source vs celui de l'ensemble des sources, au-delà de tolerance_unit_cost : info si la "
-        "source est moins chère, alerte si elle est plus chère, erreur si les objectifs N comptent sur elle pour croître.",
-        "A source's N-1 cost per qualified lead vs all sources', beyond tolerance_unit_cost: info when cheaper, warning when dearer, "
-        "error when the N targets rely on it for growth."),
+    _r("UCO-001", (I, W), ("Coût unitaire d'une source de leads", "Unit cost of a lead source"),
+       ("Coût au lead qualifié N-1 d'une source vs celui de l'ensemble des sources, au-delà de tolerance_unit_cost : info, ou "
+        "alerte quand la source est plus chère et que les objectifs N comptent sur elle pour croître.",
+        "A source's N-1 cost per qualified lead vs all sources', beyond tolerance_unit_cost: info, or a warning when the source "
+        "is dearer and the N targets rely on it for growth."),
        UCO_WHY, ("coût au lead qualifié de la source ÷ (Σ dépenses ÷ Σ leads qualifiés) − 1",
                  "source's cost per qualified lead ÷ (Σ spend ÷ Σ qualified leads) − 1"),
        _and(LEADGEN, ("Bande tolerance_unit_cost (Paramètres)", "tolerance_unit_cost band (Settings)")), unit_costs.check_sources),
-    _r("UCO-002", (I, W), ("Coût unitaire d'un événement", "Unit cost of an event"),
+    _r("UCO-002", I, ("Coût unitaire d'un événement", "Unit cost of an event"),
        ("Coût par lead d'un événement N-1 vs celui de l'ensemble des événements, au-delà de tolerance_unit_cost.",
         "An N-1 event's cost per lead vs all events', beyond tolerance_unit_cost."), UCO_WHY,
        ("coût par lead de l'événement ÷ (Σ budgets ÷ Σ leads) − 1", "event's cost per lead ÷ (Σ spend ÷ Σ leads) − 1"),
        _and(EVENTS, ("Bande tolerance_unit_cost (Paramètres)", "tolerance_unit_cost band (Settings)")), unit_costs.check_events),
-    _r("UCO-003", (I, W), ("Coût unitaire d'une campagne emailing", "Unit cost of an emailing campaign"),
+    _r("UCO-003", I, ("Coût unitaire d'une campagne emailing", "Unit cost of an emailing campaign"),
        ("Coût par lead d'une campagne N-1 vs celui de l'ensemble des campagnes, au-delà de tolerance_unit_cost.",
         "An N-1 campaign's cost per lead vs all campaigns', beyond tolerance_unit_cost."), UCO_WHY,
        ("coût par lead de la campagne ÷ (Σ budgets ÷ Σ leads) − 1", "campaign's cost per lead ÷ (Σ spend ÷ Σ leads) − 1"),
