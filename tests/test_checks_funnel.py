@@ -159,3 +159,16 @@ def test_a_stated_step_does_not_restart_the_chain():
     assert steps["leads"].above == pytest.approx(steps["qualified_leads"].required)
     assert steps["budget"].above == pytest.approx(steps["qualified_leads"].required)
     assert findings(plan, "FUN-005") == [] and findings(plan, "FUN-006") == []
+
+
+def test_an_objective_without_baseline_is_whole_funnel_when_of_the_same_order():
+    """Held-out plans often type only a target: 625 qualified leads against 370 in N-1 is the whole funnel, 20 is not."""
+    plan = coherent_plan()
+    objective = plan.tables["marketing_objectives"][1]  # M2, qualified leads
+    objective["baseline"] = None
+    assert findings(plan, "FUN-007") == []
+    objective["target"] *= 1.15
+    (f,) = _only(plan, "FUN-007")
+    assert f.data["objective"] == "M2"
+    objective["target"] = 20  # "20 qualified leads from the launch": a part of the funnel, not compared
+    assert findings(plan, "FUN-007") == []
