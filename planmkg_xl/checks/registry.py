@@ -5,8 +5,8 @@ it can report (a banded rule reports a warning within ``tolerance_warning`` and 
 error beyond; its listed severity is the highest), a title, what it checks, why a
 marketing controller checks it, its formula, and a source a user can read: a
 publication and its year, or the seed template's slide described in words. Both
-``planmkg rules`` and ``docs/rules.md`` (generated from this registry, see
-``checks.rules_doc``) print exactly this.
+``planmkg rules`` and ``docs/rules.md`` (generated from this registry by
+``checks.report.rules_markdown``) print exactly this.
 
 ``run_checks`` runs every rule on one computed plan. A rule that raises is a bug of
 ours, not of the plan: it becomes one ``INT-001`` finding naming the rule and the
@@ -55,8 +55,19 @@ class Rule:
         return " / ".join(s.label(lang) for s in self.levels)
 
 
-def _r(id_, levels, title, checks, why, formula, source, run) -> Rule:
+def _r(id_, levels, title, checks, *rest) -> Rule:
+    """A rule from (fr, en) pairs: ``_r(id, levels, title, checks, why, formula, source, run)``.
+
+    The older form ``_r(id, severity, title_fr, title_en, checks_fr, checks_en, definition, run)`` (rules written
+    before the registry said why and how) still builds, with an empty why and formula, so that the registry test
+    names what is left to write instead of the import failing.
+    """
     levels = tuple(sorted(levels if isinstance(levels, tuple) else (levels,)))
+    if isinstance(title, str):  # the older form
+        title_en, checks_fr, checks_en, definition, run = checks, *rest
+        return Rule(id_, levels, Text(title, title_en), Text(checks_fr, checks_en), Text("", ""), Text("", ""),
+                    Text(definition, definition), run)
+    why, formula, source, run = rest
     return Rule(id_, levels, Text(*title), Text(*checks), Text(*why), Text(*formula), Text(*source), run)
 
 
