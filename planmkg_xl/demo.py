@@ -91,6 +91,7 @@ def demo_plan(lang: str = "fr") -> Plan:
     p.scalars.update({
         "company": "Optilog Systèmes", "author": "Claire Martin, Directrice marketing", "plan_year": 2026,
         "plan_date": dt.date(2025, 11, 28), "currency": "EUR", "tolerance_ok": 0.05, "tolerance_warning": 0.10,
+        "tolerance_jump": 0.25, "tolerance_unit_cost": 1.0, "benchmark_max_age": 3,
         "web_annual_unique_visitors": 61_500, "seo_keyword": "maintenance prédictive", "seo_position": 4, "seo_leads": 900,
         "seo_spend": 20_000, "sem_spend": 45_000, "sem_clicks": 15_800, "sem_leads": 520,
         "envelope_pct": 0.031, "salaries_prev": 236_000, "salaries": 245_000, "headcount_prev": 4, "headcount": 4,

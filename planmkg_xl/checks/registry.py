@@ -5,8 +5,8 @@ it can report (a banded rule reports a warning within ``tolerance_warning`` and 
 error beyond; its listed severity is the highest), a title, what it checks, why a
 marketing controller checks it, its formula, and a source a user can read: a
 publication and its year, or the seed template's slide described in words. Both
-``planmkg rules`` and ``docs/rules.md`` (generated from this registry, see
-``checks.rules_doc``) print exactly this.
+``planmkg rules`` and ``docs/rules.md`` (generated from this registry by
+``checks.report.rules_markdown``) print exactly this.
 
 ``run_checks`` runs every rule on one computed plan. A rule that raises is a bug of
 ours, not of the plan: it becomes one ``INT-001`` finding naming the rule and the
@@ -55,8 +55,19 @@ class Rule:
         return " / ".join(s.label(lang) for s in self.levels)
 
 
-def _r(id_, levels, title, checks, why, formula, source, run) -> Rule:
+def _r(id_, levels, title, checks, *rest) -> Rule:
+    """A rule from (fr, en) pairs: ``_r(id, levels, title, checks, why, formula, source, run)``.
+
+    The older form ``_r(id, severity, title_fr, title_en, checks_fr, checks_en, definition, run)`` (rules written
+    before the registry said why and how) still builds, with an empty why and formula, so that the registry test
+    names what is left to write instead of the import failing.
+    """
     levels = tuple(sorted(levels if isinstance(levels, tuple) else (levels,)))
+    if isinstance(title, str):  # the older form
+        title_en, checks_fr, checks_en, definition, run = checks, *rest
+        return Rule(id_, levels, Text(title, title_en), Text(checks_fr, checks_en), Text("", ""), Text("", ""),
+                    Text(definition, definition), run)
+    why, formula, source, run = rest
     return Rule(id_, levels, Text(*title), Text(*checks), Text(*why), Text(*formula), Text(*source), run)
 
 
@@ -298,20 +309,20 @@ RULES: tuple[Rule, ...] = (
         "objective behind it."),
        JMP_WHY, ("|hyp. conversion N ÷ conversion N-1 − 1| > tolerance_jump", "|assumed conversion N ÷ conversion N-1 − 1| > tolerance_jump"),
        _and(JMP_SRC, WEB), jumps.check_landing_conversion),
-    _r("UCO-001", (I, W, E), ("Coût unitaire d'une source de leads", "Unit cost of a lead source"),
-       ("Coût au lead qualifié N-1 d'une source vs celui de l'ensemble des sources, au-delà de tolerance_unit_cost : info si la "
-        "source est moins chère, alerte si elle est plus chère, erreur si les objectifs N comptent sur elle pour croître.",
-        "A source's N-1 cost per qualified lead vs all sources', beyond tolerance_unit_cost: info when cheaper, warning when dearer, "
-        "error when the N targets rely on it for growth."),
+    _r("UCO-001", (I, W), ("Coût unitaire d'une source de leads", "Unit cost of a lead source"),
+       ("Coût au lead qualifié N-1 d'une source vs celui de l'ensemble des sources, au-delà de tolerance_unit_cost : info, ou "
+        "alerte quand la source est plus chère et que les objectifs N comptent sur elle pour croître.",
+        "A source's N-1 cost per qualified lead vs all sources', beyond tolerance_unit_cost: info, or a warning when the source "
+        "is dearer and the N targets rely on it for growth."),
        UCO_WHY, ("coût au lead qualifié de la source ÷ (Σ dépenses ÷ Σ leads qualifiés) − 1",
                  "source's cost per qualified lead ÷ (Σ spend ÷ Σ qualified leads) − 1"),
        _and(LEADGEN, ("Bande tolerance_unit_cost (Paramètres)", "tolerance_unit_cost band (Settings)")), unit_costs.check_sources),
-    _r("UCO-002", (I, W), ("Coût unitaire d'un événement", "Unit cost of an event"),
+    _r("UCO-002", I, ("Coût unitaire d'un événement", "Unit cost of an event"),
        ("Coût par lead d'un événement N-1 vs celui de l'ensemble des événements, au-delà de tolerance_unit_cost.",
         "An N-1 event's cost per lead vs all events', beyond tolerance_unit_cost."), UCO_WHY,
        ("coût par lead de l'événement ÷ (Σ budgets ÷ Σ leads) − 1", "event's cost per lead ÷ (Σ spend ÷ Σ leads) − 1"),
        _and(EVENTS, ("Bande tolerance_unit_cost (Paramètres)", "tolerance_unit_cost band (Settings)")), unit_costs.check_events),
-    _r("UCO-003", (I, W), ("Coût unitaire d'une campagne emailing", "Unit cost of an emailing campaign"),
+    _r("UCO-003", I, ("Coût unitaire d'une campagne emailing", "Unit cost of an emailing campaign"),
        ("Coût par lead d'une campagne N-1 vs celui de l'ensemble des campagnes, au-delà de tolerance_unit_cost.",
         "An N-1 campaign's cost per lead vs all campaigns', beyond tolerance_unit_cost."), UCO_WHY,
        ("coût par lead de la campagne ÷ (Σ budgets ÷ Σ leads) − 1", "campaign's cost per lead ÷ (Σ spend ÷ Σ leads) − 1"),
