@@ -12,6 +12,7 @@ from ..errors import PlanDataError
 from ..model.fields import Field, Kind
 from ..model.plan import Plan
 from ..model.schema import LANGS, SCALARS, SCHEMA_VERSION, TABLES
+from .sheets import MAX_TABLE_ROWS as MAX_ROWS  # one limit for plan files and workbooks (README, Limits)
 
 SCHEMA_ID = "https://github.com/planmkg/planmkg_xl/schema/plan-v1.json"
 
@@ -35,7 +36,6 @@ def _out(value: object) -> object:
 
 MAX_JSON_BYTES = 20 * 1024 * 1024  # a plan is a few kB; this bounds memory before parsing
 MAX_DEPTH = 20  # a plan nests 4 deep (tables > table > row > value)
-MAX_ROWS = 5_000  # rows per table (README "Limits"; the workbook reader refuses more too)
 
 
 def plan_from_json_file(path, source: str | None = None) -> Plan:
