@@ -58,6 +58,11 @@ def patch_headers(data: bytes, entry: str, method: int | None = None, flags: int
     return bytes(out)
 
 
+def _body(xml: bytes) -> bytes:
+    """The XML without its declaration (if any)."""
+    return xml.split(b"?>", 1)[1] if xml.lstrip().startswith(b"<?xml") else xml
+
+
 def _sub(pattern: bytes, repl: bytes, count: int = 1) -> Callable[[bytes], bytes]:
     return lambda body: re.sub(pattern, repl, body, count=count)
 
@@ -111,7 +116,6 @@ def workbook_cases(base: bytes, rng: random.Random) -> Iterator[tuple[str, Calla
         target = rng.choice(names)
         def corrupt(target=target, seed=rng.random()) -> bytes:
             data = bytearray(rezip(parts))
-            local = data.find(b"PK\x03\x04" + data[4:4])  # first header; find ours below
             pos = 0
             while (pos := data.find(b"PK\x03\x04", pos)) >= 0:
                 (n, extra) = struct.unpack_from("<HH", data, pos + 26)
@@ -122,7 +126,6 @@ def workbook_cases(base: bytes, rng: random.Random) -> Iterator[tuple[str, Calla
                         data[start + int(seed * size)] ^= 0x55
                     break
                 pos += 4
-            del local
             return bytes(data)
         yield f"deflate_{i}_{target.rsplit('/', 1)[-1]}", corrupt
     # --- XML attacks and malformed XML
@@ -131,8 +134,8 @@ def workbook_cases(base: bytes, rng: random.Random) -> Iterator[tuple[str, Calla
     for target in ("xl/workbook.xml", SHEET, "xl/sharedStrings.xml", "[Content_Types].xml", "xl/styles.xml"):
         if target not in names:
             continue
-        yield f"dtd_{target}", (lambda t=target: with_part(base, t, lambda b: dtd + b.split(b"?>", 1)[1]))
-        yield f"xxe_{target}", (lambda t=target: with_part(base, t, lambda b: xxe + b.split(b"?>", 1)[1].replace(b">", b">&e;", 1)))
+        yield f"dtd_{target}", (lambda t=target: with_part(base, t, lambda b: dtd + _body(b)))
+        yield f"xxe_{target}", (lambda t=target: with_part(base, t, lambda b: xxe + _body(b).replace(b">", b">&e;", 1)))
         yield f"badxml_{target}", (lambda t=target: with_part(base, t, lambda b: b[: len(b) // 2]))
     for i in range(30):
         target = rng.choice(xml_parts)

@@ -246,7 +246,7 @@ def check_output(target: str | os.PathLike, suffixes: tuple[str, ...], inputs: t
         if not force:
             hint = f" {replace_hint}" if replace_hint else ""
             raise PlanError(f"{target} already exists. Choose another name, or pass --force to replace it.{hint}")
-        if real.exists() and not os.access(real, os.W_OK):
+        if _read_only(real):
             raise PlanError(f"{target} is read-only: planmkg does not replace it. Make it writable (file properties) "
                             f"or choose another name.")
     return target
@@ -255,9 +255,19 @@ def check_output(target: str | os.PathLike, suffixes: tuple[str, ...], inputs: t
 def check_writable(path: str | os.PathLike) -> None:
     """An existing file we are about to replace in place must be writable by its owner's choice (not 0444)."""
     real = Path(os.path.realpath(path))
-    if real.exists() and not os.access(real, os.W_OK):
+    if _read_only(real):
         raise PlanError(f"{Path(path).name} is read-only: planmkg does not change it. Make it writable (file properties, "
                         f"or `chmod u+w`), or write the result elsewhere with --output.")
+
+
+def _read_only(path: Path) -> bool:
+    """Read-only by the owner's choice (no write bit at all, e.g. 0444) or for this user: even root, who could
+    write it, must not replace a file someone marked read-only."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (mode & 0o222) or not os.access(path, os.W_OK)
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
