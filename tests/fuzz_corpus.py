@@ -166,9 +166,9 @@ def workbook_cases(base: bytes, rng: random.Random) -> Iterator[tuple[str, Calla
         yield f"garbage_table_ref_{t}", (lambda t=t: with_part(base, f"xl/tables/{t}", _sub(rb' ref="([^"]+)"', b' ref="A1:ZZZZ99999999"')))
         yield f"huge_table_ref_{t}", (lambda t=t: with_part(base, f"xl/tables/{t}", _sub(rb' ref="([A-Z]+)([0-9]+):([A-Z]+)[0-9]+"', rb' ref="\1\2:\g<3>1048576"')))
         yield f"no_table_ref_{t}", (lambda t=t: with_part(base, f"xl/tables/{t}", _sub(rb' ref="[^"]+"', b"")))
-    yield "shared_string_out_of_range", lambda: with_part(base, SHEET, _sub(rb'(<c r="A6"[^>]*t="s"[^>]*><v>)[0-9]+', rb"\g<1>999999"))
-    yield "shared_string_minus_one", lambda: with_part(base, SHEET, _sub(rb'(<c r="A6"[^>]*t="s"[^>]*><v>)[0-9]+', rb"\g<1>-1"))
-    yield "shared_string_text", lambda: with_part(base, SHEET, _sub(rb'(<c r="A6"[^>]*t="s"[^>]*><v>)[0-9]+', rb"\g<1>abc"))
+    for label, index in (("out_of_range", b"999999"), ("minus_one", b"-1"), ("text", b"abc"), ("empty", b"")):
+        yield f"shared_string_{label}", (lambda index=index: with_part(
+            base, SHEET, _sub(rb'<c r="A6"[^>]*>.*?</c>', b'<c r="A6" t="s"><v>' + index + b"</v></c>")))
     yield "renamed_sheet_names_stale", lambda: with_part(base, "xl/workbook.xml", _sub(rb'name="Budget"', b'name="Budget 2027"'))
     yield "names_removed", lambda: with_part(base, "xl/workbook.xml", _sub(rb"<definedNames>.*</definedNames>", b""))
     yield "name_to_range", lambda: with_part(base, "xl/workbook.xml", _sub(rb"(<definedName name=\"[a-z_]+\">[^<]*?)\$([A-Z]+)\$([0-9]+)<", rb"\1$\2$\3:$\2$9<"))

@@ -57,7 +57,7 @@ def plan_from_json_file(path, source: str | None = None) -> Plan:
 
 def decode_json_bytes(data: bytes, source: str = "JSON") -> str:
     """UTF-8 text (a UTF-8 byte-order mark is accepted), or a clear refusal naming the encoding found."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and (data[0] == 0 or data[1] == 0)):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data[:4096]):
         raise PlanDataError(f"{source} is encoded in UTF-16, not UTF-8. Save it again as UTF-8 (in a text editor: "
                             f"Save as > Encoding: UTF-8).")
     try:
@@ -68,6 +68,15 @@ def decode_json_bytes(data: bytes, source: str = "JSON") -> str:
             f"is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}: latin-1 or Windows-1252?)"
         raise PlanDataError(f"{source} {what}. A plan file is UTF-8 JSON: save it again as UTF-8, or export it with "
                             f"`planmkg export`.") from exc
+
+
+def _looks_utf16(sample: bytes) -> bool:
+    """UTF-16 without a byte-order mark: ASCII text with a NUL in every other byte (and nowhere else)."""
+    if len(sample) < 4:
+        return False
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    return (odd > half * 0.4 and even < half * 0.05) or (even > half * 0.4 and odd < half * 0.05)
 
 
 def _nesting(text: str) -> int:
