@@ -32,8 +32,8 @@ from planmkg_xl.io.jsonio import plan_to_dict
 FULL = os.environ.get("PLANMKG_FUZZ") == "full"
 MEMORY_MB = 1536  # address space of the worker: Python, lxml, openpyxl and python-pptx loaded, plus one workbook
 TIMEOUT_S = 120
-STRIDE = 7  # the fast subset: one case in STRIDE
-DECK_CASES = ("value_1e308", "text_tabs_newlines", "label_formula_text", "label_32767_chars", "value_9.9e307")
+STRIDE = 10  # the fast subset: one case in STRIDE
+DECK_CASES = ("label_tabs_newlines", "label_32767_chars", "value_9.9e307")
 OWNED = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/calcChain.xml"}
 
 

@@ -235,7 +235,7 @@ def check_output(target: str | os.PathLike, suffixes: tuple[str, ...], inputs: t
             raise PlanError(f"{target} is also the input file: writing there would replace it. Choose another output name "
                             f"(e.g. {target.with_name(target.stem + '_out' + suffixes[0]).name}).")
     suffix = target.suffix.lower()
-    if suffix not in suffixes:
+    if suffix not in suffixes and (suffix in _KINDS or _other_kind(real, suffixes[0])):
         kind = _KINDS.get(suffix)
         what = f"a {kind} name ({suffix})" if kind else f"the extension {suffix or '(none)'}"
         raise PlanError(f"{target.name} has {what}, but this output is a {_KINDS.get(suffixes[0], suffixes[0])}: "
@@ -250,6 +250,16 @@ def check_output(target: str | os.PathLike, suffixes: tuple[str, ...], inputs: t
             raise PlanError(f"{target} is read-only: planmkg does not replace it. Make it writable (file properties) "
                             f"or choose another name.")
     return target
+
+
+def _other_kind(path: Path, wanted: str) -> bool:
+    """An existing file whose first bytes say it is not what we would write (a zip where JSON goes, or the reverse)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4)
+    except OSError:
+        return False
+    return (head == b"PK\x03\x04") != (wanted != ".json")
 
 
 def check_writable(path: str | os.PathLike) -> None:
