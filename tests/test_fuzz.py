@@ -2,7 +2,7 @@
 
 The corpus (``fuzz_corpus``, seeded, ≥ 300 cases) is generated here from the demo
 workbook and its JSON plan. By default a fast, fixed subset runs (about one case in
-seven, the deck on a few of them); ``PLANMKG_FUZZ=full`` runs every case through every
+ten, the deck on a few of them); ``PLANMKG_FUZZ=full`` runs every case through every
 command (several minutes). For each case and command:
 
 - the exit code is 0, 1 or 2 and nothing prints a traceback or an internal error;
