@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import math
-import time
 import zipfile
 
 from planmkg_xl import app
@@ -37,13 +36,10 @@ def test_bounded_cuts_long_texts_and_drops_infinity():
     assert computed.rows["strategic_objectives"][0]["statement"].startswith("Objectif\t")  # the original is untouched
 
 
-def test_hostile_deck_builds_fast_and_embedded_workbooks_hold_text_only(tmp_path):
+def test_hostile_deck_builds_and_embedded_workbooks_hold_text_only(tmp_path):
     path = tmp_path / "Plan_Marketing.xlsm"
     path.write_bytes(app.build_xlsm(_hostile_plan()))
-    start = time.monotonic()
-    target, notes = app.deck(path)
-    elapsed = time.monotonic() - start
-    assert elapsed < 30  # generous on a shared CI machine; it was > 60 s before the bound (bench/ measures it properly)
+    target, notes = app.deck(path)  # took > 60 s before the bound; bench/ (plan "long_text") measures it against the demo
     assert any("statement" in n for n in notes)
     with zipfile.ZipFile(target) as deck:
         embedded = [n for n in deck.namelist() if n.startswith("ppt/embeddings/") and n.endswith(".xlsx")]
