@@ -100,8 +100,6 @@ def demo_plan(lang: str = "fr") -> Plan:
         "ansoff_product": "Lancement de Produit 5 v2 en juin",
         "ansoff_market": "Premiers clients en Asie du Sud-Est (Vietnam) avec 2 partenaires",
         "ansoff_diversification": "",
-        "pitch_diagnostic": "Le business a souffert cette année d'un marché industriel atone : C.A. en hausse de 2,6 % seulement et 2 points de marge perdus.",
-        "pitch_objectives": "Notre challenge est d'améliorer le profit tout en générant +13,6 % de croissance, d'abord sur nos marchés existants.",
         "pitch_strategies": "Nous concentrons nos efforts sur trois axes : la fidélisation client, le lancement produit de juin et l'optimisation de la lead generation.",
         "pitch_resources": "Avec un budget quasi stable, nous réduisons les salons et nous équipons d'une plateforme d'emailing et de web tracking plus performante.",
     })
@@ -112,7 +110,7 @@ def demo_plan(lang: str = "fr") -> Plan:
     t["channels"] = [{"line": r[0], **{k: round(r[6] * s) for k, s in zip(_CHANNEL_KEYS, _CHANNEL_SHARES)}} for r in _COMMERCIAL]
     t["leadgen"] = [dict(zip(("source", "leads", "qualified_leads", "spend", "opportunities", "target_leads", "target_qualified_leads", "budget"), r))
                     for r in _LEADGEN]
-    t["best_programs"] = [{"programme": "Lancement Produit 5 (mai)", "result": "52 leads en 3 semaines"},
+    t["best_programs"] = [{"programme": "Lancement Produit 5 v1 (mai 2025)", "result": "52 leads en 3 semaines"},
                           {"programme": "Webinar maintenance prédictive", "result": "210 inscrits, 45 leads qualifiés"}]
     t["programs_to_improve"] = [{"programme": "Qualification des leads salons", "result": "505 leads de salons jamais qualifiés"},
                                 {"programme": "Médias sociaux", "result": "Coût au lead qualifié 333 €, 27 % en opportunité"}]
@@ -131,7 +129,48 @@ def demo_plan(lang: str = "fr") -> Plan:
     _budget(p)
     _kpis(p)
     _strategy(p)
+    if lang == "en":
+        _translate(p)
+    p.scalars.update(_pitch(lang))
     return Plan(p.lang, p.scalars, p.tables)  # normalised: no empty values
+
+
+def _pitch(lang: str) -> dict[str, str]:
+    """The one-page pitch's two sentences that quote numbers, with the numbers taken from the plan's own tables.
+
+    The tool writes these texts, so their numbers must be the ones the workbook computes
+    (last year's growth of the Commercial tab, the revenue objective of the Budget tab).
+    """
+    revenue, revenue_prev = (sum(r[i] for r in _COMMERCIAL) for i in (6, 7))
+    growth, target = revenue / revenue_prev - 1, 24_000_000 / 21_130_000 - 1
+    if lang == "fr":
+        pct = lambda v: f"{v * 100:.1f}".replace(".", ",") + "\u00a0%"  # noqa: E731
+        return {"pitch_diagnostic": f"Le business a souffert cette année d'un marché industriel atone : C.A. en hausse de {pct(growth)} "
+                                    "seulement et 2 points de marge perdus.",
+                "pitch_objectives": f"Notre challenge est d'améliorer le profit tout en générant +{pct(target)} de croissance, "
+                                    "d'abord sur nos marchés existants."}
+    pct = lambda v: f"{v * 100:.1f}%"  # noqa: E731
+    return {"pitch_diagnostic": f"A flat industrial market hurt the business this year: revenue grew by only {pct(growth)} "
+                                "and we lost 2 points of margin.",
+            "pitch_objectives": f"Our challenge is to improve profit while growing {pct(target)}, first in our existing markets."}
+
+
+def _translate(p: Plan) -> None:
+    """English texts for the English demo (numbers and keys unchanged): see ``demo_en``."""
+    from .demo_en import to_english
+    from .model.fields import Kind
+    from .model.schema import SCALARS, TABLES
+
+    texts = (Kind.TEXT, Kind.LONGTEXT)
+    for key, value in p.scalars.items():
+        if isinstance(value, str) and SCALARS[key].kind in texts:
+            p.scalars[key] = to_english(value)
+    for key, rows in p.tables.items():
+        fields = {f.key: f for f in TABLES[key].fields}
+        for row in rows:
+            for name, value in row.items():
+                if isinstance(value, str) and fields[name].kind in texts:
+                    row[name] = to_english(value)
 
 
 def _objectives(p: Plan) -> None:
@@ -258,7 +297,7 @@ def _strategy(p: Plan) -> None:
     swot = {
         "strength": ("20 ans d'expertise capteurs et un parc installé de 2 000 sites", "Taux de fidélité clients de 90 %",
                      "Service client noté 4,6/5"),
-        "weakness": ("Notoriété faible hors de l'agroalimentaire", "Coût au lead qualifié des salons élevé (473 €)", "Peu de contenus en ligne"),
+        "weakness": ("Notoriété faible hors de l'agroalimentaire", "Coût au lead qualifié des événements élevé (473 €)", "Peu de contenus en ligne"),
         "opportunity": ("Maintenance prédictive devenue standard", "Directive NIS2", "Demande en Asie du Sud-Est"),
         "threat": ("Nouveaux entrants logiciels à bas prix", "Budgets d'investissement en baisse"),
     }

@@ -27,7 +27,7 @@ def cases(demo_xlsm_bytes):
     ("bomb_sheet", ["zip bomb"]),
     ("bomb_extra_part", ["zip bomb"]),
     ("zipslip_../evi", ["unsafe name"]),
-    ("deflate_5_sheet14.xml", ["cannot be decompressed", "damaged"]),
+    ("deflate_", ["cannot be decompressed", "damaged"]),  # the first corrupt-deflate case, whatever part it hit
     ("cell_without_r", ["no valid address", "save it again"]),
     ("renamed_sheet_names_stale", ["Budget"]),
     ("name_to_external", ["pas une cellule"]),  # the demo is French: so are its messages
@@ -42,7 +42,7 @@ def cases(demo_xlsm_bytes):
     ("text_32768_chars", ["n'est pas un nombre", "D6"]),
 ])
 def test_workbook_refused_with_a_reason(cases, tmp_path, case, words):
-    _, build = cases[case]
+    _, build = cases[case] if case in cases else next(v for k, v in cases.items() if k.startswith(case))
     path = tmp_path / "Plan.xlsm"
     data = build()
     path.write_bytes(data)

@@ -9,6 +9,7 @@ import datetime as dt
 import json
 
 from ..errors import PlanDataError
+from ..messages import msg
 from ..model.fields import Field, Kind
 from ..model.plan import Plan
 from ..model.schema import LANGS, SCALARS, SCHEMA_VERSION, TABLES
@@ -47,27 +48,23 @@ def plan_from_json_file(path, source: str | None = None) -> Plan:
     try:
         size = path.stat().st_size
         if size > MAX_JSON_BYTES:
-            raise PlanDataError(f"{source} is {size // (1024 * 1024)} MB; a plan file is a few kB and at most "
-                                f"{MAX_JSON_BYTES // (1024 * 1024)} MB are read. Is it the right file?")
+            raise PlanDataError(msg("json.too_big_file", source=source, mb=size // (1024 * 1024), cap=MAX_JSON_BYTES // (1024 * 1024)))
         data = path.read_bytes()
     except OSError as exc:
-        raise PlanDataError(f"Cannot read {source}: {exc.strerror or exc}.") from exc
+        raise PlanDataError(msg("app.cannot_read", path=source, reason=exc.strerror or exc)) from exc
     return plan_from_json(decode_json_bytes(data, source), source)
 
 
 def decode_json_bytes(data: bytes, source: str = "JSON") -> str:
     """UTF-8 text (a UTF-8 byte-order mark is accepted), or a clear refusal naming the encoding found."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data[:4096]):
-        raise PlanDataError(f"{source} is encoded in UTF-16, not UTF-8. Save it again as UTF-8 (in a text editor: "
-                            f"Save as > Encoding: UTF-8).")
+        raise PlanDataError(msg("json.utf16", source=source))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        binary = b"\x00" in data[:4096]
-        what = "is a binary file, not a JSON plan" if binary else \
-            f"is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}: latin-1 or Windows-1252?)"
-        raise PlanDataError(f"{source} {what}. A plan file is UTF-8 JSON: save it again as UTF-8, or export it with "
-                            f"`planmkg export`.") from exc
+        if b"\x00" in data[:4096]:
+            raise PlanDataError(msg("json.binary", source=source)) from exc
+        raise PlanDataError(msg("json.not_utf8", source=source, byte=f"0x{data[exc.start]:02x}", offset=exc.start)) from exc
 
 
 def _looks_utf16(sample: bytes) -> bool:
@@ -111,26 +108,25 @@ def _big_int(text: str) -> object:
 
 def plan_from_json(text: str, source: str = "JSON") -> Plan:
     if len(text) > MAX_JSON_BYTES:
-        raise PlanDataError(f"{source} is too large for a plan file (more than {MAX_JSON_BYTES // (1024 * 1024)} MB).")
+        raise PlanDataError(msg("json.too_big", source=source, cap=MAX_JSON_BYTES // (1024 * 1024)))
     if _nesting(text) > MAX_DEPTH:
-        raise PlanDataError(f"{source} nests brackets more than {MAX_DEPTH} deep; a plan file nests 4 deep. Is it the right file?")
+        raise PlanDataError(msg("json.deep", source=source, depth=MAX_DEPTH))
     try:
         data = json.loads(text, parse_int=_big_int, parse_constant=lambda name: float(name.replace("Infinity", "inf")))
     except json.JSONDecodeError as exc:
-        raise PlanDataError(f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.") from exc
+        raise PlanDataError(msg("json.invalid", source=source, line=exc.lineno, column=exc.colno)) from exc
     except (RecursionError, ValueError) as exc:
-        raise PlanDataError(f"{source} is not a JSON plan ({type(exc).__name__}).") from exc
+        raise PlanDataError(msg("json.not_plan", source=source, detail=type(exc).__name__)) from exc
     return plan_from_dict(data, source)
 
 
 def plan_from_dict(data: object, source: str = "JSON") -> Plan:
     problems: list[str] = []
     if not isinstance(data, dict):
-        raise PlanDataError(f"{source}: the top level must be an object with 'lang', 'scalars' and 'tables'.")
+        raise PlanDataError(msg("json.top_level", source=source))
     for key in ("scalars", "tables"):
         if data.get(key) is not None and not isinstance(data[key], dict):
-            raise PlanDataError(f"{source}: '{key}' must be an object ({{…}}), not {type(data[key]).__name__} "
-                                f"(see docs/plan.schema.json).")
+            raise PlanDataError(msg("json.not_object", source=source, key=key, kind=type(data[key]).__name__))
     unknown = [k for k in data if k not in ("schema_version", "lang", "scalars", "tables", "$schema")]
     for key in unknown[:5]:
         problems.append(f"{_path_text(key)}: unknown key")
@@ -154,8 +150,7 @@ def plan_from_dict(data: object, source: str = "JSON") -> Plan:
             problems.append(f"tables.{_path_text(key)}: unknown table" if table is None else f"tables.{key}: must be a list of rows")
             continue
         if len(rows) > MAX_ROWS:
-            raise PlanDataError(f"{source}: tables.{key} has {len(rows)} rows; a table holds at most {MAX_ROWS} "
-                                f"(README, Limits). Split the plan or summarise the rows.")
+            raise PlanDataError(msg("json.too_many_rows", source=source, table=key, n=len(rows), cap=MAX_ROWS))
         inputs = {f.key: f for f in table.inputs}
         tables[key] = []
         for i, row in enumerate(rows):
@@ -174,7 +169,7 @@ def plan_from_dict(data: object, source: str = "JSON") -> Plan:
     if problems:
         shown = "\n".join(f"- {p}" for p in problems[:25])
         more = f"\n- … {len(problems) - 25} more" if len(problems) > 25 else ""
-        raise PlanDataError(f"{source} does not follow the plan schema (see docs/plan.schema.json):\n{shown}{more}")
+        raise PlanDataError(msg("json.schema", source=source, problems=shown + more))
     return Plan(lang, scalars, tables)
 
 

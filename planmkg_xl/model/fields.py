@@ -117,6 +117,7 @@ class Table:
     blank_rows: int = 0
     totals: bool = False
     note: Text | None = None
+    optional: bool = False  # added after workbooks were in use: a workbook without it still reads (its rows are empty)
 
     def default_rows(self, lang: str) -> list[dict]:
         """The rows a new workbook starts with, their labels in ``lang``."""

@@ -213,6 +213,33 @@ SETTINGS = Scalars(
     ),
 )
 
+# The benchmarks a new plan starts with (issue 8: the latest editions we could source, each with its source and date;
+# a figure we could only read in a secondary source says so). BEN-003 flags a row older than ``benchmark_max_age``.
+BENCHMARK_ROWS = (
+    {"key": "marketing_to_revenue_b2b_product", "label": T("Budget marketing / C.A., entreprises B2B produits (moyenne)",
+                                                           "Marketing budget / revenue, B2B product companies (average)"), "value": 0.064,
+     "source": T("The CMO Survey (Duke Fuqua, AMA, Deloitte), secteur B2B produits ; chiffre relevé dans SalesFuel, « CMO Survey: "
+                 "Marketing Spend Optimization Now Critical », édition exacte non vérifiée dans le rapport",
+                 "The CMO Survey (Duke Fuqua, AMA, Deloitte), B2B product sector; figure read in SalesFuel, \"CMO Survey: Marketing "
+                 "Spend Optimization Now Critical\", exact edition not verified in the report"), "date": "2025"},
+    {"key": "marketing_to_revenue_b2b_services", "label": T("Budget marketing / C.A., entreprises B2B services (moyenne)",
+                                                            "Marketing budget / revenue, B2B service companies (average)"), "value": 0.09,
+     "source": T("The CMO Survey (Duke Fuqua, AMA, Deloitte), secteur B2B services ; chiffre relevé dans SalesFuel, même article, "
+                 "édition exacte non vérifiée dans le rapport",
+                 "The CMO Survey (Duke Fuqua, AMA, Deloitte), B2B services sector; figure read in SalesFuel, same article, "
+                 "exact edition not verified in the report"), "date": "2025"},
+    {"key": "marketing_to_revenue_all", "label": T("Budget marketing / C.A., tous secteurs, grandes entreprises (moyenne)",
+                                                   "Marketing budget / revenue, all industries, large companies (average)"), "value": 0.077,
+     "source": T("Gartner, 2025 CMO Spend Survey (402 responsables marketing, Amérique du Nord, Royaume-Uni, Europe ; surtout > 1 Md$ de C.A.)",
+                 "Gartner, 2025 CMO Spend Survey (402 marketing leaders, North America, UK, Europe; mostly > $1B revenue)"),
+     "date": "2025-05"},
+    {"key": "marketing_to_revenue_small_max", "label": T("Coûts marketing hors salaires / C.A., très petites entreprises (plafond)",
+                                                         "Marketing cost excluding salaries / revenue, very small companies (ceiling)"),
+     "value": 0.25, "source": T("The CMO Survey (Duke / AMA / Deloitte), août 2015, cité par le modèle (slide « Budget : benchmarks ») ; "
+                                "pas d'édition plus récente trouvée", "The CMO Survey (Duke / AMA / Deloitte), August 2015, quoted by the "
+                                "seed (slide \"Budget: benchmarks\"); no newer edition found"), "date": "2015-08"},
+)
+
 BENCHMARKS = Table(
     key="benchmarks", name="tBenchmarks", title=T("Benchmarks (modifiables)", "Benchmarks (editable)"),
     fields=(
@@ -222,14 +249,7 @@ BENCHMARKS = Table(
         F("source", T("Source", "Source"), K.TEXT, width=40),
         F("date", T("Date de la source", "Source date"), K.TEXT, width=14),
     ),
-    rows=(
-        {"key": "marketing_to_revenue_b2b_product", "label": T("Coûts marketing / C.A., B2B produits (moyenne)",
-                                                               "Marketing cost / revenue, B2B product companies (average)"), "value": 0.062,
-         "source": "The CMO Survey (Duke / AMA / Deloitte)", "date": "2015-08"},
-        {"key": "marketing_to_revenue_small_max", "label": T("Coûts marketing hors salaires / C.A., très petites entreprises (plafond)",
-                                                             "Marketing cost excluding salaries / revenue, very small companies (ceiling)"),
-         "value": 0.25, "source": "The CMO Survey (Duke / AMA / Deloitte)", "date": "2015-08"},
-    ),
+    rows=BENCHMARK_ROWS,
 )
 
 TOLERANCES = Scalars(
@@ -237,7 +257,53 @@ TOLERANCES = Scalars(
     fields=(
         F("tolerance_ok", T("Écart accepté", "Accepted gap"), K.RATE, T("En deçà : cohérent.", "Below: coherent.")),
         F("tolerance_warning", T("Écart d'alerte", "Warning gap"), K.RATE, T("Au-delà : erreur ; entre les deux : alerte.", "Beyond: error; in between: warning.")),
+        F("tolerance_jump", T("Saut d'hypothèse toléré", "Assumption jump allowed"), K.RATE,
+          T("Écart relatif maximal entre une hypothèse N (win ratio, C.A. moyen, taux) et sa valeur N-1 sans objectif qui l'explique.",
+            "Largest relative move of an N assumption (win ratio, average deal, rates) from its N-1 value without an objective explaining it.")),
+        F("tolerance_unit_cost", T("Écart de coût unitaire toléré", "Unit-cost gap allowed"), K.RATE,
+          T("Écart relatif maximal entre le coût par lead d'une source, d'un événement ou d'une campagne et celui de l'ensemble "
+            "(100 % : plus du double ou moins de la moitié).",
+            "Largest relative gap between a source's, event's or campaign's cost per lead and the plan's weighted one "
+            "(100 %: more than twice or less than half).")),
+        F("benchmark_max_age", T("Âge maximal d'un benchmark (ans)", "Benchmark maximum age (years)"), K.YEARS,
+          T("Au-delà, un benchmark utilisé est signalé comme daté.", "Beyond it, a benchmark in use is flagged as dated.")),
     ),
+)
+
+# Customer segmentation from invoices (seed slide 38: recency / frequency / value). Editable thresholds;
+# the rules themselves are in core/segments.py and justified in docs/import.md.
+SEGMENT_RULES = Scalars(
+    key="segment_rules", title=T("Segmentation clients (règles)", "Customer segmentation (rules)"),
+    fields=(
+        F("seg_active_months", T("Actif : dernier achat depuis moins de (mois)", "Active: last purchase less than (months) ago"), K.MONTHS,
+          T("Au-delà, le client est Dormant (ou Perdu).", "Beyond, the customer is Dormant (or Lost).")),
+        F("seg_lost_months", T("Perdu : pas d'achat depuis plus de (mois)", "Lost: no purchase for more than (months)"), K.MONTHS,
+          T("Entre les deux seuils : Dormant.", "Between the two thresholds: Dormant.")),
+        F("seg_new_months", T("Nouveau : premier achat depuis moins de (mois)", "New: first purchase less than (months) ago"), K.MONTHS),
+        F("seg_loyal_purchases", T("Fidèle : achats sur 24 mois, au moins", "Loyal: purchases over 24 months, at least"), K.COUNT,
+          T("Nombre de jours d'achat distincts sur les 24 derniers mois.", "Distinct purchase days over the last 24 months.")),
+        F("seg_star_share", T("Star : part des clients actifs au plus gros C.A.", "Star: share of active customers with the highest revenue"),
+          K.RATE, T("Les meilleurs clients fidèles par C.A. sur 12 mois (ex. 20 %).", "The loyal customers with the highest 12-month revenue (e.g. 20 %).")),
+    ),
+)
+
+IMPORT_KINDS = tuple(Choice(k, T(k, k)) for k in ("deals", "leads", "web", "emailing", "events", "spend", "invoices", "kpi-actuals"))
+
+SOURCES = Table(
+    key="sources", name="tSources", title=T("Sources importées (planmkg import)", "Imported sources (planmkg import)"),
+    fields=(
+        F("file", T("Fichier", "File"), K.TEXT, T("Nom du fichier importé.", "Name of the imported file."), width=26, required=True),
+        F("kind", T("Nature", "Kind"), K.CHOICE, choices=IMPORT_KINDS, width=11),
+        F("preset", T("Format reconnu", "Format recognised"), K.TEXT, width=18),
+        F("year", T("Année", "Year"), K.YEAR, width=8),
+        F("rows_read", T("Lignes lues", "Rows read"), K.COUNT, width=9),
+        F("rows_used", T("Lignes utilisées", "Rows used"), K.COUNT, width=9),
+        F("rows_skipped", T("Lignes ignorées", "Rows skipped"), K.COUNT, width=9),
+        F("imported_on", T("Importé le", "Imported on"), K.DATE, width=11),
+        F("targets", T("Tableaux remplis", "Tables filled"), K.TEXT, width=30),
+    ),
+    blank_rows=1,
+    note=T("Rempli par l'import : chaque nombre importé a ici son fichier d'origine.", "Filled by the import: every imported number has its source file here."),
 )
 
 PLAN_SHEETS = (
@@ -249,8 +315,10 @@ PLAN_SHEETS = (
             "Spend lines by block (bottom-up), top-down envelope and scorecard. Amounts in €, shown in k€."), (BUDGET, BUDGET_INPUTS, SCORECARD)),
     Sheet("kpi", "shKPI", T("KPI", "KPI"), T("10 KPI au maximum, sinon ce ne sont pas des KPI mais des PI. Suivi mensuel.",
                                           "10 KPIs at most, otherwise they are not KPIs but PIs. Tracked monthly."), (KPI,)),
-    Sheet("settings", "shParametres", T("Paramètres", "Settings"), T("Entreprise, année du plan, benchmarks et tolérances des contrôles.",
-                                                                    "Company, plan year, benchmarks and check tolerances."), (SETTINGS, TOLERANCES, BENCHMARKS)),
+    Sheet("settings", "shParametres", T("Paramètres", "Settings"), T("Entreprise, année du plan, benchmarks, tolérances des contrôles, règles de segmentation et sources importées.",
+                                                                    "Company, plan year, benchmarks, check tolerances, segmentation rules and imported sources."), (SETTINGS, TOLERANCES, BENCHMARKS, SEGMENT_RULES, SOURCES)),
 )
 
-DEFAULT_SCALARS = {"currency": "EUR", "tolerance_ok": 0.05, "tolerance_warning": 0.10}
+DEFAULT_SCALARS = {"currency": "EUR", "tolerance_ok": 0.05, "tolerance_warning": 0.10, "tolerance_jump": 0.25, "tolerance_unit_cost": 1.0,
+                   "benchmark_max_age": 3,
+                   "seg_active_months": 12, "seg_lost_months": 24, "seg_new_months": 12, "seg_loyal_purchases": 3, "seg_star_share": 0.2}

@@ -99,6 +99,11 @@ CUSTOMER_SEGMENTS = Table("customer_segments", "tCustomerSegments", T("Stratégi
     F("count", T("Nombre de clients", "Customers"), K.COUNT, total="sum", width=12),
     F("share", T("% de la base", "% of base"), K.RATIO, T("Nombre / total des segments.", "Count / total of the segments."),
       formula=R("count") / Sum("count")),
+    F("revenue", T("C.A. N-1", "Revenue N-1"), K.MONEY, T("C.A. N-1 des clients du segment (import des factures).",
+                                                          "Revenue N-1 of the segment's customers (invoice import)."), total="sum", width=12),
+    F("revenue_share", T("% du C.A. N-1", "% of revenue N-1"), K.RATIO, T("C.A. du segment / C.A. total des segments.",
+                                                                        "Segment revenue / total revenue of the segments."),
+      formula=R("revenue") / Sum("revenue")),
     _text("tactics", "Tactiques", "Tactics", 40)),
     rows=tuple({"segment": T(fr, en)} for fr, en in (("Nouveaux", "New"), ("Stars", "Stars"), ("Fidèles", "Loyal"),
                                                       ("Irréguliers", "Irregular"), ("Dormants", "Dormant"), ("Perdus", "Lost"))), totals=True)
@@ -216,6 +221,29 @@ PITCH = Scalars("pitch", T("Résumé 1 page : le pitch en quatre phrases", "One-
     _text("pitch_strategies", "Stratégies", "Strategies", 90),
     _text("pitch_resources", "Ressources", "Resources", 90)))
 
+# The ten "Executive Summary" slides of the seed (22, 27, 30, 38, 40, 36, 43, 50, 53–54, 56), in the deck's order:
+# each one's topic (the small label above its title) and the row of the "deck titles" table that overrides its title.
+DECK_SLIDES = (
+    ("swot", T("Analyse SWOT", "SWOT analysis")),
+    ("objectives", T("Synthèse des objectifs", "Objectives at a glance")),
+    ("ansoff", T("Initiatives stratégiques", "Strategic initiatives")),
+    ("customers", T("Stratégie clients", "Customer strategy")),
+    ("leadgen_strategy", T("Stratégie lead generation", "Lead generation strategy")),
+    ("brand", T("Stratégie de marque", "Brand strategy")),
+    ("content", T("Stratégie de contenus", "Content strategy")),
+    ("budget", T("Budget marketing", "Marketing budget")),
+    ("kpis", T("Indicateurs de performance (KPI)", "Key performance indicators")),
+    ("pitch", T("Résumé 1 page", "One-page summary")),
+)
+
+DECK_TITLES = Table("deck_titles", "tDeckTitles", T("Titres des slides Executive Summary", "Executive Summary slide titles"), (
+    _text("slide", "Slide", "Slide", 30, K.TEXT, True),
+    _text("title", "Titre imposé (vide = conclusion calculée)", "Title override (empty = computed conclusion)", 70)),
+    rows=tuple({"slide": topic} for _, topic in DECK_SLIDES),
+    note=T("Le deck titre chaque slide par sa conclusion, calculée à partir des chiffres du plan ; un titre saisi ici la remplace.",
+           "The deck titles each slide with its conclusion, computed from the plan's numbers; a title typed here replaces it."),
+    optional=True)
+
 STRATEGY_SHEETS = (
     Sheet("analysis", "shAnalyse", T("Analyse", "Analysis"), T("Situation actuelle : marché, segments, clients, concurrence, SWOT.",
                                                               "Current situation: market, segments, customers, competition, SWOT."),
@@ -226,5 +254,5 @@ STRATEGY_SHEETS = (
            BRAND, BRAND_METRICS, CONTENT, CHANNEL_PLAN, PRIORITY_MEDIA), stacked=True),
     Sheet("action", "shPlanAction", T("Plan d'action", "Action plan"), T("Plan d'action 6 mois, organisation, technologies, résumé 1 page.",
                                                                         "6-month action plan, organisation, technologies, one-page summary."),
-          (ACTION_PLAN, TEAM, TECHNOLOGIES, PITCH), stacked=True),
+          (ACTION_PLAN, TEAM, TECHNOLOGIES, PITCH, DECK_TITLES), stacked=True),
 )
