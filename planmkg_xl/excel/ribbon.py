@@ -225,7 +225,13 @@ def recompute_message(report: BookRecompute, lang: str) -> str:
         lines += [_t(lang, "repair_line", sheet=r.sheet, cell=r.cell, was=short(r.was)) for r in report.repairs[:20]]
         if len(report.repairs) > 20:
             lines.append(f"  … +{len(report.repairs) - 20}")
-    elif not report.written:
+    refused = getattr(report, "refused", [])
+    if refused:
+        from ..io.repair_report import reason, say
+
+        lines.append(say(lang, "refused", n=len(refused)))
+        lines += [f"  {r.sheet}!{r.cell}: {reason(lang, r.reason)}" for r in refused[:5]]
+    if not report.repairs and not refused and not report.written:
         lines.append(_t(lang, "nothing"))
     return "\n".join(lines)
 
