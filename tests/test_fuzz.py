@@ -89,6 +89,8 @@ def _check_recompute(before: bytes, after_path: Path, code: int) -> list[str]:
     if code != 0:
         if after is not None and after != before and after_path.name == "InPlace.xlsm":
             problems.append("refused but the file changed")
+        if after is not None and after_path.name == "Out.xlsm":
+            problems.append("refused but an output was written")
         return problems
     old, new = _parts(before), _parts(after or b"")
     if old is None or new is None:
