@@ -50,7 +50,9 @@ def _fc_match(pattern: str) -> str | None:
 
 @functools.lru_cache(maxsize=20000)
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    """Width in points of one line of text at ``size`` points."""
+    """Width in points of one line of text at ``size`` points (a stray line break measures as a space)."""
+    if "\n" in text or "\r" in text:
+        text = text.replace("\r", " ").replace("\n", " ")
     return _font(bold).getlength(text) * size / 1000 * SAFETY
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import io
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Iterable
@@ -22,6 +23,7 @@ from typing import Iterable
 from lxml import etree
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_DATA_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_MARK
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -584,6 +586,31 @@ def _set_cell_text(cell, text: str, size: float, bold: bool, align: str, color: 
 # --------------------------------------------------------------------------- charts
 
 
+class _TextSafeChartData(CategoryChartData):
+    """Chart data whose embedded workbook (ppt/embeddings/*.xlsx) keeps every label as text.
+
+    python-pptx writes it with XlsxWriter, which by default turns a string starting with
+    "=" into a live formula and a URL-looking string into a hyperlink: a label such as
+    "=HYPERLINK(…)" from a plan cell must stay text there too.
+    """
+
+    @property
+    def _workbook_writer(self):
+        return _TextSafeWorkbookWriter(self)
+
+
+class _TextSafeWorkbookWriter(CategoryWorkbookWriter):
+    @contextmanager
+    def _open_worksheet(self, xlsx_file):
+        from xlsxwriter import Workbook
+
+        workbook = Workbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                                        "strings_to_numbers": False, "nan_inf_to_errors": True})
+        worksheet = workbook.add_worksheet()
+        yield workbook, worksheet
+        workbook.close()
+
+
 def chart_data(block: ChartBlock) -> CategoryChartData:
     """The chart's data; a horizontal bar chart's categories bottom-up, so the first one is drawn on top.
 
@@ -591,7 +618,7 @@ def chart_data(block: ChartBlock) -> CategoryChartData:
     cluster, and the legend (listed bottom-up for bar charts) then reads against the bars.
     """
     flip = block.chart_type == "bar"
-    data = CategoryChartData(number_format=block.number_format)
+    data = _TextSafeChartData(number_format=block.number_format)
     data.categories = list(reversed(block.categories)) if flip else block.categories
     for s in block.series:
         data.add_series(s.name, list(reversed(s.values)) if flip else s.values)

@@ -59,7 +59,7 @@ _T = {
                  "for details and report it."),
     "checked": ("{n} cellules calculées vérifiées.", "{n} calculated cells checked."),
     "repaired": ("{n} cellule(s) calculée(s) réparée(s) :", "{n} calculated cell(s) repaired:"),
-    "repair_line": ("  {sheet}!{cell} : contenait {was!r}, formule rétablie", "  {sheet}!{cell}: held {was!r}, formula restored"),
+    "repair_line": ("  {sheet}!{cell} : contenait {was}, formule rétablie", "  {sheet}!{cell}: held {was}, formula restored"),
     "nothing": ("Rien à changer.", "Nothing to change."),
     "findings": ("{n} constat(s) : {detail}.", "{n} finding(s): {detail}."),
     "more": ("… et {n} de plus (voir `planmkg check`).", "… and {n} more (see `planmkg check`)."),
@@ -220,10 +220,18 @@ def recompute_message(report: BookRecompute, lang: str) -> str:
     lines = [_t(lang, "checked", n=report.derived_cells)]
     if report.repairs:
         lines.append(_t(lang, "repaired", n=len(report.repairs)))
-        lines += [_t(lang, "repair_line", sheet=r.sheet, cell=r.cell, was=r.was) for r in report.repairs[:20]]
+        from ..io.repair_report import short  # never a whole formula in a message box (a total runs to kilobytes)
+
+        lines += [_t(lang, "repair_line", sheet=r.sheet, cell=r.cell, was=short(r.was)) for r in report.repairs[:20]]
         if len(report.repairs) > 20:
             lines.append(f"  … +{len(report.repairs) - 20}")
-    elif not report.written:
+    refused = getattr(report, "refused", [])
+    if refused:
+        from ..io.repair_report import reason, say
+
+        lines.append(say(lang, "refused", n=len(refused)))
+        lines += [f"  {r.sheet}!{r.cell}: {reason(lang, r.reason)}" for r in refused[:5]]
+    if not report.repairs and not refused and not report.written:
         lines.append(_t(lang, "nothing"))
     return "\n".join(lines)
 
