@@ -320,3 +320,16 @@ def test_spec_and_fit_are_pure():
             "bad = [m for m in ('pptx', 'openpyxl', 'xlwings', 'PIL') if m in sys.modules]; print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_mixed_units_are_formatted_in_one_place(computed):
+    """Ctx.measured: the row's own unit when the model gives one, else its metric, else its label; counts whole."""
+    from planmkg_xl.deck.ctx import Ctx
+
+    c = Ctx(computed, "fr")
+    assert c.measured({"unit": "count"}, 27.5) == "28"
+    assert c.measured({"unit": "money"}, 2_500_000) == "2\u202f500\xa0k€" and c.measured({"unit": "money"}, 189) == "189\xa0€"
+    assert c.measured({"unit": "percent"}, 0.053) == "5,3\xa0%"
+    assert c.measured({"metric": "new_customers"}, 687.5) == "688"
+    assert c.measured({"metric": "lead_to_opportunity"}, 0.413) == "41,3\xa0%"
+    assert c.measured({"kpi": "Coût par lead"}, 133) == "133\xa0€"

@@ -21,6 +21,12 @@ from .fmt import Formatter, money_scale
 _YEAR_TOKEN = re.compile(r"(?<![\w\-‑])N(?:\s?[-‑]\s?([12]))?(?![\w\-‑])")
 
 
+_PERCENT_METRICS = {"lead_to_opportunity", "email_ctr", "win_ratio", "profitability", "market_penetration"}
+_MONEY_METRICS = {"cost_per_qualified_lead", "revenue", "marketing_budget"}
+_COUNT_METRICS = {"new_customers", "customers", "deals", "opportunities", "leads", "qualified_leads", "web_visits",
+                  "web_unique_visitors", "web_leads", "partners"}
+
+
 def _default_labels(table: str, key: str, lang: str) -> dict[str, str]:
     """The label a new workbook pre-fills in a row (either language, casefolded) -> that label in ``lang``."""
     out = {}
@@ -119,6 +125,20 @@ class Ctx:
             except ValueError:
                 return value
         return self.f.value(field.kind, value)
+
+    def measured(self, row: dict, value: object, label: object = "") -> str:
+        """A value of a row of mixed units (KPIs, metric tables), in one place: the row's own ``unit``
+        when the model gives one, else the metric it points at, else what its label says."""
+        unit, metric = row.get("unit"), row.get("metric")
+        if isinstance(unit, str) and unit:
+            return self.f.unit(unit, value)
+        if metric in _PERCENT_METRICS:
+            return self.f.pct(value)
+        if metric in _MONEY_METRICS:
+            return self.f.cost(value)
+        if metric in _COUNT_METRICS:
+            return self.f.count(value)
+        return self.f.by_label(str(label or metric or ""), value)
 
     def total(self, table: str, key: str) -> str:
         field = TABLES[table].field(key)

@@ -146,6 +146,8 @@ class Formatter:
             return self.pct(value)
         if unit == "days":
             return f"{self.count(value)}\xa0{'jours' if self.lang == 'fr' else 'days'}"
+        if unit == "count":
+            return self.count(value)
         return self.number(value)
 
 
