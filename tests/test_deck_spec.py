@@ -332,4 +332,4 @@ def test_mixed_units_are_formatted_in_one_place(computed):
     assert c.measured({"unit": "percent"}, 0.053) == "5,3\xa0%"
     assert c.measured({"metric": "new_customers"}, 687.5) == "688"
     assert c.measured({"metric": "lead_to_opportunity"}, 0.413) == "41,3\xa0%"
-    assert c.measured({"kpi": "Coût par lead"}, 133) == "133\xa0€"
+    assert c.measured({"kpi": "Coût par lead"}, 133, "Coût par lead") == "133\xa0€"
