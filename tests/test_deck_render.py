@@ -267,3 +267,23 @@ def test_an_english_deck_of_a_french_workbook_says_its_findings_in_english(demo_
     assert any(t.startswith("Reverse funnel") for t in texts) and any("€24,000,000" in t for t in texts)  # English words and numbers
     assert not any(w in t for t in texts for w in ("onglet", "Entonnoir", "\u202f"))
     assert findings.cell(1, 0).text in ("Error", "Warning", "Info")
+
+
+def test_cli_structure_flags_and_the_printed_rule(demo_xlsm, tmp_path):
+    from click.testing import CliRunner
+
+    from planmkg_xl.cli import main
+
+    out = tmp_path / "comite.pptx"
+    result = CliRunner().invoke(main, ["deck", str(demo_xlsm), "--output", str(out), "--no-appendix"])
+    assert result.exit_code == 0, result.output
+    prs = open_deck(out.read_bytes())
+    assert len(prs.slides) == 11
+    ids = prs.slides._sldIdLst
+    prs.part.drop_rel(ids[-1].rId)  # the director deletes the pitch slide
+    ids.remove(ids[-1])
+    prs.save(str(out))
+    result = CliRunner().invoke(main, ["deck", str(demo_xlsm), "--update", str(out), "--no-appendix"])
+    assert result.exit_code == 0, result.output
+    assert "pmk:slide:pitch" in result.output and "Règle : les slides et formes générées que vous avez supprimées le restent" in result.output
+    assert len(open_deck(out.read_bytes()).slides) == 10
