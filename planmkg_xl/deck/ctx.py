@@ -18,7 +18,7 @@ from ..model.schema import SCALARS, TABLES
 from .blocks import FULL, Box, Para, TableBlock, TextBlock
 from .fmt import Formatter, money_scale
 
-_YEAR_TOKEN = re.compile(r"(?<![\w\-‑])N(?:\s?[-‑]\s?([12]))?(?![\w\-‑])")
+_YEAR_TOKEN = re.compile(r"(?<![\w\-‑])N(?:\s?[-‑]\s?([12]))?(?![\w\-‑°º])")  # not "N°"
 
 
 _PERCENT_METRICS = {"lead_to_opportunity", "email_ctr", "win_ratio", "profitability", "market_penetration"}
