@@ -93,6 +93,10 @@ def test_a_title_follows_the_plans_numbers():
     objectives = next(s for s in deck_spec(compute(plan), []) if s.key == "objectives").title
     growth = compute(plan).totals["commercial"]["target_growth"]
     assert f.pct(growth) in objectives and "Produit 2" in objectives
+    for row in plan.tables["commercial"]:  # a planned decline is said as one
+        row["target_revenue"] = row["revenue"] * 0.9
+    objectives = next(s for s in deck_spec(compute(plan), []) if s.key == "objectives").title
+    assert objectives == f"Un C.A. 2026 visé en baisse de {f.pct(-compute(plan).totals['commercial']['target_growth'])}"
 
 
 def test_a_title_typed_in_the_workbook_wins():

@@ -104,6 +104,9 @@ def _objectives_title(c: Ctx) -> str:
         return _first(counted)
     deltas = sorted(((r["target_revenue"] - r["revenue"], str(r.get("line") or "")) for r in c.rows("commercial")
                      if is_number(r.get("target_revenue")) and is_number(r.get("revenue"))), reverse=True)
+    if growth < 0:  # a planned decline is said as one
+        pct = c.f.pct(-growth)
+        return _first(c.tr(f"Un C.A. {c.yr()} visé en baisse de {pct}", f"Revenue planned to fall by {pct} in {c.yr()}"), counted)
     lines = [name for delta, name in deltas[:2] if delta > 0 and name]
     by = c.tr(" et ", " and ").join(lines)
     pct = c.f.pct(growth)
