@@ -340,12 +340,47 @@ def import_changes(plan: Plan, files, *, kind: str | None = None, mapping=None, 
                                      result.notes))
         if result.detail is not None:
             detail_rows = (detail_rows or []) + result.detail
-    return ImportPreview(imported, plan_changes(plan, aggregates, replace=replace), detail_rows)
+    changes = plan_changes(plan, aggregates, replace=replace)
+    from .model.schema import TABLES
+
+    if "input_data" in TABLES:  # the Accueil checklist of input data (seed slide 9): ticked with the source file
+        _tick_checklist(plan, changes, imported, today, replace, lang)
+    return ImportPreview(imported, changes, detail_rows)
+
+
+def _tick_checklist(plan: Plan, changes, imported: list[ImportedFile], today, replace: bool, lang: str) -> None:
+    """Add to ``changes`` the checklist rows each imported kind proves: « available » yes (a « no » typed is a
+    conflict unless ``replace``), the file added to the row's sources, the date of the import."""
+    from .core.checklist import checklist_ticks
+    from .core.imports import CONFLICT, NEW, REPLACED, SAME, CellChange, same_value
+    from .model.home_tabs import IMPORT_CHECKLIST
+
+    rows = [dict(r) for r in plan.tables.get("input_data", [])]
+    start = len(rows)
+    for f in imported:
+        if f.kind not in IMPORT_CHECKLIST:
+            continue
+        for t in checklist_ticks(rows, f.kind, f.path.name, on=today, lang=lang):
+            while t.row >= len(rows):
+                rows.append({})
+            if t.old in (None, ""):
+                status = NEW
+            elif same_value(t.old, t.new):
+                status = SAME
+            elif t.field == "available" and not replace:
+                status = CONFLICT
+            else:
+                status = REPLACED  # the sources list and the date are the import's own
+            changes.cells.append(CellChange("input_data", t.row, t.field, t.old, t.new, status, f.path.name))
+            if status in (NEW, REPLACED):
+                rows[t.row][t.field] = t.new
+    if len(rows) > start:
+        changes.grow["input_data"] = len(rows)
 
 
 def import_files(path: str | os.PathLike, files, *, kind: str | None = None, mapping=None, year: int | None = None,
                  dry_run: bool = False, replace: bool = False, detail: bool = False, output: str | os.PathLike | None = None,
-                 today=None) -> ImportReport:
+                 force: bool = False, today=None) -> ImportReport:
     """Import exports into a plan workbook: input cells only, atomically, then derived cells and checks recomputed.
 
     Conflicts (a typed value that differs) are kept unless ``replace``; ``dry_run`` writes nothing.
@@ -355,9 +390,15 @@ def import_files(path: str | os.PathLike, files, *, kind: str | None = None, map
     path = Path(path)
     target = Path(output) if output else path
     check_not_locked(path)
-    if target != path:
+    if output:  # the same output rules as recompute (suffix, not an input, --force to replace)
+        suffix = path.suffix.lower() if path.suffix.lower() in (".xlsm", ".xlsx") else ".xlsm"
+        check_output(target, (suffix,), inputs=(path, *files), force=force)
         check_not_locked(target)
     pkg = read_package(path)
+    if not output and not dry_run:
+        check_writable(path)
+    if "xl/vbaProject.bin" not in pkg.parts and path.suffix.lower() == ".xlsm":
+        raise WorkbookError(msg("app.lost_vba", name=path.name))
     data = read_package_data(pkg)
     preview = import_changes(data.plan, [Path(f) for f in files], kind=kind, mapping=mapping, year=year, replace=replace,
                              detail=detail, lang=data.layout.lang, today=today)

@@ -261,7 +261,11 @@ def test_funnel_slide_and_the_findings_are_the_same_funnel(deck, computed):
     steps = {s.key: s for s in reverse_funnel(CheckCtx(computed))}
     funnel = block(deck, "leadgen_strategy", "funnel")
     assert funnel.series[0].values == [round(steps[k].required) for k in ("leads", "qualified_leads", "opportunities", "deals")]
-    assert funnel.series[0].values[1:] == [1894, 1004, 415]  # at M3's 53 % conversion
+    # issue 8: one chain from the revenue target at every step — 1 894 qualified leads at M3's 53 % conversion, and the leads
+    # they need at the N-1 qualification rate (2 130 / 6 000), not the planned 2 750 qualified leads ÷ that rate (7 746)
+    assert funnel.series[0].values == [5336, 1894, 1004, 415]
+    assert funnel.series[1].values == [7800, 2750, None, None]  # planned (stated): the Lead generation tab's targets
+    assert [s.name for s in funnel.series] == ["Nécessaire (depuis l'objectif de C.A.)", "Prévu (indiqué dans le plan)"]
     f = Formatter("fr")
     msg = block(deck, "leadgen_strategy", "funnel_message").paragraphs[0].text
     assert f.amount_text(steps["budget"].required) in msg and f.amount_text(steps["budget"].stated) in msg and "objectif M1" in msg

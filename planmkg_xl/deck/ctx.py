@@ -15,6 +15,7 @@ from ..core.compute import Computed
 from ..model.fields import Kind
 from ..model.metrics import is_number
 from ..model.schema import SCALARS, TABLES
+from ..model.units import row_unit
 from .blocks import FULL, Box, Para, TableBlock, TextBlock
 from .fmt import Formatter, money_scale
 
@@ -126,11 +127,14 @@ class Ctx:
                 return value
         return self.f.value(field.kind, value)
 
-    def measured(self, row: dict, value: object, label: object = "") -> str:
-        """A value of a row of mixed units (KPIs, metric tables), in one place: the row's own ``unit``
-        when the model gives one, else the metric it points at, else what its label says."""
-        unit, metric = row.get("unit"), row.get("metric")
-        if isinstance(unit, str) and unit:
+    def measured(self, row: dict, value: object, label: object = "", table: str | None = None) -> str:
+        """A value of a row of mixed units (KPIs, objectives, metric tables), in one place: the row's unit as the
+        model states it (``model.units.row_unit``: its unit column, else its metric's), else the metric it
+        points at, else what its label says."""
+        unit = row_unit(TABLES[table], row) if table else None
+        unit = unit or (row.get("unit") if isinstance(row.get("unit"), str) else None)
+        metric = row.get("metric")
+        if unit:
             return self.f.unit(unit, value)
         if metric in _PERCENT_METRICS:
             return self.f.pct(value)

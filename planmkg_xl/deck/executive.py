@@ -87,10 +87,12 @@ def _objective_value(c: Ctx, row: dict) -> str:
     base, target = row.get("baseline"), row.get("target")
     if not is_number(target):
         return "–"
-    unit = row.get("unit")
+    def shown(value: object) -> str:  # objectives of both levels share one row-unit rule (unit column, else metric)
+        return c.measured(row, value, table="strategic_objectives")
+
     if is_number(base):
-        return f"{c.f.unit(unit, base)} → {c.f.unit(unit, target)}"
-    return c.f.unit(unit, target)
+        return f"{shown(base)} → {shown(target)}"
+    return shown(target)
 
 
 def _objectives_title(c: Ctx) -> str:
@@ -291,10 +293,10 @@ def _leadgen_strategy(c: Ctx, section: str) -> SlideSpec:
             slide.blocks.append(TextBlock("funnel_message", [Para(msg)], box=(0, 0.88, 0.5, 0.12), style="note", max_size=12))
     else:
         slide.blocks.append(c.empty("funnel", c.tr("Objectifs de C.A.", "Revenue targets"), c.tr("Commercial", "Sales"), box=(0, 0.47, 0.5, 0.15)))
-    targets = c.filled("leadgen_targets", ("value_prev", "target"))
+    targets = c.filled("leadgen_targets", ("baseline", "target"))
     if targets:
-        rows = [[c.text("leadgen_targets", r, "metric"), c.measured(r, r.get("value_prev")), c.measured(r, r.get("target"))]
-                for r in targets]
+        rows = [[c.text("leadgen_targets", r, "metric"), c.measured(r, r.get("baseline"), table="leadgen_targets"),
+                 c.measured(r, r.get("target"), table="leadgen_targets")] for r in targets]
         slide.blocks.append(TableBlock("leadgen_targets", [c.tr("Métriques lead generation", "Lead generation metrics"), "N-1",
                                                            c.tr("Objectif N", "Target N")], rows, widths=[2.6, 1.0, 1.0],
                                        align=["l", "r", "r"], box=(0.53, 0.47, 0.47, 0.53), max_size=12, stretch=1.0))
@@ -362,7 +364,7 @@ def _brand(c: Ctx, section: str) -> SlideSpec:
     slide = SlideSpec("brand", "executive", "", section,
                       notes=c.tr("Source : onglet Stratégie, blocs Marque.", "Source: Strategy tab, Brand blocks."))
     rows = c.filled("brand", ("current", "evolution"))
-    metrics = c.filled("brand_metrics", ("value_prev", "target"))
+    metrics = c.filled("brand_metrics", ("baseline", "target"))
     if not rows and not metrics:
         slide.blocks.append(c.empty("brand", c.tr("Stratégie de marque", "Brand strategy"), c.tr("Stratégie", "Strategy")))
         return slide
@@ -372,17 +374,18 @@ def _brand(c: Ctx, section: str) -> SlideSpec:
     else:
         slide.blocks.append(c.empty("brand", c.tr("Stratégie de marque", "Brand strategy"), c.tr("Stratégie", "Strategy"), box=(0, 0, 0.64, 0.15)))
     if metrics:
-        body = [[c.text("brand_metrics", r, "metric"), c.measured(r, r.get("value_prev")), c.measured(r, r.get("target"))]
-                for r in metrics]
+        body = [[c.text("brand_metrics", r, "metric"), c.measured(r, r.get("baseline"), table="brand_metrics"),
+                 c.measured(r, r.get("target"), table="brand_metrics")] for r in metrics]
         slide.blocks.append(TableBlock("brand_metrics", [c.tr("Métriques de marque", "Brand metrics"), "N-1", c.tr("Objectif N", "Target N")],
                                        body, widths=[2.0, 0.9, 1.0], align=["l", "r", "r"], box=(0.67, 0, 0.33, 0.7), max_size=15))
         slide.source = c.source("Stratégie", "Strategy", 0)
     changes = [r for r in rows if r.get("evolution")]
-    first = next((r for r in metrics if is_number(r.get("value_prev")) and is_number(r.get("target"))), None)
+    first = next((r for r in metrics if is_number(r.get("baseline")) and is_number(r.get("target"))), None)
     moved = ""
     if first:
         name = c.text("brand_metrics", first, "metric")
-        moved = f"{name}{c.tr(' : ', ': ')}{c.measured(first, first['value_prev'])} → {c.measured(first, first['target'])}"
+        base, target = (c.measured(first, first[k], table="brand_metrics") for k in ("baseline", "target"))
+        moved = f"{name}{c.tr(' : ', ': ')}{base} → {target}"
     work = c.tr(f"{len(changes)} chantiers de marque en {c.yr()}", f"{len(changes)} brand workstreams in {c.yr()}") if changes else ""
     slide.title = _first(work and moved and f"{work}{c.tr(' ; ', '; ')}{_lower_first(moved)}", moved and c.tr(f"Marque {c.yr()} : ", f"Brand {c.yr()}: ")
                          + _lower_first(moved), work)
@@ -535,7 +538,7 @@ def _budget_title(c: Ctx, benchmark: object) -> str:
 
 def _kpi_value(c: Ctx, row: dict, value: object) -> str:
     """A KPI value by what it measures (``Ctx.measured``: its unit, else its metric, else its label)."""
-    return c.measured(row, value, row.get("kpi"))
+    return c.measured(row, value, row.get("kpi"), "kpis")
 
 
 def _kpis(c: Ctx, section: str) -> SlideSpec:

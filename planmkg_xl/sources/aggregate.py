@@ -67,6 +67,8 @@ def _check_duplicates(export: Export, lang: str) -> None:
     keys = {"kpi-actuals": ["metric", "month"]}.get(export.kind) or (["id"] if "id" in f else [])
     if not keys or any(k not in f for k in keys):
         return
+    if len(keys) == 1 and _all_distinct(f[keys[0]]):
+        return  # the usual case, checked by hashing in Arrow (a million ids in a blink)
     sub = f[keys].dropna()
     dup = sub.duplicated(keep=False)
     if not dup.any():
@@ -111,11 +113,35 @@ def _values(export: Export, key: str) -> frozenset[str]:
     return export.preset.values.get(key, frozenset()) | (generic.values.get(key, frozenset()) if generic else frozenset())
 
 
+def _arrow(col):
+    import pyarrow as pa
+
+    try:
+        return pa.Array.from_pandas(col)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return pa.array(col.astype(str).where(col.notna(), None))
+
+
+def _all_distinct(col) -> bool:
+    import pyarrow.compute as pc
+
+    arr = _arrow(col)
+    return pc.count_distinct(arr, mode="only_valid").as_py() == len(arr) - arr.null_count
+
+
 def _is_in(col, values: frozenset[str]):
     """Mask of the rows whose normalised text is one of ``values`` (normalised once per distinct value)."""
-    uniq = col.dropna().unique()
-    table = {u: normalise(u) in values for u in uniq}
-    return col.map(table).fillna(False).astype(bool)
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = _arrow(col)
+    if not pa.types.is_string(arr.type) and not pa.types.is_large_string(arr.type):
+        arr = pc.cast(arr, pa.string())
+    wanted = [u for u in pc.unique(arr).to_pylist() if u is not None and normalise(u) in values]
+    mask = pc.is_in(arr, value_set=pa.array(wanted, type=arr.type)).fill_null(False)
+    return pd.Series(np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool), index=col.index)
 
 
 def _num(x) -> int | float | None:
@@ -130,7 +156,7 @@ def _lead_source(value: str, export: Export, lang: str) -> tuple[str, tuple[str,
     key = export.preset.sources.get(normalise(value))
     text = _SOURCE_LABELS.get(label_key(key)) if key else _SOURCE_LABELS.get(label_key(value))
     if text is None:
-        return value, ()
+        return (key or value), ()  # a source of the user's own (a row they added, or a new one)
     return text(lang), (text.fr, text.en)
 
 
@@ -163,6 +189,8 @@ def _deals(export: Export, plan: Plan, year: int, lang: str) -> Aggregated:
         table["customers"] = table["customers"].fillna(0)
     used = opened | won_y | won_prev
     table = table[(table.drop(columns=[c for c in ("customers",) if c in table]) != 0).any(axis=1)]
+    if not (close_year == year - 1).any():
+        table = table.drop(columns=["revenue_prev"])  # the export does not reach N-2: unknown, not zero
     rows = tuple({"line": str(name), **{k: _num(v) for k, v in r.items()}} for name, r in table.iterrows())
     notes = [say(lang, f"{int(won_y.sum())} ventes gagnées en {year}, {int(opened.sum())} opportunités ouvertes.",
                  f"{int(won_y.sum())} deals won in {year}, {int(opened.sum())} opportunities opened.")]
@@ -387,14 +415,16 @@ def _invoices(export: Export, plan: Plan, year: int, lang: str, detail: bool) ->
     out = None
     if detail:
         names = {k: SEGMENT_LABELS[k][0 if lang == "fr" else 1] for k in SEGMENT_KEYS}
-        out = [{"customer": c, "first": r["first"].date(), "last": r["last"].date(), "recency_months": round(float(r["recency_months"]), 1),
-                "purchases_24m": int(r["purchases_24m"]), "revenue_12m": float(r["revenue_12m"]), "revenue_total": float(r["revenue_total"]),
-                "segment": names[s]} for (c, r), s in zip(table.iterrows(), labels)]
+        out = [{"customer": c, "first": first.date(), "last": last.date(), "recency_months": round(float(rec), 1),
+                "purchases_24m": int(p), "revenue_12m": float(r12), "revenue_total": float(rt), "segment": names[s]}
+               for c, first, last, rec, p, r12, rt, s in zip(table.index, table["first"], table["last"], table["recency_months"],
+                                                             table["purchases_24m"], table["revenue_12m"], table["revenue_total"], labels)]
     return Aggregated(aggs, used, notes, out)
 
 
 def provenance(export: Export, year: int | None, used: int, targets: list[str], today: dt.date) -> Aggregate:
     """The Sources row of one imported file."""
     row = {"file": export.path.name, "kind": export.kind, "preset": export.preset.name, "year": year, "rows_read": export.rows_read,
-           "rows_used": used, "rows_skipped": export.rows_read - used, "imported_on": today, "targets": ", ".join(targets)}
+           "rows_used": used, "rows_skipped": export.rows_read - used, "imported_on": today,
+           "targets": ", ".join(TABLES[t].name for t in targets)}
     return Aggregate("sources", ("file", "kind"), (row,), owned=True, source=export.path.name)

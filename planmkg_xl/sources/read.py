@@ -94,6 +94,9 @@ def read_export(path: str | os.PathLike, kind: str | None = None, mapping: Prese
         size = path.stat().st_size
     except OSError as exc:
         raise SourceError(say(lang, f"Impossible de lire {path} : {exc.strerror}.", f"Cannot read {path}: {exc.strerror}.")) from exc
+    if not path.is_file():
+        raise SourceError(say(lang, f"{path} n'est pas un fichier : indiquez un export CSV ou XLSX.",
+                              f"{path} is not a file: name a CSV or XLSX export."))
     if size > max_bytes:
         raise SourceError(say(
             lang, f"{name} fait {size / 1e6:,.0f} Mo : au-delà de {max_bytes / 1e6:,.0f} Mo, un export n'est pas importé "
@@ -152,12 +155,11 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
     opts = dict(sep=delimiter, skiprows=header_index, header=0, usecols=lambda c: c.strip() in wanted,
                 dtype={h: "string" for h in text_cols})
     try:
-        if encoding in ("utf-8", "utf-8-sig") and delimiter != "|":
-            try:
-                frame = pd.read_csv(path, engine="pyarrow", encoding="utf-8", **{**opts, "usecols": [h for h in headers if h in wanted]})
-            except (ValueError, TypeError, KeyError):
-                frame = pd.read_csv(path, encoding=encoding, **opts)
-        else:
+        frame = None
+        if encoding in ("utf-8", "utf-8-sig"):
+            date_cols = [h for f, h in matched.items() if kinds_of[f] == DATE]  # parsed by to_date, once per distinct text
+            frame = _read_arrow(path, delimiter, header_index, [h for h in headers if h in wanted], text_cols + date_cols)
+        if frame is None:
             frame = pd.read_csv(path, encoding=encoding, **opts)
     except pd.errors.EmptyDataError as exc:
         raise SourceError(say(lang, f"{path.name} est vide : exportez à nouveau les données.", f"{path.name} is empty: export the data again.")) from exc
@@ -170,16 +172,42 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
     return _typed(path, preset, matched, frame, header_index + 2, "line", lang, comma_decimal=delimiter != ",")
 
 
+def _read_arrow(path: Path, delimiter: str, header_index: int, columns: list[str], text_cols: list[str]):
+    """pyarrow's CSV reader, only the columns needed, text kept as text; None when it cannot.
+
+    One thread: on a busy two-core machine pyarrow's thread pool was slower than a bare read, one thread is not.
+    """
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    try:
+        table = pacsv.read_csv(
+            path, read_options=pacsv.ReadOptions(skip_rows=header_index, block_size=1 << 22, use_threads=False),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter),
+            convert_options=pacsv.ConvertOptions(
+                include_columns=columns, column_types={h: pa.string() for h in text_cols}, strings_can_be_null=True,
+                decimal_point="," if delimiter == ";" else "."))  # French exports: pyarrow reads 1234,56 itself
+    except (pa.ArrowInvalid, pa.ArrowKeyError, KeyError, ValueError):
+        return None  # ragged lines, odd quoting, duplicate headers…: pandas' reader decides
+    return table.to_pandas(date_as_object=False, types_mapper={pa.string(): pd.StringDtype("pyarrow"),
+                                                                pa.large_string(): pd.StringDtype("pyarrow")}.get)
+
+
 # ---------------------------------------------------------------- XLSX
 
 def _read_excel(path: Path, kind: str | None, mapping: Preset | None, lang: str) -> Export:
     import pandas as pd
 
+    import zipfile
+
     try:
         grid = pd.read_excel(path, header=None, dtype=object, engine="openpyxl")
-    except (ValueError, OSError, KeyError) as exc:
-        raise SourceError(say(lang, f"{path.name} n'est pas un classeur lisible ({exc}). Enregistrez-le en .xlsx ou exportez un CSV.",
-                              f"{path.name} is not a readable workbook ({exc}). Save it as .xlsx or export a CSV.")) from exc
+    except (ValueError, OSError, KeyError, TypeError, ImportError, zipfile.BadZipFile) as exc:
+        raise SourceError(say(lang, f"{path.name} n'est pas un classeur .xlsx lisible ({type(exc).__name__}). Enregistrez-le en .xlsx "
+                                    f"(Excel 2007 ou plus récent) ou exportez un CSV.",
+                              f"{path.name} is not a readable .xlsx workbook ({type(exc).__name__}). Save it as .xlsx "
+                              f"(Excel 2007 or later) or export a CSV.")) from exc
     header_row = None
     for i in range(min(len(grid), 50)):
         cells = [c for c in grid.iloc[i].tolist() if isinstance(c, str) and c.strip()]
@@ -300,7 +328,39 @@ _CURRENCY = re.compile(r"(?i)[€$£]|\b(?:eur|usd|gbp|chf)\b")
 
 
 def to_number(col, rate: bool = False, comma_decimal: bool = True):
-    """(float values, bad mask): '1 234,56 €', '1,234.56', '(12)', '12,5 %' all read; blanks are missing, not bad."""
+    """(float values, bad mask): '1 234,56 €', '1,234.56', '(12)', '12,5 %' all read; blanks are missing, not bad.
+
+    Fast path first (pyarrow string kernels over the whole column, for the one convention the
+    column uses); only the values it cannot read go through the general, slower rules.
+    """
+    import pandas as pd
+
+    if pd.api.types.is_numeric_dtype(col.dtype) or pd.api.types.is_bool_dtype(col.dtype) or rate:
+        return _to_number(col, rate, comma_decimal)
+    s = col.astype("string[pyarrow]").str.strip()
+    blank = s.isna() | (s == "")
+    for token in ("\u00a0", "\u202f", " ", "€"):
+        s = s.str.replace(token, "", regex=False)
+    has_c = s.str.contains(",", regex=False).fillna(False)
+    has_d = s.str.contains(".", regex=False).fillna(False)
+    dot_last = (has_d & (s.str.rfind(".") > s.str.rfind(","))).any()
+    comma_last = (has_c & (s.str.rfind(",") > s.str.rfind("."))).any()
+    if comma_last and dot_last:  # both conventions in one column: value by value
+        return _to_number(col, rate, comma_decimal)
+    if comma_last and (comma_decimal or has_d.any()):
+        s = s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    elif has_c.any():
+        s = s.str.replace(",", "", regex=False)
+    values = pd.to_numeric(s.mask(blank), errors="coerce").astype("float64")
+    rest = values.isna() & ~blank
+    if rest.any():  # the few values written another way: the general rules
+        v2, bad2 = _to_number(col[rest], rate, comma_decimal)
+        values[rest] = v2
+        return values, (bad2.reindex(col.index, fill_value=False)).astype(bool)
+    return values, pd.Series(False, index=col.index)
+
+
+def _to_number(col, rate: bool = False, comma_decimal: bool = True):
     import numpy as np
     import pandas as pd
 
@@ -343,16 +403,40 @@ _DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})")
 
 
 def to_date(col, preset: Preset):
-    """(datetime64 values, bad mask): ISO dates and times, 31/12/2025 or 12/31/2025 (decided on the column), Excel dates."""
+    """(datetime64 values, bad mask): ISO dates and times, 31/12/2025 or 12/31/2025 (decided on the column), Excel dates.
+
+    Each distinct text is parsed once (an export repeats its dates: a year has 365 days).
+    """
+    import pandas as pd
+
+    if pd.api.types.is_datetime64_any_dtype(col.dtype):
+        return _to_date(col, preset)
+    if col.dtype == object:
+        head = col.dropna().head(100)
+        if len(head) and all(hasattr(v, "year") for v in head):  # a spreadsheet's dates
+            return _to_date(col, preset)
+    codes, uniques = pd.factorize(col.astype("string"), use_na_sentinel=True)
+    if len(uniques) > len(col) // 2:
+        return _to_date(col, preset)
+    parsed, bad = _to_date(pd.Series(uniques, dtype="string"), preset)
+    parsed = parsed.to_numpy(dtype="datetime64[ns]")
+    bad = bad.to_numpy()
+    import numpy as np
+
+    values = np.where(codes >= 0, parsed[np.maximum(codes, 0)], np.datetime64("NaT"))
+    return pd.Series(values, index=col.index, dtype="datetime64[ns]"), pd.Series(np.where(codes >= 0, bad[np.maximum(codes, 0)], False),
+                                                                                 index=col.index)
+
+
+def _to_date(col, preset: Preset):
     import pandas as pd
 
     if pd.api.types.is_datetime64_any_dtype(col.dtype):
         values = col.dt.tz_localize(None) if getattr(col.dt, "tz", None) is not None else col
         return values.astype("datetime64[ns]"), pd.Series(False, index=col.index)
-    if col.dtype == object:
-        is_dt = col.map(lambda v: hasattr(v, "year"))
-        if is_dt.all():
-            return pd.to_datetime(col, errors="coerce"), col.isna() & False
+    if col.dtype == object and len(col) and all(hasattr(v, "year") or v is None or v != v for v in col.head(100)):
+        values = pd.to_datetime(col, errors="coerce")
+        return values, (values.isna() & col.notna()).astype(bool)
     s = col.astype("string").str.strip()
     blank = s.isna() | (s == "")
     iso = pd.to_datetime(s.str.replace(r"(?:Z|[+-]\d\d:?\d\d)$", "", regex=True).where(s.str.match(r"^\d{4}-\d{2}-\d{2}").fillna(False)),
@@ -402,6 +486,9 @@ def to_month(col):
 
 def _month_of(text: str) -> int | None:
     t = text.strip()
+    m = re.match(r"^(\d{4})(\d{2})\d{2}$", t)  # GA4's Date dimension: 20250115
+    if m and 1 <= int(m.group(2)) <= 12:
+        return int(m.group(1)) * 100 + int(m.group(2))
     m = re.match(r"^(\d{4})[-/.]?(\d{1,2})(?:[-/.]\d{1,2})?(?:[ T].*)?$", t)
     if m and 1 <= int(m.group(2)) <= 12 and (len(t) != 8 or t.isdigit()):
         return int(m.group(1)) * 100 + int(m.group(2))
