@@ -183,7 +183,9 @@ def test_kpis_at_plan_time_show_last_year_to_target_without_status(deck, compute
 def test_the_seed_grids(deck, computed):
     customers = block(deck, "customers", "customer_grid")
     assert customers.header[1:] == ["Nouveaux", "Stars", "Fidèles", "Irréguliers", "Dormants", "Perdus"]
-    assert customers.rows[0][1] == "90 / 30,9\xa0%"
+    f = Formatter("fr")
+    new = computed.rows["customer_segments"][0]
+    assert customers.rows[0][1] == f"{f.count(new['count'])} / {f.pct(new['share'])}"
     assert customers.merges and all(c1 == 6 for _, _, c1 in customers.merges)
     from planmkg_xl.demo import demo_plan
 
@@ -191,7 +193,7 @@ def test_the_seed_grids(deck, computed):
     for row, revenue in zip(plan.tables["customer_segments"], (900_000, 5_000_000, 12_000_000, 2_000_000, 300_000, 0)):
         row["revenue"] = revenue
     grid = next(s for s in deck_spec(compute(plan), []) if s.key == "customers").block("customer_grid")
-    assert grid.rows[1][0] == "C.A. 2025 (k€) / % du C.A." and grid.rows[1][3] == "12\u202f000 / 59,4\xa0%"
+    assert grid.rows[1][0] == "C.A. 2025 (k€) / % du C.A." and grid.rows[1][3] == f"12\u202f000 / {f.pct(12_000_000 / 20_200_000)}"
     grid = block(deck, "leadgen_strategy", "leadgen_grid")
     assert grid.header[1:] == [r["stage"] for r in computed.rows["buying_stages"]]
     assert grid.rows[0][1] == "7\u202f200 · 2\u202f100\n22\u202f000 · 9\u202f500"  # companies · accounts / contacts · emails
