@@ -34,6 +34,7 @@ from pptx.util import Emu, Pt
 
 from ..core.compute import Computed
 from ..errors import TemplateError
+from ..messages import say
 from . import fit
 from .blocks import Block, ChartBlock, SlideSpec, TableBlock, TextBlock
 from .spec import deck_spec
@@ -744,17 +745,13 @@ def _named_shapes(prs) -> dict[str, tuple[object, object]]:
     return found
 
 
-DELETED_RULE = ("generated slides and shapes you deleted stay deleted; to get one back, build a new deck "
-                "(planmkg deck WORKBOOK --output new.pptx) and copy it from there")
-
-
 def update_deck(computed: Computed, findings: Iterable[object] | None, pptx_bytes: bytes,
                 lang: str | None = None, appendix: bool = True, with_checks: bool = False) -> tuple[bytes, list[str]]:
     """Refresh the generated tables, charts and texts of an edited deck; keep everything else.
 
     Titles: a title still as we generated it follows the plan (a new conclusion); a title
     the user changed stays theirs. Slides and shapes the user deleted stay deleted
-    (``DELETED_RULE``, printed) — except in a section they had left empty, whose content
+    (the rule is printed with them) — except in a section they had left empty, whose content
     appears once the plan fills it. Returns the new file and one line per change (for the CLI to print).
     """
     try:
@@ -766,26 +763,29 @@ def update_deck(computed: Computed, findings: Iterable[object] | None, pptx_byte
     slides = {s._element.cSld.get("name"): s for s in prs.slides}
     changes: list[str] = []
     deleted: list[str] = []
+    said = lang or computed.plan.lang
     for spec in specs:
         slide = slides.get(f"pmk:slide:{spec.key}")
         if slide is None:
             if spec.kind != "title":
-                deleted.append(f"{spec.title}: slide pmk:slide:{spec.key} not in the deck")
+                deleted.append(say("deck.slide_deleted", said, title=spec.title, name=f"pmk:slide:{spec.key}"))
             continue
-        changes += _update_title(spec, slide)
-        changes += _update_source(spec, slide)
+        changes += _update_title(spec, slide, said)
+        changes += _update_source(spec, slide, said)
         emptied = _only_empty(slide)
         for block in spec.blocks:
             lines = _update_block(spec, block, shapes, slides, add_missing=emptied)
-            changes += [line for line in lines if not line.endswith(": deleted")]
-            deleted += [line for line in lines if line.endswith(": deleted")]
+            changes += [line for line in lines if line != _DELETED]
+            deleted += [say("deck.shape_deleted", said, title=spec.title, name=block.name) for line in lines if line == _DELETED]
         changes += _drop_stale(spec, slide)
     if deleted:
-        changes += [f"{line} — kept deleted" for line in deleted]
-        changes.append(f"Rule: {DELETED_RULE}.")
+        changes += deleted + [say("deck.deleted_rule", said)]
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue(), changes
+
+
+_DELETED = "deleted"  # what _update_block answers for a generated shape the user deleted
 
 
 def _only_empty(slide) -> bool:
@@ -794,7 +794,7 @@ def _only_empty(slide) -> bool:
     return not any(k in ("table", "chart", "text") for k in kinds)
 
 
-def _update_title(spec: SlideSpec, slide) -> list[str]:
+def _update_title(spec: SlideSpec, slide, lang: str) -> list[str]:
     """A new conclusion replaces the title we wrote; a title the user changed (or one we cannot vouch for) stays."""
     ph = next((p for p in slide.placeholders if p.placeholder_format.type in TITLE_TYPES), None)
     if ph is None:
@@ -804,7 +804,7 @@ def _update_title(spec: SlideSpec, slide) -> list[str]:
     if _same_text(current, spec.title):
         return []
     if written is None or not _same_text(current, written):
-        return [f"{_same_line(current)}: title kept (changed in the deck; the plan's conclusion is now: {spec.title})"]
+        return [say("deck.title_kept", lang, title=_same_line(current), conclusion=spec.title)]
     tf = ph.text_frame
     size = _run_size(tf, _title_size(slide.slide_layout))
     _set_paragraphs(tf, [spec.title])
@@ -816,7 +816,7 @@ def _update_title(spec: SlideSpec, slide) -> list[str]:
             for r in p.runs:
                 r.font.size = Pt(fitted.size)
     _mark_generated_title(ph, spec)
-    return [f"{spec.title}: title updated"]
+    return [say("deck.title_updated", lang, title=spec.title)]
 
 
 def _same_line(text: str) -> str:
@@ -828,12 +828,12 @@ def _same_text(a: str, b: str) -> bool:
     return _same_line(a) == _same_line(b)
 
 
-def _update_source(spec: SlideSpec, slide) -> list[str]:
+def _update_source(spec: SlideSpec, slide, lang: str) -> list[str]:
     shape = next((sh for sh in slide.shapes if sh.name == f"pmk:source:{spec.key}"), None)
     if shape is None or not spec.source or shape.text_frame.text == spec.source:
         return []
     _set_paragraphs(shape.text_frame, [spec.source])
-    return [f"{spec.title}: source line updated"]
+    return [say("deck.source_updated", lang, title=spec.title)]
 
 
 def _drop_stale(spec: SlideSpec, slide) -> list[str]:
@@ -875,7 +875,7 @@ def _update_block(spec: SlideSpec, block: Block, shapes: dict, slides: dict, add
             return [f"{where}: replaced {other}"]
     if f"pmk:slide:{spec.key}" in slides:
         if not add_missing:
-            return [f"{where}: deleted"]
+            return [_DELETED]
         slide = slides[f"pmk:slide:{spec.key}"]
         render_block(slide, block, _frames(slide.slide_layout).get(block.name) or body_area(slide.slide_layout).sub(block.box))
         return [f"{where}: added"]
