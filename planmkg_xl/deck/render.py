@@ -244,17 +244,19 @@ def _render_on(prs, layout, spec: SlideSpec, footer: str):
     frames = _frames(layout)
     title_height = 0.0
     has_subtitle = False
+    is_title = spec.kind == "title" and tpl.is_title_slide(layout)
+    title_box, subtitle_box = tpl.title_slide_boxes(layout) if is_title else (tpl.title_box(layout), None)
     for ph in list(slide.placeholders):
         kind = ph.placeholder_format.type
         if kind in TITLE_TYPES:
-            title_height = _fill_title(ph, spec.title, layout, spec.kind != "title")
-        elif spec.kind == "title" and kind == PP_PLACEHOLDER.SUBTITLE and spec.subtitle:
-            _fill_subtitle(ph, spec.subtitle, layout)
+            title_height = _fill_title(ph, spec.title, layout, None if frames else title_box)
+        elif is_title and kind == PP_PLACEHOLDER.SUBTITLE and spec.subtitle and subtitle_box is not None:
+            _fill_subtitle(ph, spec.subtitle, layout, subtitle_box)
             has_subtitle = True
         else:
             ph._element.getparent().remove(ph._element)
     if spec.kind == "title" and spec.subtitle and not has_subtitle:
-        _add_subtitle_box(slide, layout, spec.subtitle)
+        _add_subtitle_box(slide, layout, spec.subtitle, subtitle_box)
     _add_footers(slide, layout, footer if spec.kind != "title" else "")
     area = body_area(layout)
     if spec.section and spec.kind != "title":
@@ -282,6 +284,7 @@ def _split_tables(blocks: list[Block], rects: dict[str, Rect]):
         total = [b.rows[-1]] if b.total else []
         body = b.rows[:-1] if b.total else b.rows
         keep = max(1, min(keep, len(body)))
+        keep = -(-len(body) // -(-len(body) // keep))  # balanced: as many rows on each slide, not a stub at the end
         out.append(replace(b, rows=body[:keep], total=False, highlight=[h for h in b.highlight if h[0] < keep]))
         rest = (replace(b, highlight=[(r - keep, c) for r, c in b.highlight if r >= keep]), body[keep:] + total)
     return out, rest
@@ -319,15 +322,14 @@ def _share_sizes(blocks: list[Block], rects: dict[str, Rect]) -> list[Block]:
     return [replace(b, max_size=sizes[b.group]) if isinstance(b, TextBlock) and b.group else b for b in blocks]
 
 
-def _fill_title(ph, text: str, layout, place: bool = True) -> float:
+def _fill_title(ph, text: str, layout, where: tpl.Box | None) -> float:
     """Write the fitted title, in a colour that reads on the background under it; return its text height in points.
 
-    ``place``: put the title where ``template.title_box`` says (a content slide), explicitly, so every
-    renderer draws it where we measured it.
+    ``where``: the box ``template`` chose for it, written explicitly so every renderer draws the title where
+    we measured it (None: a layout of the user's own, left as designed).
     """
-    if place:
-        b = tpl.title_box(layout)
-        ph.left, ph.top, ph.width, ph.height = b.x, b.y, b.w, b.h
+    if where is not None:
+        ph.left, ph.top, ph.width, ph.height = where.x, where.y, where.w, where.h
     size = _title_size(layout)
     family, color, _ = tpl.text_props(layout, "title")
     paras = [fit.P(text, bold=True)]
@@ -338,14 +340,15 @@ def _fill_title(ph, text: str, layout, place: bool = True) -> float:
         return fit.layout_height(paras, width, used)[0]
 
 
-def _fill_subtitle(ph, text: str, layout) -> None:
+def _fill_subtitle(ph, text: str, layout, where: tpl.Box) -> None:
     """The title slide's subtitle (company, author, date) in its placeholder, readable on its background."""
+    ph.left, ph.top, ph.width, ph.height = where.x, where.y, where.w, where.h
     family, color, _ = tpl.text_props(layout, "body")
     with fit.measuring(family):
         _write_fitted(ph, [fit.P(text)], 20, 10, color=tpl.readable(layout, color, tpl.box(ph)) or _LOOK.get().ink)
 
 
-def _add_subtitle_box(slide, layout, text: str) -> None:
+def _add_subtitle_box(slide, layout, text: str, where: tpl.Box | None = None) -> None:
     """A title layout without a subtitle placeholder: the subtitle in a text box under the title."""
     title = _title_placeholder(slide)
     W, H = _slide_size(layout)
@@ -355,6 +358,8 @@ def _add_subtitle_box(slide, layout, text: str) -> None:
     height = min(int(H * 0.15), tpl.footer_top(layout) - top - int(H * 0.02))
     if height <= Emu(Pt(20)):
         top, height = int(H * 0.7), int(H * 0.12)
+    if where is not None:
+        left, top, width, height = where.x, where.y, where.w, min(where.h, int(H * 0.2))
     box = slide.shapes.add_textbox(left, top, width, height)
     box.name = "pmk:text:subtitle"
     tf = box.text_frame

@@ -503,12 +503,36 @@ def _wide_title(layout) -> bool:
 
 
 def title_layout(prs, content):
-    """The layout for the title slide: a title-slide layout of the content layout's master, else of any master."""
-    for layouts in (content.slide_master.slide_layouts, [lo for m in prs.slide_masters for lo in m.slide_layouts]):
-        found = [lo for lo in layouts if is_title_slide(lo) and title_placeholder(lo) is not None and not lo.name.startswith("pmk:")]
-        if found:
-            return found[0]
-    return content
+    """The layout for the title slide: a title-slide layout, preferably on a master made for title pages
+    (the tallest title), else on the content layout's master; the content layout when there is none."""
+    found = [lo for m in prs.slide_masters for lo in m.slide_layouts
+             if is_title_slide(lo) and title_placeholder(lo) is not None and not lo.name.startswith("pmk:")]
+    if not found:
+        return content
+
+    def key(lo):
+        mt = title_placeholder(lo.slide_master)
+        return (box(mt).h if mt is not None else 0, lo.slide_master is content.slide_master)
+    return max(found, key=key)
+
+
+def title_slide_boxes(layout) -> tuple[Box, Box | None]:
+    """Where the title slide's title and subtitle go: the layout's placeholders, unless its master's title is
+    much taller (a title master whose layouts were written generically, as converted templates have): then
+    the master's title and body placeholders."""
+    W, H = slide_size(layout)
+    lt = _on_slide(box(title_placeholder(layout)), W, H)
+    subs = placeholders(layout, (PP_PLACEHOLDER.SUBTITLE,))
+    sub = _on_slide(box(subs[0]), W, H) if subs else None
+    mt_ph = title_placeholder(layout.slide_master)
+    if mt_ph is not None and box(mt_ph).h > lt.h * 1.3:
+        bodies = placeholders(layout.slide_master, BODY_TYPES + (PP_PLACEHOLDER.SUBTITLE,))
+        mt = _on_slide(box(mt_ph), W, H)
+        below = [_on_slide(box(b), W, H) for b in bodies if box(b).y >= mt.y + mt.h * 0.5]
+        return mt, (below[0] if below else sub)
+    if sub is not None and overlap(sub, lt) > 0:  # a generic subtitle box under the title: start it below
+        sub = Box(sub.x, lt.bottom, sub.w, max(sub.bottom - lt.bottom, int(H * 0.1)))
+    return lt, sub
 
 
 # --------------------------------------------------------------------------- text styles
@@ -519,28 +543,30 @@ def _style_node(layout, ph_type: str):
     return layout.slide_master._element.find(f"{_P}txStyles/{_P}{ph_type}/{_A}lvl1pPr/{_A}defRPr")
 
 
-def _ph_rpr(ph):
-    """The run properties a placeholder shows its own text with: lstStyle lvl1, else its first run or end mark."""
+def _ph_rpr(ph, own_runs: bool = False):
+    """The run properties a placeholder passes on (its list style); with ``own_runs``, also those of its own
+    prompt text, which some templates (converted ones) carry instead of a list style."""
     if ph is None:
         return []
-    el = ph._element
-    found = []
-    for path in (f"{_P}txBody/{_A}lstStyle/{_A}lvl1pPr/{_A}defRPr", f".//{_A}r/{_A}rPr", f".//{_A}endParaRPr"):
-        node = el.find(path)
-        if node is not None:
-            found.append(node)
-    return found
+    paths = [f"{_P}txBody/{_A}lstStyle/{_A}lvl1pPr/{_A}defRPr"]
+    if own_runs:
+        paths += [f".//{_A}r/{_A}rPr", f".//{_A}endParaRPr"]
+    return [n for n in (ph._element.find(p) for p in paths) if n is not None]
 
 
 def text_props(layout, kind: str) -> tuple[str | None, str | None, float | None]:
-    """(font family, RRGGBB colour, size in pt) the template gives ``kind`` ("title" or "body") text on ``layout``."""
+    """(font family, RRGGBB colour, size in pt) the template gives ``kind`` ("title" or "body") text on ``layout``:
+    the layout's placeholder list style, the master's, the master's text styles, then the prompts' own runs."""
     palette = Palette(layout.slide_master)
     if kind == "title":
-        chain = _ph_rpr(title_placeholder(layout)) + _ph_rpr(title_placeholder(layout.slide_master)) + \
-            [_style_node(layout, "titleStyle")]
+        own, master = title_placeholder(layout), title_placeholder(layout.slide_master)
+        style = "titleStyle"
     else:
-        bodies = placeholders(layout, BODY_TYPES) or placeholders(layout.slide_master, BODY_TYPES)
-        chain = _ph_rpr(bodies[0] if bodies else None) + [_style_node(layout, "bodyStyle")]
+        bodies = placeholders(layout, BODY_TYPES)
+        mbodies = placeholders(layout.slide_master, BODY_TYPES)
+        own, master = (bodies[0] if bodies else None), (mbodies[0] if mbodies else None)
+        style = "bodyStyle"
+    chain = _ph_rpr(own) + _ph_rpr(master) + [_style_node(layout, style)] + _ph_rpr(master, True) + _ph_rpr(own, True)
     family = color = size = None
     for node in chain:
         if node is None:
