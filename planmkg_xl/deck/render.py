@@ -224,10 +224,11 @@ def _render_slide(prs, spec: SlideSpec, footer: str, layouts: tuple, continued: 
     finally:
         _LOOK.reset(token)
     part = 2
+    base = rest[0].key if rest is not None else ""
     while rest is not None:  # a table too long for one slide continues on the next, header repeated
         table, rows = rest
         cont = SlideSpec(f"{spec.key}.{part}", spec.kind, f"{spec.title} {continued}", spec.section,
-                         blocks=[replace(table, key=f"{table.key}.{part}", rows=rows, box=(0.0, 0.0, 1.0, 1.0))])
+                         blocks=[replace(table, key=f"{base}.{part}", rows=rows, box=(0.0, 0.0, 1.0, 1.0))])
         token = _LOOK.set(look)
         try:
             with fit.measuring(look.body_font):
@@ -453,13 +454,18 @@ def _add_footers(slide, layout, text: str) -> None:
         for p in txbody.findall(qn("a:p")):
             txbody.remove(p)
         p = etree.SubElement(txbody, qn("a:p"))
+        tf = shape.text_frame
+        tf.margin_left = tf.margin_right = Pt(fit.INSET_X)
+        tf.margin_top = tf.margin_bottom = 0
+        size = max(6.0, min(10.0, int(_pt(b.h) / fit.LINE * 2) / 2))
+        need = int(size * fit.LINE * EMU_PER_PT) + 1
+        if b.h < need:  # a footer band thinner than one line of 6 pt: grow it upwards
+            shape.top, shape.height = b.bottom - need, need
         if kind == PP_PLACEHOLDER.FOOTER:
-            size = min(10.0, max(6.0, _pt(b.h) - 2 * fit.INSET_Y))
-            width = _pt(b.w) - _pt(int(shape.text_frame.margin_left)) - _pt(int(shape.text_frame.margin_right))
+            width = _pt(b.w) - 2 * fit.INSET_X
             run = etree.SubElement(p, qn("a:r"))
             etree.SubElement(run, qn("a:t")).text = fit.ellipsize(words, width, size)
         else:
-            size = 10.0
             run = etree.SubElement(p, qn("a:fld"), id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", type="slidenum")
             etree.SubElement(run, qn("a:t")).text = "‹#›"
         rpr = etree.Element(qn("a:rPr"), sz=str(int(size * 100)))

@@ -23,6 +23,7 @@ Part of the renderer room: it reads python-pptx objects (layouts, masters) and t
 from __future__ import annotations
 
 import colorsys
+import functools
 import io
 import weakref
 from dataclasses import dataclass
@@ -198,6 +199,7 @@ class Canvas:
         from PIL import Image  # lazy: Pillow only when a template is analysed
 
         self.layout = layout
+        self.plain = False
         master = layout.slide_master
         self.palette = Palette(master)
         pres = layout.part.package.presentation_part.presentation
@@ -315,42 +317,66 @@ class Canvas:
                     if col:
                         self._paint_colors([col], rect, geom)
 
-    def pixels(self, b: Box) -> list[tuple[int, int, int]]:
-        """The background's pixels under ``b`` (clipped to the slide)."""
+    def crop(self, b: Box):
+        """The background under ``b`` (clipped to the slide), as a Pillow image."""
         x0, y0 = max(0, self._px(b.x)), max(0, self._px(b.y))
         x1, y1 = min(self.img.width, max(x0 + 1, self._px(b.right))), min(self.img.height, max(y0 + 1, self._px(b.bottom)))
-        raw = self.img.crop((x0, y0, x1, y1)).tobytes()
-        return [tuple(raw[i:i + 3]) for i in range(0, len(raw), 3)]
+        return self.img.crop((x0, y0, max(x1, x0 + 1), max(y1, y0 + 1)))
 
     def worst_contrast(self, color: str, b: Box, share: float = 0.02) -> float:
         """The contrast of ``color`` against the background under ``b``, ignoring the worst ``share`` of pixels."""
-        return contrast_floor(color, self.pixels(b), share)
+        return contrast_floor(color, colors_of(self.crop(b)), share)
 
     def plainness(self, b: Box) -> float:
         """Share of ``b``'s pixels close to their median colour (1: a plain fill; low: a busy picture)."""
-        px = self.pixels(b)
-        if not px:
-            return 1.0
-        med = tuple(sorted(p[i] for p in px)[len(px) // 2] for i in range(3))
-        close = sum(1 for p in px if sum(abs(p[i] - med[i]) for i in range(3)) < 45)
-        return close / len(px)
+        counts = colors_of(self.crop(b))
+        med = _median(counts)
+        total = sum(n for n, _ in counts) or 1
+        return sum(n for n, p in counts if sum(abs(p[i] - med[i]) for i in range(3)) < 45) / total
 
     def median(self, b: Box) -> str:
-        px = self.pixels(b) or [(255, 255, 255)]
-        return "".join(f"{sorted(p[i] for p in px)[len(px) // 2]:02X}" for i in range(3))
+        return "%02X%02X%02X" % _median(colors_of(self.crop(b)))
 
 
-def contrast_floor(color: str, pixels: list[tuple[int, int, int]], share: float = 0.02) -> float:
-    """The contrast ``color`` keeps against all but the worst ``share`` of ``pixels``."""
-    if not pixels:
+def colors_of(image) -> list[tuple[int, tuple[int, int, int]]]:
+    """(count, (r, g, b)) of every colour of an RGB image."""
+    return image.getcolors(maxcolors=image.width * image.height + 1) or []
+
+
+def _median(counts) -> tuple[int, int, int]:
+    if not counts:
+        return (255, 255, 255)
+    total = sum(n for n, _ in counts)
+    out = []
+    for i in range(3):
+        acc = 0
+        for n, p in sorted(counts, key=lambda c: c[1][i]):
+            acc += n
+            if acc * 2 >= total:
+                out.append(p[i])
+                break
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def _lum(rgb: tuple[int, int, int]) -> float:
+    return luminance("%02X%02X%02X" % rgb[:3])
+
+
+def contrast_floor(color: str, counts, share: float = 0.02) -> float:
+    """The contrast ``color`` keeps against all but the worst ``share`` of the pixels, given as
+    (count, (r, g, b)) pairs (``colors_of``)."""
+    if not counts:
         return 21.0
-    values = sorted(contrast(color, "%02X%02X%02X" % p[:3]) for p in _sample(pixels))
-    return values[min(len(values) - 1, int(len(values) * share))]
-
-
-def _sample(pixels: list, limit: int = 4000) -> list:
-    step = max(1, len(pixels) // limit)
-    return pixels[::step]
+    lc = luminance(color)
+    ratios = sorted(((max(lc, lp) + 0.05) / (min(lc, lp) + 0.05), n) for n, p in counts for lp in (_lum(p),))
+    total = sum(n for _, n in ratios)
+    allowed, acc = total * share, 0
+    for ratio, n in ratios:
+        acc += n
+        if acc > allowed:
+            return ratio
+    return ratios[-1][0]
 
 
 def _geometry_points(geom, x: int, y: int, w: int, h: int):
@@ -466,10 +492,17 @@ _CANVASES: "weakref.WeakKeyDictionary[object, Canvas]" = weakref.WeakKeyDictiona
 
 
 def canvas(layout) -> Canvas:
-    """The layout's painted background, once per layout part (forgotten with its presentation)."""
+    """The layout's painted background, once per layout part (forgotten with its presentation); layouts
+    that add nothing to their master's background (no fill, no picture, no shape of their own) share one."""
     part = layout.part
     if part not in _CANVASES:
-        _CANVASES[part] = Canvas(layout)
+        plain = layout._element.find(f"{_P}cSld/{_P}bg") is None and layout._element.get("showMasterSp", "1") not in ("0", "false") \
+            and not any(el.tag in (f"{_P}pic", f"{_P}grpSp", f"{_P}cxnSp") or
+                        (el.tag == f"{_P}sp" and el.find(f".//{_P}nvPr/{_P}ph") is None) for el in layout.shapes._spTree)
+        twin = next((c for p, c in _CANVASES.items() if plain and c.plain and c.layout.slide_master.part is layout.slide_master.part),
+                    None)
+        _CANVASES[part] = twin or Canvas(layout)
+        _CANVASES[part].plain = plain
     return _CANVASES[part]
 
 
