@@ -195,13 +195,18 @@ def _render(data: bytes, where: Path, stem: str) -> list[Image.Image]:
 
 
 def _without_text(data: bytes) -> bytes:
-    """The same deck with every generated text emptied: what the viewer sees under the text."""
+    """The same deck with every generated text blanked (no-break spaces: the shapes, their fills and the
+    placeholders stay — an empty placeholder would not be drawn at all): what the viewer sees under the text."""
     prs = open_deck(data)
     for slide in prs.slides:
         for shape in _generated(slide):
             if shape.has_text_frame:
-                for t in shape.text_frame._txBody.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}t"):
-                    t.text = ""
+                body = shape.text_frame._txBody
+                for field in list(body.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}fld")):
+                    field.tag = "{http://schemas.openxmlformats.org/drawingml/2006/main}r"  # a slide number: plain text
+                    field.attrib.clear()
+                for t in body.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}t"):
+                    t.text = "\u00a0" * len(t.text or "")
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
@@ -233,7 +238,7 @@ def test_rendered_fixture_decks_read_well_and_show_no_prompt(decks, tmp_path):
                 y0 = int((shape.top + tf.margin_top) * scale)
                 x1 = int((shape.left + shape.width - tf.margin_right) * scale)
                 y1 = int((shape.top + shape.height - tf.margin_bottom) * scale)
-                pixels = tpl.colors_of(image.crop((max(x0, 0), max(y0, 0), max(x1, x0 + 1), max(y1, y0 + 1))))
+                pixels = tpl.colors_of(image.crop((max(x0 + 1, 0), max(y0 + 1, 0), max(x1 - 1, x0 + 2), max(y1 - 1, y0 + 2))))
                 colors = set(_run_colors(shape))
                 if not colors:
                     problems.append(f"{name} slide {n} {shape.name}: text without an explicit colour")

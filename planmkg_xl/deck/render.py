@@ -53,9 +53,9 @@ TEXT_STYLES = {  # style -> (fill, text colour, bold, italic, anchor)
     "note": (None, GREY, False, True, MSO_ANCHOR.TOP),
     "empty": (None, GREY, False, True, MSO_ANCHOR.TOP),
     "heading_strength": ("548235", "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),
-    "heading_weakness": ("C55A11", "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),
+    "heading_weakness": ("B34E0F", "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),  # white text keeps 4.5:1 (WCAG AA)
     "heading_opportunity": ("2E75B6", "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),
-    "heading_threat": ("7F7F7F", "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),
+    "heading_threat": ("666666", "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),
 }
 CHART_TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
                "line": XL_CHART_TYPE.LINE_MARKERS, "doughnut": XL_CHART_TYPE.DOUGHNUT}
@@ -335,18 +335,31 @@ def _fill_title(ph, text: str, layout, where: tpl.Box | None) -> float:
     family, color, _ = tpl.text_props(layout, "title")
     paras = [fit.P(text, bold=True)]
     with fit.measuring(family):
-        used = _write_fitted(ph, paras, size, min(size, 16), keep_bold=None,
-                             color=tpl.readable(layout, color, tpl.box(ph)) or _LOOK.get().ink)
+        used = _write_fitted(ph, paras, size, min(size, 16), keep_bold=None, color=_readable_or_panel(ph, layout, color))
         width = _pt(int(ph.width)) - 2 * fit.INSET_X
         return fit.layout_height(paras, width, used)[0]
 
 
 def _fill_subtitle(ph, text: str, layout, where: tpl.Box) -> None:
     """The title slide's subtitle (company, author, date) in its placeholder, readable on its background."""
-    ph.left, ph.top, ph.width, ph.height = where.x, where.y, where.w, where.h
+    _, H = _slide_size(layout)
+    ph.left, ph.top, ph.width, ph.height = where.x, where.y, where.w, min(where.h, int(H * 0.16))
     family, color, _ = tpl.text_props(layout, "body")
     with fit.measuring(family):
-        _write_fitted(ph, [fit.P(text)], 20, 10, color=tpl.readable(layout, color, tpl.box(ph)) or _LOOK.get().ink)
+        _write_fitted(ph, [fit.P(text)], 20, 10, color=_readable_or_panel(ph, layout, color))
+    ph.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+
+
+def _readable_or_panel(shape, layout, preferred: str | None) -> str:
+    """A text colour that reads on the background under ``shape``; when none does (a busy picture, a
+    decoration crossing the text), an opaque panel under the text and a colour that reads on it."""
+    found = tpl.readable(layout, preferred, tpl.box(shape))
+    if found is not None:
+        return found
+    panel, ink = tpl.panel_for(layout, tpl.box(shape), preferred)
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor.from_string(panel)
+    return ink
 
 
 def _add_subtitle_box(slide, layout, text: str, where: tpl.Box | None = None) -> None:
@@ -368,7 +381,7 @@ def _add_subtitle_box(slide, layout, text: str, where: tpl.Box | None = None) ->
     family, color, _ = tpl.text_props(layout, "body")
     with fit.measuring(family):
         _write_fitted_frame(tf, [fit.P(text)], _pt(width) - 2 * fit.INSET_X, _pt(height) - 2 * fit.INSET_Y, 20, 10,
-                            color=tpl.readable(layout, color, tpl.box(box)) or _LOOK.get().ink, font=family)
+                            color=_readable_or_panel(box, layout, color), font=family)
 
 
 def _title_text_top(layout, text_height: float, title=None) -> int | None:
@@ -411,12 +424,9 @@ def _add_section_label(slide, layout, spec: SlideSpec, title_height: float) -> N
     h = Emu(Pt(18))
     if title is None or top is None or top - h < Emu(Pt(4)):
         return
-    where = tpl.Box(int(title.left), int(top - h), int(title.width * 0.6), int(h))
-    color = tpl.readable(layout, "2E75B6", where, extra=_LOOK.get().accents)
-    if color is None:
-        return
     box = slide.shapes.add_textbox(title.left, top - h, int(title.width * 0.6), h)
     box.name = f"pmk:label:{spec.key}"
+    color = tpl.readable(layout, "2E75B6", tpl.box(box), extra=_LOOK.get().accents) or _readable_or_panel(box, layout, "2E75B6")
     tf = box.text_frame
     _frame_setup(tf, MSO_ANCHOR.BOTTOM)
     tf.margin_top = tf.margin_bottom = 0
@@ -449,7 +459,7 @@ def _add_footers(slide, layout, text: str) -> None:
         tree.append(el)
         shape = slide.shapes[-1]
         shape.left, shape.top, shape.width, shape.height = b.x, b.y, b.w, b.h
-        color = tpl.readable(layout, None, b) or look.ink
+        color = _readable_or_panel(shape, layout, None)
         txbody = shape.text_frame._txBody
         for p in txbody.findall(qn("a:p")):
             txbody.remove(p)

@@ -34,6 +34,7 @@ from pptx.oxml.ns import qn
 EMU_IN = 914400
 DPI = 16  # background raster resolution: enough to see bands, pictures and shapes
 MIN_CONTRAST = 4.5  # WCAG 2.1 AA, normal text
+MARGIN = 0.4  # asked of our own choices: the painted background is an estimate of the rendered one
 BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.TABLE, PP_PLACEHOLDER.CHART)
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 FOOTER_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
@@ -236,29 +237,48 @@ class Canvas:
             return
         cols = self.palette.fill(parent)
         if cols:
-            self._paint_colors(cols, rect, geom)
+            grad = parent.find(f"{_A}gradFill")
+            lin = grad.find(f"{_A}lin") if grad is not None else None
+            vertical = lin is None or 2700000 <= int(lin.get("ang", "5400000")) % 10800000 <= 8100000
+            kind = "gradient" if grad is not None and parent.find(f"{_A}solidFill") is None else \
+                "pattern" if parent.find(f"{_A}pattFill") is not None else "solid"
+            self._paint_colors(cols, rect, geom, kind, vertical)
 
-    def _paint_colors(self, cols: list[tuple[str, float]], rect, geom=None) -> None:
-        """A fill painted as the average of its colours (a gradient's stops, a pattern's two colours)."""
+    def _paint_colors(self, cols: list[tuple[str, float]], rect, geom=None, kind: str = "solid", vertical: bool = True) -> None:
+        """A fill: solid; a gradient interpolated between its stops (top to bottom, or left to right);
+        a pattern as a fine checker of its two colours, so that text must read on both."""
         from PIL import Image, ImageDraw
 
-        r = sum(int(c[0][0:2], 16) for c in cols) / len(cols)
-        g = sum(int(c[0][2:4], 16) for c in cols) / len(cols)
-        b = sum(int(c[0][4:6], 16) for c in cols) / len(cols)
-        alpha = sum(c[1] for c in cols) / len(cols)
         x, y, w, h = (self._px(v) for v in rect)
+        alpha = sum(c[1] for c in cols) / len(cols)
         if w <= 0 or h <= 0 or alpha <= 0.05:
             return
-        mask = Image.new("L", self.img.size, 0)
+        rgb = [tuple(int(c[0][k:k + 2], 16) for k in (0, 2, 4)) for c in cols]
+        layer = Image.new("RGB", (w, h), rgb[0])
+        if kind == "pattern" and len(rgb) > 1:
+            px = layer.load()
+            for i in range(w):
+                for j in range(h):
+                    px[i, j] = rgb[(i + j) % 2]
+        elif kind == "gradient" and len(rgb) > 1:
+            steps = h if vertical else w
+            draw = ImageDraw.Draw(layer)
+            for k in range(steps):
+                t = k / max(steps - 1, 1) * (len(rgb) - 1)
+                a, b = rgb[int(t)], rgb[min(int(t) + 1, len(rgb) - 1)]
+                f = t - int(t)
+                c = tuple(round(a[m] + (b[m] - a[m]) * f) for m in range(3))
+                draw.line([(0, k), (w, k)] if vertical else [(k, 0), (k, h)], fill=c)
+        mask = Image.new("L", (w, h), 0)
         draw = ImageDraw.Draw(mask)
-        points = _geometry_points(geom, x, y, w, h)
+        points = _geometry_points(geom, 0, 0, w, h)
         if points == "ellipse":
-            draw.ellipse([x, y, x + w, y + h], fill=round(255 * alpha))
+            draw.ellipse([0, 0, w - 1, h - 1], fill=round(255 * alpha))
         elif points:
             draw.polygon(points, fill=round(255 * alpha))
         else:
-            draw.rectangle([x, y, x + w - 1, y + h - 1], fill=round(255 * alpha))
-        self.img.paste((round(r), round(g), round(b)), mask=mask)
+            draw.rectangle([0, 0, w - 1, h - 1], fill=round(255 * alpha))
+        self.img.paste(layer, (x, y), mask)
 
     def _paint_picture(self, rid: str | None, part, rect) -> None:
         from PIL import Image, UnidentifiedImageError
@@ -626,9 +646,21 @@ def readable(layout, preferred: str | None, under: Box, extra: tuple[str, ...] =
     candidates = [x for x in (preferred, *extra, pal.scheme_color("tx1"), pal.scheme_color("tx2"), pal.scheme_color("bg1"),
                               pal.scheme_color("bg2"), "000000", "FFFFFF") if x]
     for col in candidates:
-        if c.worst_contrast(col, under) >= MIN_CONTRAST:
+        if c.worst_contrast(col, under) >= MIN_CONTRAST + MARGIN:
             return col
     return None
+
+
+def panel_for(layout, under: Box, preferred: str | None) -> tuple[str, str]:
+    """(panel colour, text colour) for text no single colour can carry on ``under``: the background's own
+    dominant colours first (a solid patch of the band it sits on), then the theme's light colour, white."""
+    c = canvas(layout)
+    common = [("%02X%02X%02X" % rgb) for _, rgb in sorted(colors_of(c.crop(under)), reverse=True)[:3]]
+    for panel in (*common, c.palette.scheme_color("bg1"), "FFFFFF"):
+        for ink in (preferred, "FFFFFF", "000000"):
+            if ink and contrast(ink, panel) >= MIN_CONTRAST + 0.3:
+                return panel, ink
+    return "FFFFFF", "000000"
 
 
 @dataclass(frozen=True)
