@@ -18,7 +18,7 @@ from planmkg_xl.core.compute import compute
 from planmkg_xl.deck import fit, fonts
 from planmkg_xl.deck import template as tpl
 from planmkg_xl.deck.blocks import TableBlock
-from planmkg_xl.deck.render import build_deck
+from planmkg_xl.deck.render import build_deck, update_deck
 from planmkg_xl.deck.spec import deck_spec
 from planmkg_xl.demo import demo_plan
 
@@ -124,12 +124,18 @@ def test_long_table_continues_on_the_next_slide_and_loses_no_row():
     computed = compute(plan)
     spec = next(b for s in deck_spec(computed, []) for b in s.blocks if b.name == "pmk:table:leadgen")
     assert isinstance(spec, TableBlock)
-    prs = open_deck(build_deck(computed, [], template=None))
-    parts = [sh for slide in prs.slides for sh in slide.shapes if re.fullmatch(r"pmk:table:leadgen(\.\d+)?", sh.name)]
-    assert len(parts) >= 2
-    rows = [[c.text_frame.text for c in row.cells] for part in parts for row in list(part.table.rows)[1:]]
-    assert rows == spec.rows
-    assert overflows(prs) == []
+    built = build_deck(computed, [], template=None)
+    plan.tables["leadgen"][0]["leads"] = 999  # an update refreshes every part, still without dropping a row
+    updated, changes = update_deck(compute(plan), [], built)
+    assert any("pmk:table:leadgen" in c for c in changes)
+    new_rows = next(b for s in deck_spec(compute(plan), []) for b in s.blocks if b.name == "pmk:table:leadgen").rows
+    for data, want in ((built, spec.rows), (updated, new_rows)):
+        prs = open_deck(data)
+        parts = [sh for slide in prs.slides for sh in slide.shapes if re.fullmatch(r"pmk:table:leadgen(\.\d+)?", sh.name)]
+        assert len(parts) >= 2
+        rows = [[c.text_frame.text for c in row.cells] for part in parts for row in list(part.table.rows)[1:]]
+        assert rows == want
+        assert overflows(prs) == []
 
 
 def test_missing_font_is_named_in_a_warning(tmp_path):

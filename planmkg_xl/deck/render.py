@@ -846,6 +846,8 @@ def _alternates(block: Block) -> list[str]:
 
 def _update_block(spec: SlideSpec, block: Block, shapes: dict, slides: dict) -> list[str]:
     where = f"{spec.title}: {block.name}"
+    if isinstance(block, TableBlock) and f"{block.name}.2" in shapes and block.name in shapes:
+        return _update_continued(where, block, shapes)
     if block.name in shapes:
         slide, shape = shapes[block.name]
         if isinstance(block, TableBlock) and shape.has_table:
@@ -867,6 +869,24 @@ def _update_block(spec: SlideSpec, block: Block, shapes: dict, slides: dict) -> 
         render_block(slide, block, _frames(slide.slide_layout).get(block.name) or body_area(slide.slide_layout).sub(block.box))
         return [f"{where}: added"]
     return []
+
+
+def _update_continued(where: str, block: TableBlock, shapes: dict) -> list[str]:
+    """A table continued over several slides: each part keeps its number of rows, the last takes the rest
+    (and the total row); rows are never dropped."""
+    parts = [shapes[block.name][1]]
+    k = 2
+    while f"{block.name}.{k}" in shapes:
+        parts.append(shapes[f"{block.name}.{k}"][1])
+        k += 1
+    rows, out = list(block.rows), []
+    for i, shape in enumerate(parts):
+        last = i == len(parts) - 1
+        n = len(rows) if last else min(len(rows), max(len(shape.table.rows) - block.header_rows, 1))
+        piece = replace(block, rows=rows[:n], total=block.total and last)
+        rows = rows[n:]
+        out += [f"{where} ({i + 1}/{len(parts)}): {m}" for m in _update_table(shape, piece)]
+    return out
 
 
 def _para_texts(tf) -> list[str]:

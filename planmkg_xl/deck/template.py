@@ -269,16 +269,39 @@ class Canvas:
                 f = t - int(t)
                 c = tuple(round(a[m] + (b[m] - a[m]) * f) for m in range(3))
                 draw.line([(0, k), (w, k)] if vertical else [(k, 0), (k, h)], fill=c)
-        mask = Image.new("L", (w, h), 0)
+        mask = Image.new("L", self.img.size, 0)
         draw = ImageDraw.Draw(mask)
-        points = _geometry_points(geom, 0, 0, w, h)
+        points = _geometry_points(geom, x, y, w, h)
         if points == "ellipse":
-            draw.ellipse([0, 0, w - 1, h - 1], fill=round(255 * alpha))
+            draw.ellipse([x, y, x + w - 1, y + h - 1], fill=round(255 * alpha))
         elif points:
             draw.polygon(points, fill=round(255 * alpha))
         else:
-            draw.rectangle([0, 0, w - 1, h - 1], fill=round(255 * alpha))
-        self.img.paste(layer, (x, y), mask)
+            draw.rectangle([x, y, x + w - 1, y + h - 1], fill=round(255 * alpha))
+        full = Image.new("RGB", self.img.size, rgb[0])
+        full.paste(layer, (x, y))
+        self.img.paste(full, (0, 0), mask)
+
+    def _paint_outline(self, sppr, rect, geom) -> None:
+        """A decoration's visible outline (``a:ln`` with a solid fill), at its width."""
+        from PIL import ImageDraw
+
+        ln = sppr.find(f"{_A}ln")
+        cols = self.palette.fill(ln) if ln is not None else None
+        if not cols:
+            return
+        width = max(1, self._px(int(ln.get("w", "12700"))))
+        x, y, w, h = (self._px(v) for v in rect)
+        draw = ImageDraw.Draw(self.img)
+        fill = cols[0][0]
+        color = tuple(int(fill[k:k + 2], 16) for k in (0, 2, 4))
+        points = _geometry_points(geom, x, y, w, h)
+        if points == "ellipse":
+            draw.ellipse([x, y, x + w, y + h], outline=color, width=width)
+        elif points:
+            draw.line(list(points) + [points[0]], fill=color, width=width)
+        else:
+            draw.rectangle([x, y, x + w, y + h], outline=color, width=width)
 
     def _paint_picture(self, rid: str | None, part, rect) -> None:
         from PIL import Image, UnidentifiedImageError
@@ -326,16 +349,15 @@ class Canvas:
             sppr = el.find(f"{_P}spPr")
             geom = sppr.find(f"{_A}prstGeom")
             geom = geom if geom is not None else sppr.find(f"{_A}custGeom")
-            if sppr.find(f"{_A}noFill") is not None:
-                continue
-            if any(sppr.find(f"{_A}{k}") is not None for k in ("solidFill", "gradFill", "pattFill", "blipFill")):
+            if sppr.find(f"{_A}noFill") is None and any(sppr.find(f"{_A}{k}") is not None for k in ("solidFill", "gradFill", "pattFill", "blipFill")):
                 self._paint_fill(sppr, part, rect, geom)
             else:
                 ref = el.find(f"{_P}style/{_A}fillRef")
-                if ref is not None and ref.get("idx", "0") != "0" and len(ref):
+                if ref is not None and ref.get("idx", "0") != "0" and len(ref) and sppr.find(f"{_A}noFill") is None:
                     col = self.palette.color(ref[0])
                     if col:
                         self._paint_colors([col], rect, geom)
+            self._paint_outline(sppr, rect, geom)
 
     def crop(self, b: Box):
         """The background under ``b`` (clipped to the slide), as a Pillow image."""
@@ -411,6 +433,17 @@ def _geometry_points(geom, x: int, y: int, w: int, h: int):
             return [(x + w / 2, y), (x + w, y + h), (x, y + h)]
         if prst == "rtTriangle":
             return [(x, y), (x + w, y + h), (x, y + h)]
+        if prst.startswith("wedge"):  # a callout: its box and the tail, which may reach far outside it
+            adj = {gd.get("name"): gd.get("fmla", "val 0").split()[-1] for gd in geom.iter(f"{_A}gd")}
+            tx = x + w * (0.5 + int(adj.get("adj1", "-20833")) / 100000)
+            ty = y + h * (0.5 + int(adj.get("adj2", "62500")) / 100000)
+            cx, cy = x + w / 2, y + h / 2
+            if abs(ty - cy) / max(h, 1) >= abs(tx - cx) / max(w, 1):
+                ey = y + h if ty > cy else y
+                return [(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y), (cx - w / 8, ey), (tx, ty), (cx + w / 8, ey),
+                        (x + w, ey), (x + w, y + h if ey == y + h else y), (x, y + h if ey == y + h else y)]
+            ex = x + w if tx > cx else x
+            return [(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y), (ex, cy - h / 8), (tx, ty), (ex, cy + h / 8)]
         return None
     points = []
     for path in geom.iter(f"{_A}path"):
