@@ -31,13 +31,44 @@ def cell_label(ref: CellRef, lang: str) -> str:
     return f"{sheet} › {table.title(lang)} › {label} › {where}"
 
 
+INCOMPLETE_RULES = frozenset({"CMP-001"})
+
+
+def verdict_key(findings: list[Finding]) -> str:
+    """``"incomplete"`` (a required input is missing), ``"incoherent"`` (an error or a warning) or ``"coherent"``."""
+    if any(f.rule_id in INCOMPLETE_RULES for f in findings):
+        return "incomplete"
+    if any(f.severity >= Severity.WARNING for f in findings):
+        return "incoherent"
+    return "coherent"
+
+
+def verdict(findings: list[Finding], lang: str) -> str:
+    """The one sentence that says whether the plan holds together: the CLI, the Contrôles sheet and the deck use it.
+
+    An incomplete plan is never called coherent; remarks (infos) do not make a plan incoherent.
+    """
+    key = verdict_key(findings)
+    fr = lang == "fr"
+    if key == "incomplete":
+        sheets = list(dict.fromkeys(str(f.data.get("sheet")) for f in findings if f.rule_id in INCOMPLETE_RULES and f.data.get("sheet")))
+        where = ", ".join(sheets)
+        return (f"Plan incomplet : complétez {where} ; sans ces valeurs, les contrôles ne peuvent pas conclure." if fr else
+                f"Incomplete plan: fill in {where}; without these values, the checks cannot conclude.")
+    if key == "coherent":
+        infos = sum(1 for f in findings if f.severity == Severity.INFO)
+        extra = (f" ({infos} remarque{'s' if infos > 1 else ''})" if fr else f" ({infos} remark{'s' if infos > 1 else ''})") if infos else ""
+        return ("Aucune incohérence trouvée : le plan est cohérent" if fr else "No incoherence found: the plan is coherent") + extra + "."
+    return ("Le plan n'est pas cohérent : " if fr else "The plan is not coherent: ") + summary(findings, lang) + "."
+
+
 def format_table(findings: list[Finding], lang: str, where=None) -> str:
     """A readable table: severity, rule, message, then the cells concerned; a summary line.
 
     ``where(cell_ref) -> "Sheet!A1" | None`` (from the workbook's layout) adds each cell's address.
     """
     if not findings:
-        return "Aucune incohérence trouvée." if lang == "fr" else "No incoherence found."
+        return verdict(findings, lang)
     head = ("Gravité", "Règle", "Message") if lang == "fr" else ("Severity", "Rule", "Message")
     sev_w, id_w = 8, 8
     indent = " " * (sev_w + id_w + 2)
@@ -49,6 +80,7 @@ def format_table(findings: list[Finding], lang: str, where=None) -> str:
         lines += [indent + "→ " + _with_address(c, lang, where) for c in f.cells]
     lines.append("-" * WIDTH)
     lines.append(summary(findings, lang))
+    lines.append(verdict(findings, lang))
     return "\n".join(lines)
 
 
@@ -94,12 +126,44 @@ def to_json(findings: list[Finding], where=None) -> list[dict]:
     return out
 
 
+RULES_DOC = "docs/rules.md"
+
+
 def format_rules(lang: str) -> str:
-    """``planmkg rules``: every rule with id, highest severity, title, what it checks, its source."""
+    """``planmkg rules``: every rule with id, severities, title, what it checks, its source; the full text is docs/rules.md."""
     head = "Règles de cohérence" if lang == "fr" else "Coherence rules"
     lines = [f"{head} ({len(RULES)})", "=" * WIDTH]
     for rule in RULES:
-        lines.append(f"{rule.id}  {rule.severity.label(lang):<8} {rule.title(lang)}")
+        lines.append(f"{rule.id}  {rule.severity_label(lang)} : {rule.title(lang)}" if lang == "fr"
+                     else f"{rule.id}  {rule.severity_label(lang)}: {rule.title(lang)}")
         lines += ["          " + part for part in textwrap.wrap(rule.checks(lang), WIDTH - 10)]
-        lines.append("          " + ("Définition : " if lang == "fr" else "Definition: ") + rule.definition)
+        lines += ["          " + part for part in textwrap.wrap(("Source : " if lang == "fr" else "Source: ") + rule.source(lang), WIDTH - 10)]
+    lines.append("=" * WIDTH)
+    lines.append((f"Pourquoi, formule et source de chaque règle : {RULES_DOC} (planmkg rules --format markdown)." if lang == "fr"
+                  else f"Why, formula and source of every rule: {RULES_DOC} (planmkg rules --format markdown)."))
     return "\n".join(lines)
+
+
+def rules_markdown(lang: str = "en") -> str:
+    """``docs/rules.md``: the registry as a document (a test keeps the committed file equal to this)."""
+    fr = lang == "fr"
+    out = ["# " + ("Règles de cohérence" if fr else "Coherence rules"), "",
+           ("Généré depuis le registre des règles (`planmkg_xl/checks/registry.py`) par `planmkg rules --format markdown"
+            f" --lang {lang}` ; ne pas modifier à la main." if fr else
+            "Generated from the rule registry (`planmkg_xl/checks/registry.py`) by `planmkg rules --format markdown"
+            f" --lang {lang}`; do not edit by hand."), "",
+           ("Gravité : une règle « Alerte / Erreur » compare un écart relatif à la bande de tolérance de l'onglet Paramètres "
+            "(`tolerance_ok`, `tolerance_warning`) : rien en deçà de `tolerance_ok`, une alerte jusqu'à `tolerance_warning`, "
+            "une erreur au-delà. Une règle n'émet jamais d'autre gravité que celles listées." if fr else
+            "Severity: a \"Warning / Error\" rule compares a relative gap with the Settings tab's tolerance band "
+            "(`tolerance_ok`, `tolerance_warning`): nothing below `tolerance_ok`, a warning up to `tolerance_warning`, an error "
+            "beyond. A rule never reports a severity other than those listed."), "",
+           f"{len(RULES)} " + ("règles." if fr else "rules."), "",
+           "| Id | " + ("Gravité" if fr else "Severity") + " | " + ("Règle" if fr else "Rule") + " |", "|---|---|---|"]
+    out += [f"| [{r.id}](#{r.id.lower()}) | {r.severity_label(lang)} | {r.title(lang)} |" for r in RULES]
+    labels = (("Contrôle", "Pourquoi", "Formule", "Source") if fr else ("Checks", "Why", "Formula", "Source"))
+    for r in RULES:
+        out += ["", f"## {r.id}", "", f"**{r.title(lang)}** — {r.severity_label(lang)}", ""]
+        for label, text in zip(labels, (r.checks(lang), r.why(lang), r.formula(lang), r.source(lang))):
+            out.append(f"- **{label}** : {text}" if fr else f"- **{label}**: {text}")
+    return "\n".join(out) + "\n"

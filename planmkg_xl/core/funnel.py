@@ -7,11 +7,13 @@ lead-generation budget (× cost per qualified lead).
 The coherence checks (FUN-002…FUN-006) and the deck's "Stratégie lead generation"
 slide both read ``plan_funnel``: the slide and the findings can never disagree.
 
-Each step's need is compared with what the plan states at that step: the objectives
-that measure the whole funnel (``whole_scope``) for deals and opportunities, the Lead
-generation tab's targets for qualified leads, leads and budget. Where the plan states
-a step, the next step starts from the stated figure (``FunnelStep.anchor``), so each
-gap isolates one incoherence instead of repeating the one above it. The budget starts
+Every need is chained from the revenue target alone ("required (from the revenue
+target)"): a step starts from the need of the step above, never from what the plan
+states there, so the checks and the deck's funnel chart show one chain with one
+definition (issue 8). Each need is compared with what the plan states at that step
+("planned (stated)"): the objectives that measure the whole funnel (``whole_scope``)
+for deals and opportunities; the Lead generation tab's targets for qualified leads,
+leads and budget, else a whole-funnel objective on the same metric. The budget starts
 from the qualified leads, like the leads.
 
 Rates for year N (seed slide 17's green part, slide 24's objectives): the Commercial
@@ -37,6 +39,7 @@ from .compute import Computed
 
 STEPS = ("deals", "opportunities", "qualified_leads", "leads", "budget")
 
+WHOLE_RANGE = (0.5, 2.0)  # target ÷ tabs' N-1 of a baseline-less objective that measures the whole funnel
 DEFAULT_TOLERANCE_OK = 0.05
 DEFAULT_TOLERANCE_WARNING = 0.10
 OBJECTIVE_TABLES = ("strategic_objectives", "marketing_objectives")
@@ -54,6 +57,9 @@ N1_SOURCES = {
     "cost_per_qualified_lead": ("leadgen", "cost_per_qualified_lead"),
     "lead_to_opportunity": ("leadgen", "lead_to_opportunity"),
     "marketing_budget": ("leadgen", "spend"),
+    "web_visits": ("web", "visits"),
+    "web_leads": ("web", "web_leads"),
+    "email_ctr": ("emailing", "click_rate"),
 }
 
 _INPUT_KEYS = {key: frozenset(f.key for f in table.inputs) for key, table in TABLES.items()}
@@ -80,14 +86,14 @@ class FunnelStep:
     required: float
     rate: Figure
     stated: Figure | None
-    above: float  # the figure the step starts from: the revenue target, or the step above's anchor
+    above: float  # the figure the step starts from: the revenue target, or the step above's need
     above_step: FunnelStep | None  # None: the revenue target
     required_cell: CellRef  # where the need itself can be read (or the rate that makes it)
 
     @property
-    def anchor(self) -> float:
-        """The figure the next step starts from: the stated one when the plan states it."""
-        return self.stated.value if self.stated else self.required
+    def gap(self) -> float | None:
+        """Stated ÷ required − 1 (None when the plan states nothing here)."""
+        return self.stated.value / self.required - 1 if self.stated and self.required else None
 
 
 def reverse_funnel(revenue: Figure, deals: Figure, rates: Mapping[str, Figure | None],
@@ -108,7 +114,7 @@ def reverse_funnel(revenue: Figure, deals: Figure, rates: Mapping[str, Figure | 
         rate = rates.get(key)
         if rate is None or not rate.value:
             return None
-        start = above.anchor if above else revenue.value
+        start = above.required if above else revenue.value
         step = FunnelStep(key, required_of(start, rate.value), rate, stated.get(key) or None, start, above, required_cell)
         steps.append(step)
         return step
@@ -155,7 +161,10 @@ def whole_scope(computed: Computed, metric: str) -> list[tuple[str, int, dict]]:
     An objective measures the whole of what the tabs total when its baseline N-1
     matches the tabs' N-1 figure within the warning tolerance (rounded baselines such
     as 410 € for 416 € pass). "50 cross-sell opportunities" from a baseline of 18
-    measures a part of the funnel and is not compared with the total.
+    measures a part of the funnel and is not compared with the total. An objective with
+    no baseline typed is taken as whole-funnel when its target is between half and twice
+    the tabs' N-1 figure (``WHOLE_RANGE``): "2 000 qualified leads" against 2 130 in N-1
+    is the whole funnel, "300 leads from the launch" against 6 000 is not.
     """
     reference = n1(computed, metric)
     tol_warn = tolerances(computed.scalars)[1]
@@ -165,9 +174,12 @@ def whole_scope(computed: Computed, metric: str) -> list[tuple[str, int, dict]]:
             if row.get("metric") != metric:
                 continue
             base, target = _num(row.get("baseline")), _num(row.get("target"))
-            if target is None or base is None or reference is None:
+            if target is None or reference is None:
                 continue
-            if reference == 0 and base == 0 or reference and abs(base / reference - 1) <= tol_warn + 1e-12:
+            if base is None:  # no baseline typed: whole-funnel when the target is of the tabs' order of magnitude
+                if reference > 0 and WHOLE_RANGE[0] <= target / reference <= WHOLE_RANGE[1]:
+                    out.append((table, i, row))
+            elif reference == 0 and base == 0 or reference and abs(base / reference - 1) <= tol_warn + 1e-12:
                 out.append((table, i, row))
     return out
 
@@ -201,8 +213,8 @@ def plan_funnel(computed: Computed) -> list[FunnelStep]:
     stated = {
         "deals": _objective(computed, "deals"),
         "opportunities": _objective(computed, "opportunities"),
-        "qualified_leads": _total(computed, "leadgen", "target_qualified_leads"),
-        "leads": _total(computed, "leadgen", "target_leads"),
-        "budget": _total(computed, "leadgen", "budget"),
+        "qualified_leads": _total(computed, "leadgen", "target_qualified_leads") or _objective(computed, "qualified_leads"),
+        "leads": _total(computed, "leadgen", "target_leads") or _objective(computed, "leads"),
+        "budget": _total(computed, "leadgen", "budget") or _objective(computed, "marketing_budget"),
     }
     return reverse_funnel(revenue, deals, rates, stated)

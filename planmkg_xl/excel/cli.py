@@ -9,8 +9,11 @@ from pathlib import Path
 
 import click
 
+from ..helptext import Group
+from ..messages import say
 
-@click.group("excel")
+
+@click.group("excel", cls=Group)
 def excel_group() -> None:
     """Excel integration: make the ribbon find Python, repair the workbook's macros.
 
@@ -24,22 +27,22 @@ def excel_group() -> None:
 @click.option("--force", is_flag=True, help="Replace settings you set yourself (INTERPRETER_WIN, USE UDF SERVER…).")
 @click.option("--udf-server/--no-udf-server", "udf_server", default=None,
               help="Keep Python running between clicks (Windows). Default: on where it is safe.")
-@click.option("--udfs", is_flag=True, help="Also list planmkg_xl.udfs in UDF MODULES (worksheet functions, Windows).")
+@click.option("--udfs", is_flag=True, help="Also list planmkg_xl.excel.udfs in UDF MODULES (worksheet functions, Windows).")
 def setup(workbook: Path | None, force: bool, udf_server: bool | None, udfs: bool) -> None:
     """Tell xlwings (your user xlwings.conf) to run the ribbon with this Python and planmkg_xl.
 
-    Run it once per machine, after `pip install planmkg_xl`, with the Python that has the
-    package. Settings you set yourself are kept (see --force); on Mac it also does what
+    Run it once per machine, after installing planmkg_xl (see the README's Install), with
+    the Python that has the package. Settings you set yourself are kept (see --force); on Mac it also does what
     `xlwings runpython install` does.
 
     Example: planmkg excel setup
     Example: planmkg excel setup --udfs --workbook Plan_Marketing.xlsm
     """
-    from .excel_setup import configure_interpreter
+    from .setup import configure_interpreter
 
     changes = configure_interpreter(workbook, force=force, udf_server=udf_server, udfs=udfs)
     if not changes:
-        click.echo("xlwings settings already point at this Python: nothing to change.")
+        click.echo(say("setup.nothing"))
     for line in changes:
         click.echo(line)
 
@@ -55,7 +58,7 @@ def repair(path: Path) -> None:
 
     Example: planmkg excel repair Plan_Marketing.xlsm
     """
-    from .excel import repair_vba
+    from .ribbon import repair_vba
 
     for line in repair_vba(path):
         click.echo(line)
