@@ -77,6 +77,10 @@ def _same(ctx: Ctx, rule_id: str, stated: float | None, reference: float | None,
 
 def check_channel_revenue(ctx: Ctx) -> list[Finding]:
     """SAN-005: revenue by channel = commercial revenue N-1."""
+    from .completeness import filled
+
+    if not filled(ctx, "channels"):
+        return []  # the Canaux tab is optional: empty is "not filled" (CMP-002), not 0 € by channel
     by_channel, revenue = ctx.total("channels", "total"), ctx.total("commercial", "revenue")
     return _same(ctx, "SAN-005", by_channel, revenue, (total_cell("channels", "total"), total_cell("commercial", "revenue")),
                  lambda gap: (f"C.A. N-1 par canal : {ctx.money(by_channel or 0)} ; C.A. N-1 de l'onglet Commercial : "
