@@ -207,7 +207,7 @@ def test_field_unit_api():
 def test_open_book_reader_refuses_53_like_the_file_reader(demo_cells, tmp_path):
     """The ribbon reads the open Book (xlbook): the same problems, cell for cell, as the file reader."""
     from fake_xlbook import FakeBook
-    from planmkg_xl import xlbook
+    from planmkg_xl.excel import book as xlbook
 
     path, cells = demo_cells
     book = Book(path)
