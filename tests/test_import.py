@@ -231,3 +231,17 @@ def test_output_leaves_the_plan_untouched_and_needs_force_to_replace(demo_xlsm, 
     with pytest.raises(Exception, match="--force"):
         app.import_files(demo_xlsm, [deals_csv(tmp_path)], year=2025, output=out, today=TODAY)
     app.import_files(demo_xlsm, [deals_csv(tmp_path)], year=2025, output=out, force=True, today=TODAY)
+
+
+def test_an_imported_workbook_is_valid_ooxml(tmp_path):
+    """Grown tables, moved totals, inline strings and the per-customer sheet pass the OOXML oracle (schemas + Excel's rules)."""
+    from ooxml import assert_valid_workbook, parts_of
+
+    plan = tmp_path / "Plan.xlsm"
+    app.new_workbook(plan)
+    headers, rows, _ = ex.campaigns("mailchimp-campaigns", n=15)
+    invoices = ex.write_csv(tmp_path / "factures.csv", ["N° de facture", "Client", "Date facture", "Montant HT"],
+                            [[i, c, d, str(a).replace(".", ",")] for i, c, d, a in ex.invoices()], delimiter=";")
+    app.import_files(plan, [ex.write_csv(tmp_path / "mc.csv", headers, rows), deals_csv(tmp_path), invoices], year=ex.YEAR,
+                     detail=True, today=TODAY)
+    assert_valid_workbook(parts_of(plan.read_bytes()))
