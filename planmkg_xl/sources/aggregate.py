@@ -118,15 +118,8 @@ def _values(export: Export, key: str) -> frozenset[str]:
 
 
 def _all_distinct(col) -> bool:
-    """No value twice (hashing in Arrow when the column is Arrow text: a million ids in a blink)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    try:
-        arr = pa.array(col)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
-        return not col.dropna().duplicated().any()
-    return pc.count_distinct(arr, mode="only_valid").as_py() == len(arr) - arr.null_count
+    """No value twice: one hash pass (pandas' factorisation beat Arrow's count_distinct on a million ids)."""
+    return col.nunique(dropna=True) == col.count()
 
 
 def _is_in(col, values: frozenset[str]):
