@@ -154,3 +154,15 @@ def test_english_messages():
     plan.scalars["company_revenue_prev_typed"] = compute(plan).totals["commercial"]["revenue"] * 2
     (f,) = findings(plan, "SRC-003")
     assert "Company revenue N-1" in f.message and "gap +100.0" in f.message
+
+
+def test_scope_part_takes_an_objective_out_of_the_whole_funnel():
+    """Périmètre = « Une partie »: the funnel rules do not compare it with the Lead generation total, whatever its size."""
+    plan = coherent_plan()
+    objective = plan.tables["marketing_objectives"][1]  # M2, qualified leads
+    assert objective["metric"] == "qualified_leads"
+    objective["target"] *= 1.15
+    assert findings(plan, "FUN-007")
+    objective["scope"] = "part"
+    objective.pop("baseline_typed")
+    assert findings(plan, "FUN-007") == [] and findings(plan, "SRC-001") == []
