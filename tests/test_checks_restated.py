@@ -70,7 +70,8 @@ def test_src001_partial_scope_is_not_compared():
     plan = coherent_plan()
     i, row = next((i, r) for i, r in enumerate(plan.tables["marketing_objectives"]) if r["metric"] == "opportunities")
     row.update(baseline_typed=18, target=50)
-    assert len(findings(plan, "SRC-001")) == 1
+    (f,) = findings(plan, "SRC-001")  # far from the total: most likely a part of the funnel the user did not declare
+    assert f.severity is Severity.INFO and "Une partie" in f.message
     row["scope"] = "part"
     assert findings(plan, "SRC-001") == []
     c = compute(plan).rows["marketing_objectives"][i]
@@ -81,7 +82,7 @@ def test_src001_typed_zero_is_a_value():
     plan = coherent_plan()
     plan.tables["strategic_objectives"][0]["baseline_typed"] = 0
     (f,) = findings(plan, "SRC-001")
-    assert f.data["typed"] == 0 and f.severity is Severity.ERROR
+    assert f.data["typed"] == 0 and f.severity is Severity.INFO  # "first customers in Asia": from nothing, a part
     assert compute(plan).rows["strategic_objectives"][0]["baseline"] == 0
 
 
