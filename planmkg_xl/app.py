@@ -38,7 +38,7 @@ def build_xlsm(plan: Plan) -> bytes:
     import io
     import zipfile
 
-    from .io.build import build_workbook  # openpyxl: only when building, not on every ribbon click
+    from .io.build import APP_PROPERTIES, build_workbook  # openpyxl: only when building, not on every ribbon click
     from .io.macro import add_macro_parts
 
     xlsx, _ = build_workbook(plan)
@@ -50,6 +50,7 @@ def build_xlsm(plan: Plan) -> bytes:
     changed |= write_findings(data, findings_for(full.compact(data.compact_plan())))
     parts = {**pkg.parts, **serialise(data, changed)}
     parts["docProps/core.xml"] = _fixed_core_times(parts["docProps/core.xml"])
+    parts["docProps/app.xml"] = APP_PROPERTIES
     parts = add_macro_parts(parts, plan.lang, WORKBOOK_CODENAME, SHEET_CODENAMES)
     return zip_bytes(parts)
 

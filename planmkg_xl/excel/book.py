@@ -409,6 +409,8 @@ def write_controls_book(book: Any, data: "BookData", findings: list) -> bool:
             sheet.range(f"{flag_col}{first}:{flag_col}{used}").clear_contents()
         if flagged:
             sheet.range(f"{flag_col}{first}:{flag_col}{first + len(flagged) - 1}").value = [[f] for f in flagged]
+        # Rows a previous run gave a fixed height (the file path sets heights for wrapped text) fit the new text.
+        sheet.range(f"A{first}:{last_col}{max(used, end)}").rows.autofit()
     return True
 
 

@@ -332,8 +332,9 @@ def _deck(book: Any, ui: Any, update: bool) -> Outcome:
         return Outcome(_t(lang, "cancelled"))
     existing = update and target.is_file()
     update_for = getattr(app, "update_deck_for", None)
+    changes: list[str] = []
     if existing and update_for is not None:  # refresh the user's edited deck in place
-        deck, _ = update_for(computed, findings, target.read_bytes(), lang=None)
+        deck, changes = update_for(computed, findings, target.read_bytes(), lang=None)
     else:
         deck = app.deck_for(computed, findings, template=str(target) if existing else None, lang=None)
     template = existing
@@ -341,7 +342,13 @@ def _deck(book: Any, ui: Any, update: bool) -> Outcome:
         write_atomic(target, deck)
     except PermissionError as exc:
         raise FileLockedError(_t(lang, "locked", path=target)) from exc
-    return Outcome(_t(lang, "deck_updated" if template else "deck_built", path=target), open_path=target)
+    message = _t(lang, "deck_updated" if template else "deck_built", path=target)
+    from ..messages import say
+
+    rule = say("deck.deleted_rule", lang)
+    if rule in changes:  # slides or shapes the user deleted stayed deleted: say so, and how to get them back
+        message += "\n" + rule
+    return Outcome(message, open_path=target)
 
 
 def do_deck_build(book: Any, ui: Any) -> Outcome:
