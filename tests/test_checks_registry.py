@@ -34,6 +34,9 @@ DEMO_FINDINGS = [
     ("OBJ-002", Severity.WARNING, (CellRef("strategic_objectives", 4, "id"),)),
     # …and no deadline.
     ("OBJ-004", Severity.WARNING, (CellRef("strategic_objectives", 4, "deadline"),)),
+    # Monthly review at March: 667 qualified leads where last year's profile (March trade shows) expects 907, −26 %;
+    # at this pace the year ends near 2 020 for 2 750.
+    ("PAC-001", Severity.WARNING, (CellRef("kpis", 4, "m03"), CellRef("kpis", 4, "target"))),
     # Produit 5 (+28 % revenue, June launch) needs +28 % opportunities while the funnel grows +14 %.
     ("FUN-008", Severity.INFO, (CellRef("commercial", 4, "required_opportunities"), CellRef("commercial", 4, "target_revenue"),
                                 CellRef("commercial", None, "required_opportunities"))),
@@ -62,12 +65,12 @@ def test_demo_messages_carry_the_numbers():
 def test_rules_metadata():
     ids = [r.id for r in RULES]
     assert len(ids) == len(set(ids))
-    assert all(re.fullmatch(r"(FUN|OBJ|BUD|BEN|KPI|SAN)-\d{3}", i) for i in ids)
+    assert all(re.fullmatch(r"(FUN|OBJ|BUD|BEN|KPI|PAC|SAN)-\d{3}", i) for i in ids)
     for r in RULES:
         assert r.title.fr and r.title.en and r.checks.fr and r.checks.en and r.definition
         assert r.run.__doc__, r.id
     # every family of PLAN_SPEC §2 is covered
-    assert {r.family for r in RULES} == {"FUN", "OBJ", "BUD", "BEN", "KPI", "SAN"}
+    assert {r.family for r in RULES} == {"FUN", "OBJ", "BUD", "BEN", "KPI", "PAC", "SAN"}
 
 
 def test_each_rule_reports_at_most_its_declared_severity():
@@ -120,7 +123,7 @@ def test_findings_are_sorted_by_severity():
 def test_format_table_and_json():
     found = findings(make_plan())
     table = format_table(found, "fr")
-    assert "FUN-004" in table and "Erreur" in table and "2 erreurs, 2 alertes, 2 infos" in table
+    assert "FUN-004" in table and "Erreur" in table and "2 erreurs, 3 alertes, 2 infos" in table
     assert "Lead generation › Sources de leads N-1 et objectifs N › Objectif leads qualifiés N › total" in table
     assert format_table([], "en") == "No incoherence found."
     data = to_json(found)

@@ -18,7 +18,7 @@ from typing import Callable
 from ..core.compute import Computed
 from ..model.fields import Text
 from ..model.findings import Finding, Severity
-from . import benchmarks, budget, funnel, funnel_lines, funnel_targets, kpi, objectives, sanity
+from . import benchmarks, budget, funnel, funnel_lines, funnel_targets, kpi, objectives, pacing, sanity
 from ._common import Ctx, finding
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -128,6 +128,16 @@ RULES: tuple[Rule, ...] = (
        "La valeur N-1 saisie d'un KPI est celle des onglets pour sa métrique source." + _BANDS_FR,
        "A KPI's typed N-1 value is the tabs' value of its source metric." + _BANDS_EN, "PLAN_SPEC §1.10 (valeur N-1 reprise des onglets)",
        kpi.check_against_tabs),
+    _r("PAC-001", W, "KPI en retard sur son rythme", "KPI behind its pace",
+       "Réalisé à date d'un KPI vs rythme attendu au dernier mois saisi (saisonnier si le profil mensuel N-1 existe, sinon linéaire), "
+       "au-delà de pacing_band ; le message donne la prévision de fin d'année.",
+       "A KPI's actual to date vs its expected pace at the last month reported (seasonal when the N-1 monthly profile exists, else "
+       "linear), beyond pacing_band; the message gives the year-end forecast.",
+       "Modèle de plan marketing B2B, slide « Plan de mesures » (suivi mensuel des KPI)", pacing.check_behind),
+    _r("PAC-002", W, "Mois de réalisé manquant", "Missing month of actuals",
+       "Un KPI cumulé n'a pas de réalisé pour un mois antérieur au dernier mois saisi.",
+       "A cumulative KPI has no actual for a month before the last month reported.",
+       "Modèle de plan marketing B2B, slide « Plan de mesures » (suivi mensuel des KPI)", pacing.check_gaps),
     _r("SAN-001", E, "Leads qualifiés ≤ leads", "Qualified leads ≤ leads",
        "Leads qualifiés ≤ leads entrants (N-1, objectifs N, événements).", "Qualified leads ≤ inbound leads (N-1, targets N, events).",
        "PLAN_SPEC §1.3, §2", sanity.check_qualified_leads),

@@ -15,7 +15,7 @@ from lxml import etree
 
 from ..core.layout import Layout, TableGeom
 from ..errors import WorkbookError
-from ..model.schema import SCALARS, SHEETS, TABLES
+from ..model.schema import ADDED_LATER, SCALARS, SHEETS, TABLES
 from .package import NS, NS_PKG_REL, NS_REL, Package
 
 LANG_NAME = "planmkg_lang"
@@ -103,6 +103,8 @@ def layout_from(codenames: dict[str, str | None], tables: dict[str, tuple[str, s
     for key, table in TABLES.items():
         found = tables.get(table.name) or _case_insensitive(tables, table.name)
         sheet_title = layout.sheet_titles[_sheet_key(key)]
+        if found is None and key in ADDED_LATER:
+            continue
         if found is None:
             raise WorkbookError(_say(
                 lang, f"Onglet « {sheet_title} » : le tableau Excel « {table.name} » est introuvable (renommé ou converti en plage ?). "
@@ -113,6 +115,8 @@ def layout_from(codenames: dict[str, str | None], tables: dict[str, tuple[str, s
         layout.tables[key] = _geometry(table, title, ref, [None if c is None else str(c) for c in columns], lang)
     for key, f in SCALARS.items():
         target = names.get(key)
+        if not target and key in ADDED_LATER:
+            continue
         if not target:
             raise WorkbookError(_say(
                 lang, f"La cellule nommée « {key} » ({f.label(lang)}) est introuvable. Recréez-la (Formules > Gestionnaire de noms) "

@@ -237,6 +237,9 @@ TOLERANCES = Scalars(
     fields=(
         F("tolerance_ok", T("Écart accepté", "Accepted gap"), K.RATE, T("En deçà : cohérent.", "Below: coherent.")),
         F("tolerance_warning", T("Écart d'alerte", "Warning gap"), K.RATE, T("Au-delà : erreur ; entre les deux : alerte.", "Beyond: error; in between: warning.")),
+        F("pacing_band", T("Retard accepté sur le rythme des KPI", "KPI pace: accepted delay"), K.RATE,
+          T("Suivi mensuel : un KPI en retard sur son rythme attendu de plus que cet écart est signalé (PAC-001).",
+            "Monthly tracking: a KPI behind its expected pace by more than this gap is reported (PAC-001).")),
     ),
 )
 
@@ -253,4 +256,4 @@ PLAN_SHEETS = (
                                                                     "Company, plan year, benchmarks and check tolerances."), (SETTINGS, TOLERANCES, BENCHMARKS)),
 )
 
-DEFAULT_SCALARS = {"currency": "EUR", "tolerance_ok": 0.05, "tolerance_warning": 0.10}
+DEFAULT_SCALARS = {"currency": "EUR", "tolerance_ok": 0.05, "tolerance_warning": 0.10, "pacing_band": 0.10}

@@ -22,6 +22,10 @@ SHEETS: tuple[Sheet, ...] = KPI_SHEETS + PLAN_SHEETS[:-1] + STRATEGY_SHEETS + (_
 TABLES: dict[str, Table] = {b.key: b for s in SHEETS for b in s.blocks if isinstance(b, Table)}
 SCALAR_BLOCKS: dict[str, Scalars] = {b.key: b for s in SHEETS for b in s.blocks if isinstance(b, Scalars)}
 SCALARS: dict[str, Field] = {f.key: f for b in SCALAR_BLOCKS.values() for f in b.fields}
+# Blocks and named cells added after the first release: a workbook built before them has none,
+# and reads as if they were empty (``io.sheets.layout_from``) instead of being refused.
+ADDED_LATER = frozenset({"pacing_band"})
+
 SHEET_OF: dict[str, Sheet] = {b.key: s for s in SHEETS for b in s.blocks}
 
 
