@@ -20,9 +20,9 @@ from .io.controls import flags, locate, write_controls
 from .io.write import Repair, drop_calc_chain, refresh_derived, serialise
 from .model.findings import Finding
 from .model.plan import Plan
-from .model.schema import CHECKS_CODENAME, HOME_CODENAME, LISTS_CODENAME, SHEETS, WORKBOOK_CODENAME, default_scalars
+from .model.schema import CHECKS_CODENAME, LISTS_CODENAME, SHEETS, WORKBOOK_CODENAME, default_scalars
 
-SHEET_CODENAMES = [HOME_CODENAME] + [s.codename for s in SHEETS] + [CHECKS_CODENAME, LISTS_CODENAME]
+SHEET_CODENAMES = [s.codename for s in SHEETS] + [CHECKS_CODENAME, LISTS_CODENAME]  # Accueil first
 
 
 def build_xlsm(plan: Plan) -> bytes:

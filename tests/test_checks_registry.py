@@ -65,12 +65,12 @@ def test_demo_messages_carry_the_numbers():
 def test_rules_metadata():
     ids = [r.id for r in RULES]
     assert len(ids) == len(set(ids))
-    assert all(re.fullmatch(r"(FUN|OBJ|BUD|BEN|KPI|PAC|SAN)-\d{3}", i) for i in ids)
+    assert all(re.fullmatch(r"(FUN|OBJ|BUD|BEN|KPI|PAC|RDY|SAN)-\d{3}", i) for i in ids)
     for r in RULES:
         assert r.title.fr and r.title.en and r.checks.fr and r.checks.en and r.definition
         assert r.run.__doc__, r.id
     # every family of PLAN_SPEC §2 is covered
-    assert {r.family for r in RULES} == {"FUN", "OBJ", "BUD", "BEN", "KPI", "PAC", "SAN"}
+    assert {r.family for r in RULES} == {"FUN", "OBJ", "BUD", "BEN", "KPI", "PAC", "RDY", "SAN"}
 
 
 def test_each_rule_reports_at_most_its_declared_severity():

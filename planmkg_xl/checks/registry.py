@@ -18,7 +18,7 @@ from typing import Callable
 from ..core.compute import Computed
 from ..model.fields import Text
 from ..model.findings import Finding, Severity
-from . import benchmarks, budget, funnel, funnel_lines, funnel_targets, kpi, objectives, pacing, sanity
+from . import benchmarks, budget, funnel, funnel_lines, funnel_targets, kpi, objectives, pacing, readiness, sanity
 from ._common import Ctx, finding
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -138,6 +138,10 @@ RULES: tuple[Rule, ...] = (
        "Un KPI cumulé n'a pas de réalisé pour un mois antérieur au dernier mois saisi.",
        "A cumulative KPI has no actual for a month before the last month reported.",
        "Modèle de plan marketing B2B, slide « Plan de mesures » (suivi mensuel des KPI)", pacing.check_gaps),
+    _r("RDY-001", I, "Test de préparation : réponse contredite par le plan", "Readiness test: answer contradicted by the plan",
+       "Une réponse oui/non saisie au test de l'Accueil diffère de celle que le plan permet de lire (segments, objectifs liés, KPI, initiatives).",
+       "A yes/no answer typed in the Home test differs from the one the plan shows (segments, linked objectives, KPIs, initiatives).",
+       "Modèle de plan marketing B2B, slide « Faites le test » (neuf questions oui / non)", readiness.check_overrides),
     _r("SAN-001", E, "Leads qualifiés ≤ leads", "Qualified leads ≤ leads",
        "Leads qualifiés ≤ leads entrants (N-1, objectifs N, événements).", "Qualified leads ≤ inbound leads (N-1, targets N, events).",
        "PLAN_SPEC §1.3, §2", sanity.check_qualified_leads),

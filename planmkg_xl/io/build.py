@@ -49,14 +49,17 @@ def build_workbook(plan: Plan) -> tuple[bytes, Layout]:
     wb = Workbook()
     wb.code_name = WORKBOOK_CODENAME
     home = wb.active
-    home.title = "Accueil" if lang == "fr" else "Home"
-    home.sheet_properties.codeName = HOME_CODENAME
     lists = _ListsSheet(wb, lang)
     all_formulas = formulas(layout)
     for sheet in SHEETS:
-        ws = wb.create_sheet(layout.sheet_titles[sheet.key])
+        if sheet.codename == HOME_CODENAME:  # Accueil: its text (io/home.py) left of its tables
+            ws = home
+            ws.title = layout.sheet_titles[sheet.key]
+            _write_blocks(ws, sheet, plan, layout, lists)
+        else:
+            ws = wb.create_sheet(layout.sheet_titles[sheet.key])
+            _write_sheet(ws, sheet, plan, layout, lists)
         ws.sheet_properties.codeName = sheet.codename
-        _write_sheet(ws, sheet, plan, layout, lists)
         _flag_highlight(ws, sheet.codename)
     for (title, ref), formula in all_formulas.items():
         wb[title][ref].value = formula
@@ -109,17 +112,7 @@ def _write_sheet(ws, sheet, plan: Plan, layout: Layout, lists: _ListsSheet) -> N
     ws.cell(TITLE_ROW, 1, sheet.title(lang)).font = st.TITLE_FONT
     ws.cell(INTRO_ROW, 1, sheet.intro(lang)).font = st.INTRO_FONT
     ws.row_dimensions[TITLE_ROW].height = 24
-    widths: dict[int, float] = {}
-    for block in sheet.blocks:
-        title, row, col = layout.block_titles[block.key]
-        ws.cell(row, col, block.title(lang)).font = st.BLOCK_FONT
-        if isinstance(block, Table):
-            _write_table(ws, block, plan, layout, lists, widths)
-        else:
-            _write_scalars(ws, block, plan, layout, lists, widths)
-    for col, width in widths.items():
-        ws.column_dimensions[col_letter(col)].width = width
-    _fit_row_heights(ws, sheet, plan, layout, widths)
+    _write_blocks(ws, sheet, plan, layout, lists)
     first = min(layout.tables[b.key].first_row for b in sheet.blocks if isinstance(b, Table)) if any(
         isinstance(b, Table) for b in sheet.blocks) else 4
     ws.freeze_panes = "A4" if sheet.stacked else f"B{first}"
@@ -132,6 +125,21 @@ def _write_sheet(ws, sheet, plan: Plan, layout: Layout, lists: _ListsSheet) -> N
         setattr(ws.protection, option, False)
 
 
+def _write_blocks(ws, sheet, plan: Plan, layout: Layout, lists: _ListsSheet) -> None:
+    """A sheet's tables and scalar blocks, with their column widths and row heights."""
+    widths: dict[int, float] = {}
+    for block in sheet.blocks:
+        title, row, col = layout.block_titles[block.key]
+        ws.cell(row, col, block.title(plan.lang)).font = st.BLOCK_FONT
+        if isinstance(block, Table):
+            _write_table(ws, block, plan, layout, lists, widths)
+        else:
+            _write_scalars(ws, block, plan, layout, lists, widths)
+    for col, width in widths.items():
+        ws.column_dimensions[col_letter(col)].width = width
+    _fit_row_heights(ws, sheet, plan, layout, widths)
+
+
 LINE_HEIGHT = 13.0  # points per line of 10-pt Calibri
 
 
@@ -140,11 +148,12 @@ def _fit_row_heights(ws, sheet, plan: Plan, layout: Layout, widths: dict[int, fl
     import math
 
     for block in sheet.blocks:
-        if not isinstance(block, Table) or block.key not in plan.tables:
+        if not isinstance(block, Table):
             continue
+        rows = plan.tables[block.key] if block.key in plan.tables else block.default_rows(plan.lang)
         geom = layout.tables[block.key]
         texts = [f for f in block.fields if f.kind in (Kind.TEXT, Kind.LONGTEXT) and not f.derived]
-        for i, row in enumerate(plan.tables[block.key][:geom.n_rows]):
+        for i, row in enumerate(rows[:geom.n_rows]):
             lines = max((math.ceil(len(str(row.get(f.key, ""))) * 1.1 / max(widths.get(geom.cols[f.key], 10) - 1, 1)) for f in texts), default=1)
             if lines > 1:
                 ws.row_dimensions[geom.first_row + i].height = LINE_HEIGHT * lines + 2

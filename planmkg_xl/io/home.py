@@ -4,7 +4,7 @@ from __future__ import annotations
 from openpyxl.styles import Font
 
 from ..core.layout import Layout
-from ..model.schema import SHEETS
+from ..model.schema import HOME_CODENAME, SHEETS
 from . import styles as st
 
 _TEXT = {
@@ -67,19 +67,20 @@ def write_home(ws, layout: Layout, lang: str) -> None:
     t = _TEXT[lang]
     ws.sheet_view.showGridLines = False
     ws.column_dimensions["A"].width = 3
-    ws.column_dimensions["B"].width = 100
+    ws.column_dimensions["B"].width = 72
+    ws.column_dimensions["C"].width = 3
     ws["B2"] = t["title"]
     ws["B2"].font = st.TITLE_FONT
     ws["B4"] = t["what"]
     ws["B4"].alignment = st.TEXT_ALIGN
-    ws.row_dimensions[4].height = _height(t["what"])
+    _fit(ws, 4, t["what"])
     row = 6
     for heading, lines in ((t["how_title"], t["how"]), (t["ribbon_title"], t["ribbon"])):
         ws.cell(row, 2, heading).font = st.BLOCK_FONT
         row += 1
         for line in lines:
             ws.cell(row, 2, line).alignment = st.TEXT_ALIGN
-            ws.row_dimensions[row].height = _height(line)
+            _fit(ws, row, line)
             row += 1
         row += 1
     ws.cell(row, 2, t["legend_title"]).font = st.BLOCK_FONT
@@ -93,19 +94,26 @@ def write_home(ws, layout: Layout, lang: str) -> None:
     ws.cell(row, 2, t["tabs_title"]).font = st.BLOCK_FONT
     row += 1
     for sheet in SHEETS:
+        if sheet.codename == HOME_CODENAME:
+            continue
         title = layout.sheet_titles[sheet.key]
         cell = ws.cell(row, 2, f"{title} — {sheet.intro(lang)}")
         cell.alignment = st.TEXT_ALIGN
-        ws.row_dimensions[row].height = _height(cell.value)
+        _fit(ws, row, cell.value)
         cell.hyperlink = f"#'{title}'!A1"
         cell.font = Font(name="Calibri", size=10, color="0563C1", underline="single")
         row += 1
     row += 1
     ws.cell(row, 2, t["cli"]).font = st.INTRO_FONT
-    st.fit_to_page_width(ws, landscape=False)
+    st.fit_to_page_width(ws)
     ws.protection.sheet = True
 
 
-def _height(text: str, chars_per_line: int = 105) -> float:
+def _fit(ws, row: int, text: str) -> None:
+    """Tall enough for this text and for whatever the tables on the right put in the same row."""
+    ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, _height(text))
+
+
+def _height(text: str, chars_per_line: int = 76) -> float:
     """Row height for wrapped text in column B (openpyxl cannot autofit)."""
     return 14.0 * max(1, -(-len(text) // chars_per_line)) + 1
