@@ -16,21 +16,12 @@ from ._common import Ctx, finding
 
 MONTHS = {"fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"),
           "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")}
-RATE_METRICS = frozenset({"win_ratio", "lead_to_opportunity", "email_ctr", "market_penetration", "profitability"})
-MONEY_METRICS = frozenset({"revenue", "cost_per_qualified_lead", "marketing_budget"})
-COUNT_METRICS = frozenset({"new_customers", "customers", "deals", "opportunities", "leads", "qualified_leads", "web_visits",
-                           "web_unique_visitors", "web_leads", "partners"})
 
 
-def kpi_value(ctx: Ctx, metric: str | None, value: float) -> str:
+def kpi_value(ctx: Ctx, metric: str | None, value: float, sample: float | None = None) -> str:
     """A KPI figure in its metric's unit (the KPI sheet holds plain numbers)."""
-    if metric in RATE_METRICS or (metric in (None, "other") and abs(value) < 1 and value != 0):
-        return ctx.pct(value)
-    if metric in MONEY_METRICS:
-        return ctx.money(value)
-    if metric in COUNT_METRICS:
-        return ctx.count(value)
-    return ctx.number(value)
+    unit = pacing.metric_unit(metric, value if sample is None else sample)
+    return {"percent": ctx.pct, "money": ctx.money, "count": ctx.count}.get(unit, ctx.number)(value)
 
 
 def month_name(lang: str, month: int) -> str:
@@ -44,7 +35,7 @@ def check_behind(ctx: Ctx) -> list[Finding]:
     for p in pacing.kpi_paces(ctx.computed, band=band):
         if p.status != pacing.BEHIND:
             continue
-        v = lambda x: kpi_value(ctx, p.metric, x)  # noqa: E731
+        v = lambda x: kpi_value(ctx, p.metric, x, p.target)  # noqa: E731
         month = month_name(ctx.lang, p.month)
         pace_fr = "rythme saisonnier de N-1" if p.profile == pacing.SEASONAL else "rythme linéaire"
         pace_en = "last year's seasonal pace" if p.profile == pacing.SEASONAL else "linear pace"

@@ -54,6 +54,26 @@ _WEB_PROFILES = {"web_visits": "visits", "web_unique_visitors": "unique_visitors
 _LEAD_METRICS = frozenset({"leads", "qualified_leads"})
 
 
+_RATE_METRICS = frozenset({"win_ratio", "lead_to_opportunity", "email_ctr", "market_penetration", "profitability"})
+_MONEY_METRICS = frozenset({"revenue", "cost_per_qualified_lead", "marketing_budget"})
+_COUNT_METRICS = frozenset({"new_customers", "customers", "deals", "opportunities", "leads", "qualified_leads", "web_visits",
+                            "web_unique_visitors", "web_leads", "partners"})
+
+
+def metric_unit(metric: str | None, sample: float | None = None) -> str:
+    """How a KPI's figures read ("percent", "money", "count" or "number"): the KPI sheet holds plain numbers,
+    its source metric says what they are. A free metric ("other") below 1 is a share (a rate typed as 0.022)."""
+    if metric in _RATE_METRICS:
+        return "percent"
+    if metric in _MONEY_METRICS:
+        return "money"
+    if metric in _COUNT_METRICS:
+        return "count"
+    if metric in (None, "other") and sample is not None and 0 < abs(sample) < 1:
+        return "percent"
+    return "number"
+
+
 @dataclass(frozen=True)
 class Pace:
     """One KPI at month ``month``: actual, expected pace, year-end forecast and status.
@@ -84,6 +104,28 @@ class Pace:
         if self.forecast is None or not self.target:
             return None
         return _signed_ratio(self.forecast, self.target, self.direction)
+
+
+@dataclass(frozen=True)
+class Review:
+    """The monthly review at ``month``: every KPI's pace, and the spend KPIs (budget spent vs plan)."""
+
+    month: int
+    paces: tuple[Pace, ...]
+
+    @property
+    def spend(self) -> tuple[Pace, ...]:
+        """KPIs that track marketing spend month by month (source metric "marketing_budget", cumulative)."""
+        return tuple(p for p in self.paces if p.metric == "marketing_budget" and p.aggregation == "cumulative")
+
+    def count(self, status: str) -> int:
+        return sum(1 for p in self.paces if p.status == status)
+
+
+def review(computed: Computed, month: int | None = None) -> Review:
+    """Every KPI paced at ``month`` (default: the latest month any KPI reports)."""
+    month = month or reached_month(computed) or 1
+    return Review(month, tuple(kpi_paces(computed, month)))
 
 
 def pacing_band(scalars: Mapping[str, object]) -> float:

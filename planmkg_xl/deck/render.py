@@ -23,7 +23,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_DATA_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_MARK
+from pptx.enum.chart import XL_CHART_TYPE, XL_DATA_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION, XL_TICK_MARK
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.exc import PackageNotFoundError
@@ -31,6 +31,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from ..core.compute import Computed
+from ..model.metrics import is_number
 from ..errors import TemplateError
 from . import fit
 from .blocks import Block, ChartBlock, SlideSpec, TableBlock, TextBlock
@@ -116,11 +117,16 @@ def build_deck(computed: Computed, findings: Iterable[object] | None = None, tem
                lang: str | None = None) -> bytes:
     """A complete deck for the plan, on the built-in template or the user's ``template``."""
     specs = deck_spec(computed, list(findings) if findings is not None else None, lang)
+    return render_specs(specs, lang or computed.plan.lang, template)
+
+
+def render_specs(specs: list[SlideSpec], lang: str, template: str | None = None) -> bytes:
+    """Any deck described as slide specs (the committee deck, the monthly review) on the built-in or the user's template."""
     prs = _open_template(template)
     footer = _footer_text(specs)
     for spec in specs:
         _render_slide(prs, spec, footer)
-    _set_language(prs, lang or computed.plan.lang)
+    _set_language(prs, lang)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
@@ -585,7 +591,10 @@ def _style_chart(chart, block: ChartBlock, rect: Rect) -> None:
     cat.tick_labels.font.size = Pt(10 if len(block.categories) > 8 else 11)
     cat.major_tick_mark = XL_TICK_MARK.NONE
     cat.format.line.color.rgb = RGBColor.from_string("BFBFBF")
-    val.minimum_scale = 0
+    if any(is_number(v) and v < 0 for s in block.series for v in s.values):  # gaps to a target: labels left of the bars
+        cat.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+    else:
+        val.minimum_scale = 0
     val.major_tick_mark = XL_TICK_MARK.NONE
     if block.chart_type == "bar":
         cat.reverse_order = True  # first category on top, as in the table
