@@ -26,13 +26,15 @@ _TEXT = {
         "ribbon": [
             "Recalculer : réécrit les formules des cellules calculées (et répare celles qui ont été écrasées).",
             "Vérifier la cohérence : entonnoir inversé, budget, benchmarks, objectifs SMART, contrôles de saisie.",
+            "Importer… : remplit les onglets depuis vos exports (CRM, analytics, emailing, factures) et coche la liste des données ci-contre.",
+            "Revue mensuelle : chaque KPI face à son rythme attendu, prévision de fin d'année et courte présentation de revue.",
             "Générer / Mettre à jour la présentation : le deck PowerPoint à côté du classeur.",
             "Exporter (JSON) : le plan au format JSON. Aide : le mode d'emploi.",
         ],
         "legend_title": "Légende",
         "legend": [("Saisie N-1", "input"), ("Objectif N", "target"), ("Calculé", "derived")],
         "tabs_title": "Onglets",
-        "cli": "Sans Excel : planmkg recompute | check | deck | export (voir le README).",
+        "cli": "Sans Excel : planmkg recompute | check | deck | review | export (voir le README).",
     },
     "en": {
         "title": "B2B Operational Marketing Plan",
@@ -51,13 +53,15 @@ _TEXT = {
         "ribbon": [
             "Recompute: rewrites the calculated cells' formulas (and repairs overwritten ones).",
             "Check: reverse funnel, budget, benchmarks, SMART objectives, data sanity.",
+            "Import…: fills the tabs from your exports (CRM, analytics, emailing, invoices) and ticks the data checklist on the right.",
+            "Monthly review: each KPI against its expected pace, year-end forecast and a short review deck.",
             "Build / Update deck: the PowerPoint deck next to the workbook.",
             "Export (JSON): the plan as JSON. Help: the user guide.",
         ],
         "legend_title": "Legend",
         "legend": [("Input N-1", "input"), ("Target N", "target"), ("Calculated", "derived")],
         "tabs_title": "Tabs",
-        "cli": "Without Excel: planmkg recompute | check | deck | export (see the README).",
+        "cli": "Without Excel: planmkg recompute | check | deck | review | export (see the README).",
     },
 }
 _FILLS = {"input": (st.INPUT_FILL, st.INPUT_FONT), "target": (st.TARGET_FILL, st.INPUT_FONT), "derived": (st.DERIVED_FILL, st.DERIVED_FONT)}
