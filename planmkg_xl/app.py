@@ -11,13 +11,13 @@ from pathlib import Path
 
 from .core.compute import Computed, compute
 from .errors import PlanError, WorkbookError
-from .io.jsonio import plan_from_json, plan_to_json
-from .io.package import Package, check_not_locked, read_package, write_atomic, zip_bytes
+from .io.jsonio import plan_from_json_file, plan_to_json
+from .io.package import Package, check_not_locked, check_output, check_writable, read_package, write_atomic, zip_bytes
 from .io.read import WorkbookData, read_package_data
 from .checks import run_checks
 from .core.layout import formulas
 from .io.controls import flags, locate, write_controls
-from .io.write import Repair, drop_calc_chain, refresh_derived, serialise
+from .io.write import Refusal, Repair, drop_calc_chain, refresh_derived, serialise
 from .model.findings import Finding
 from .model.plan import Plan
 from .model.schema import CHECKS_CODENAME, LISTS_CODENAME, SHEETS, WORKBOOK_CODENAME, default_scalars
@@ -41,7 +41,7 @@ def build_xlsm(plan: Plan) -> bytes:
         pkg = Package({i.filename: zf.read(i) for i in zf.infolist()})
     data = read_package_data(pkg)
     full = compute(data.plan)
-    changed, _ = refresh_derived(data, full)
+    changed, _, _ = refresh_derived(data, full)
     changed |= write_findings(data, findings_for(full.compact(data.compact_plan())))
     parts = {**pkg.parts, **serialise(data, changed)}
     parts["docProps/core.xml"] = _fixed_core_times(parts["docProps/core.xml"])
@@ -72,13 +72,13 @@ def _fixed_core_times(core: bytes) -> bytes:
     return re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>2020-01-01T00:00:00Z", core)
 
 
-def new_workbook(path: str | os.PathLike, lang: str = "fr", plan: Plan | None = None, force: bool = False) -> Path:
+def new_workbook(path: str | os.PathLike, lang: str = "fr", plan: Plan | None = None, force: bool = False,
+                 inputs: tuple = ()) -> Path:
     """Write a new plan workbook (empty, or filled from ``plan``)."""
     path = Path(path)
     if path.suffix.lower() != ".xlsm":
         raise PlanError(f"{path.name}: the workbook must be an .xlsm file (it carries the ribbon's macros). Use e.g. Plan_Marketing.xlsm.")
-    if path.exists() and not force:
-        raise PlanError(f"{path} already exists. Choose another name, or pass --force to replace it.")
+    check_output(path, (".xlsm",), inputs=inputs, force=force)
     if plan is None:
         plan = Plan(lang=lang, scalars=default_scalars())
     write_atomic(path, build_xlsm(plan))
@@ -87,17 +87,17 @@ def new_workbook(path: str | os.PathLike, lang: str = "fr", plan: Plan | None = 
 
 def new_from_json(json_path: str | os.PathLike, path: str | os.PathLike, force: bool = False) -> Path:
     src = Path(json_path)
-    try:
-        text = src.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PlanError(f"Cannot read {src}: {exc.strerror}.") from exc
-    return new_workbook(path, plan=plan_from_json(text, src.name), force=force)
+    check_output(path, (".xlsm",), inputs=(src,), force=force)
+    return new_workbook(path, plan=plan_from_json_file(src), force=force, inputs=(src,))
 
 
-def demo(out_dir: str | os.PathLike, lang: str = "fr", force: bool = True) -> Path:
+def demo(out_dir: str | os.PathLike, lang: str = "fr", force: bool = False) -> Path:
+    """The demo workbook in ``out_dir``; an existing one (or its deck) is replaced only with ``force``."""
     from .demo import demo_plan
 
-    return new_workbook(Path(out_dir) / "Plan_Marketing.xlsm", plan=demo_plan(lang), force=force)
+    path = Path(out_dir) / "Plan_Marketing.xlsm"
+    check_output(path.with_suffix(".pptx"), (".pptx",), force=force, replace_hint="(planmkg demo writes a workbook and its deck.)")
+    return new_workbook(path, plan=demo_plan(lang), force=force)
 
 
 def load(path: str | os.PathLike) -> WorkbookData:
@@ -112,8 +112,11 @@ def load_computed(path: str | os.PathLike) -> tuple[WorkbookData, Computed]:
 
 
 def export_json(path: str | os.PathLike, out: str | os.PathLike) -> Path:
-    data = load(path)
+    """The plan's inputs as JSON. An existing JSON file is replaced (exporting again is the usual cycle);
+    the workbook itself, or a file of another kind, never is."""
     out = Path(out)
+    check_output(out, (".json",), inputs=(path,), force=True)
+    data = load(path)
     write_atomic(out, plan_to_json(data.compact_plan()).encode("utf-8"))
     return out
 
@@ -125,25 +128,32 @@ class RecomputeReport:
     repairs: list[Repair] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     changed_parts: list[str] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    lang: str = "fr"
 
 
-def recompute(path: str | os.PathLike, output: str | os.PathLike | None = None) -> RecomputeReport:
+def recompute(path: str | os.PathLike, output: str | os.PathLike | None = None, force: bool = False) -> RecomputeReport:
     """Rewrite every derived cell (repairing overwritten formulas), then the Contrôles sheet.
 
     Input cells and every part we do not own stay byte-identical; the file is replaced atomically.
+    A cell that may have been typed is left alone and reported (``RecomputeReport.refused``).
     """
     path = Path(path)
     target = Path(output) if output else path
     check_not_locked(path)
-    if target != path:
+    if output:
+        suffix = path.suffix.lower() if path.suffix.lower() in (".xlsm", ".xlsx") else ".xlsm"
+        check_output(target, (suffix,), inputs=(path,), force=force)
         check_not_locked(target)
     pkg = read_package(path)
+    if not output:
+        check_writable(path)
     if "xl/vbaProject.bin" not in pkg.parts and path.suffix.lower() == ".xlsm":
         raise WorkbookError(f"{path.name} has lost its VBA project (saved as .xlsx and renamed?). Rebuild it: "
                             f"`planmkg export {path.name} --json plan.json` then `planmkg new --from plan.json NEW.xlsm`.")
     data = read_package_data(pkg)
     full = compute(data.plan)
-    changed, repairs = refresh_derived(data, full)
+    changed, repairs, refused = refresh_derived(data, full)
     findings = findings_for(full.compact(data.compact_plan()))
     changed |= write_findings(data, findings)
     parts = {**pkg.parts, **serialise(data, changed)}
@@ -151,7 +161,7 @@ def recompute(path: str | os.PathLike, output: str | os.PathLike | None = None) 
         parts = drop_calc_chain(parts)
     if changed or target != path:
         write_atomic(target, zip_bytes(parts, pkg.infos))
-    return RecomputeReport(target, len(formulas(data.layout)), repairs, findings, sorted(changed))
+    return RecomputeReport(target, len(formulas(data.layout)), repairs, findings, sorted(changed), refused, data.layout.lang)
 
 
 def cell_address(data: WorkbookData):
@@ -186,8 +196,23 @@ def update_deck_for(computed: Computed, findings: list[Finding] | None, existing
 
 
 def deck(path: str | os.PathLike, output: str | os.PathLike | None = None, template: str | None = None,
-         lang: str | None = None, update: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
-    """Build (or, with ``update``, refresh in place) the deck of a workbook; the deck path and the changes."""
+         lang: str | None = None, update: str | os.PathLike | None = None, force: bool = False) -> tuple[Path, list[str]]:
+    """Build (or, with ``update``, refresh in place) the deck of a workbook; the deck path and the changes.
+
+    A new deck never replaces an existing file unless ``force`` (it may be a deck the director
+    edited: ``update`` refreshes that one and keeps their edits); the workbook never.
+    """
+    decks = (".pptx",)
+    if update is not None:
+        if output:
+            check_output(output, decks, inputs=(path, update, template), force=force)
+        else:
+            check_output(update, decks, inputs=(path, template), force=True)
+            check_writable(update)
+    else:
+        default = Path(output) if output else Path(path).with_suffix(".pptx")
+        check_output(default, decks, inputs=(path, template), force=force,
+                     replace_hint=f"To refresh a deck you edited, keeping your edits: `planmkg deck {Path(path).name} --update {default.name}`.")
     data, computed = load_computed(path)
     findings = findings_for(computed)
     if update is not None:

@@ -14,7 +14,7 @@ import click
 
 from . import __version__, app
 from .errors import PlanError
-from .excel_cli import excel_group
+from .excel.cli import excel_group
 
 EXIT_FINDINGS, EXIT_USER, EXIT_BUG = 1, 2, 3
 
@@ -69,17 +69,18 @@ def new(path: Path, lang: str, from_json: Path | None, force: bool) -> None:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("planmkg-demo"), show_default=True,
               help="Folder for the demo workbook.")
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
-def demo(out_dir: Path, lang: str) -> None:
+@click.option("--force", is_flag=True, help="Replace the demo workbook and deck if they exist.")
+def demo(out_dir: Path, lang: str, force: bool) -> None:
     """Build the demo plan (a French B2B SME, every tab filled): its workbook, its deck and its checks.
 
     Writes DIR/Plan_Marketing.xlsm and DIR/Plan_Marketing.pptx, and prints the coherence findings.
 
     Example: planmkg demo --out demo
     """
-    path = app.demo(out_dir, lang=lang)
+    path = app.demo(out_dir, lang=lang, force=force)
     click.echo(f"Created {path}")
     _configure_excel(path)
-    deck_path, _ = app.deck(path)
+    deck_path, _ = app.deck(path, force=True)
     click.echo(f"Created {deck_path}")
     data, findings = app.check(path)
     from .checks.report import format_table
@@ -101,28 +102,29 @@ def export(path: Path, json_out: Path) -> None:
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the result here instead of replacing PATH.")
-def recompute(path: Path, output: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace --output if it exists.")
+@click.option("--verbose", "-v", is_flag=True, help="List every cell extended, repaired or left alone.")
+def recompute(path: Path, output: Path | None, force: bool, verbose: bool) -> None:
     """Rewrite every calculated cell, repair overwritten formulas, refresh the Contrôles sheet.
 
-    Input cells are never changed and every other part of the file stays as it is.
+    Input cells are never changed and every other part of the file stays as it is. A cell
+    that may have been typed is left alone and reported.
 
     Example: planmkg recompute Plan_Marketing.xlsm
+
+    Example: planmkg recompute Plan_Marketing.xlsm --verbose
     """
-    report = app.recompute(path, output)
-    click.echo(f"{report.derived_cells} calculated cells checked in {report.path}.")
-    if report.repairs:
-        click.echo(f"{len(report.repairs)} calculated cell(s) repaired:")
-        for r in report.repairs:
-            held = f"held {r.was!r}" if r.was else "was empty"
-            click.echo(f"  {r.sheet}!{r.cell}: {held}, formula restored")
-    elif not report.changed_parts:
-        click.echo("Nothing to change.")
+    from .io.repair_report import recompute_lines
+
+    report = app.recompute(path, output, force=force)
+    for line in recompute_lines(report, report.lang, verbose):
+        click.echo(line)
     click.echo(f"Checks: {_count(report.findings)} (see the Contrôles sheet, or `planmkg check`).")
 
 
 def _configure_excel(workbook: Path) -> None:
     """Let the workbook's ribbon find this Python at once (Windows, Mac); nothing on other systems."""
-    from .excel_setup import configure_interpreter
+    from .excel.setup import configure_interpreter
 
     try:
         notes = configure_interpreter(workbook)
@@ -166,14 +168,16 @@ def check(path: Path, fmt: str, fail_on: str) -> None:
 
 @main.command()
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
-def rules(lang: str) -> None:
-    """List every coherence rule: id, severity and what it checks.
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="markdown: the document docs/rules.md is generated from (why, formula and source of each rule).")
+def rules(lang: str, fmt: str) -> None:
+    """List every coherence rule: id, severities, what it checks and its source (details: docs/rules.md).
 
-    Example: planmkg rules --lang en
+    Example: planmkg rules --lang en --format markdown > docs/rules.md
     """
-    from .checks.report import format_rules
+    from .checks.report import format_rules, rules_markdown
 
-    click.echo(format_rules(lang))
+    click.echo(rules_markdown(lang) if fmt == "markdown" else format_rules(lang), nl=fmt != "markdown")
 
 
 @main.command()
@@ -182,15 +186,18 @@ def rules(lang: str) -> None:
 @click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Your corporate template (.pptx/.potx).")
 @click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the deck (default: the workbook's).")
 @click.option("--update", type=click.Path(dir_okay=False, path_type=Path), help="Refresh this existing deck in place, keeping your edits.")
+@click.option("--force", is_flag=True, help="Replace the output deck if it exists (--update keeps your edits instead).")
 @click.option("--pdf", is_flag=True, help="Also write a PDF next to the deck (needs LibreOffice).")
 @click.option("--png", "png_dir", type=click.Path(file_okay=False, path_type=Path), help="Also write one PNG per slide here (needs LibreOffice).")
-def deck(path: Path, output: Path | None, template: Path | None, lang: str | None, update: Path | None, pdf: bool, png_dir: Path | None) -> None:
+def deck(path: Path, output: Path | None, template: Path | None, lang: str | None, update: Path | None, force: bool, pdf: bool,
+         png_dir: Path | None) -> None:
     """Generate (or update in place) the executive-summary PowerPoint deck from the workbook.
 
     Example: planmkg deck Plan_Marketing.xlsm --output Plan_Marketing.pptx --pdf
     Example: planmkg deck Plan_Marketing.xlsm --update Plan_Marketing.pptx
     """
-    target, changes = app.deck(path, output=output, template=str(template) if template else None, lang=lang, update=update)
+    target, changes = app.deck(path, output=output, template=str(template) if template else None, lang=lang, update=update,
+                               force=force)
     if update is not None:
         click.echo(f"Updated {target}: {len(changes)} change(s).")
         for line in changes:

@@ -1,6 +1,6 @@
 """A STAND-IN for an xlwings Book, for tests on machines without Excel. It is not xlwings.
 
-It offers only the surface ``planmkg_xl.xlbook`` and ``planmkg_xl.excel`` use, with the value conventions xlwings
+It offers only the surface ``planmkg_xl.excel.book`` and ``planmkg_xl.excel.ribbon`` use, with the value conventions xlwings
 documents, so the front end's own logic (reading tables and named cells, writing formulas
 into derived cells) can be tested against the file path:
 
@@ -18,12 +18,36 @@ into derived cells) can be tested against the file path:
   ``.value`` can be set (rows of values), ``.clear_contents()``; ``sheet.used_range.last_cell.row``.
 - ``book.fullname``, ``book.name``.
 
+And the Excel behaviours the front end must respect, so that a test fails where Excel would:
+
+- **Protection.** ``sheet.api`` is COM's Worksheet: ``ProtectContents``, ``ProtectDrawingObjects``,
+  ``ProtectScenarios``, ``ProtectionMode`` (UserInterfaceOnly), ``Protection.Allow…``,
+  ``Protect(Password, DrawingObjects, Contents, Scenarios, UserInterfaceOnly, AllowFormattingCells, …)``
+  and ``Unprotect(Password)`` (a wrong password raises). Protection and each cell's "locked"
+  flag come from the file. Writing (value, formula, clear) a range holding a locked cell of a
+  protected sheet raises ``FakeComError`` as Excel's run-time error 1004 does, and writes
+  nothing — unless the sheet was protected with UserInterfaceOnly (code may write then).
+- **Merged cells** (from the file): ``range.merge_cells`` is True / None (some) / False as
+  COM's ``MergeCells``; writing or clearing a range that covers part of a merged area raises
+  1004 (a single write to the area's top-left cell is allowed, as in Excel).
+- **Tables** do not grow on a protected sheet: ``table.resize(range)`` raises 1004 there,
+  even with UserInterfaceOnly. Writing below a table does not extend it here (Excel's
+  AutoCorrect may, from the keyboard).
+- **Calculation mode**: ``book.app.calculation`` ("automatic", "manual", "semiautomatic")
+  and ``book.app.calculate()``. In manual mode, a write makes every formula cell stale until
+  ``calculate()``; reading a stale cell's value gives the old value (as Excel does) and is
+  recorded in ``book.stale_reads``. The stand-in evaluates only constant arithmetic
+  (``=2+3*4``); any other formula's value is unknown (None) once written — formula values
+  are LibreOffice's job (tests/test_oracle_libreoffice.py).
+
 What it cannot tell: how real Excel (COM on Windows, AppleScript on Mac) behaves; see
 docs/excel.md, "What is verified where".
 """
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import operator
 import re
 from pathlib import Path
 
@@ -42,9 +66,103 @@ def excel_style(formula: str) -> str:
     return _QUOTED.sub(unquote, formula)
 
 
+XL_ERROR_1004 = -2146827284  # 0x800A03EC: what COM reports for Excel's run-time error 1004
+
+
+class FakeComError(Exception):
+    """Shaped like pywintypes.com_error for Excel's error 1004: (hresult, text, excepinfo, argerror)."""
+
+    def __init__(self, message: str):
+        super().__init__(-2147352567, "Exception occurred.", (0, "Microsoft Excel", message, None, 0, XL_ERROR_1004), None)
+        self.message = message
+
+
+PROTECTED_MESSAGE = ("The cell or chart you're trying to change is on a protected sheet. To make a change, "
+                     "unprotect the sheet. You might be requested to enter a password.")
+MERGED_MESSAGE = "We can't do that to a merged cell."
+
+ALLOW = ("AllowFormattingCells", "AllowFormattingColumns", "AllowFormattingRows", "AllowInsertingColumns",
+         "AllowInsertingRows", "AllowInsertingHyperlinks", "AllowDeletingColumns", "AllowDeletingRows",
+         "AllowSorting", "AllowFiltering", "AllowUsingPivotTables")
+# OOXML <sheetProtection> attribute (True = that action is locked) behind each Allow… flag.
+_OOXML_OF = dict(zip(ALLOW, ("formatCells", "formatColumns", "formatRows", "insertColumns", "insertRows",
+                             "insertHyperlinks", "deleteColumns", "deleteRows", "sort", "autoFilter", "pivotTables")))
+
+
+class _Protection:
+    def __init__(self):
+        for k in ALLOW:
+            setattr(self, k, False)
+
+
 class _Api:
+    """COM's Worksheet, for what the front end uses: code name and protection."""
+
     def __init__(self, codename):
         self.CodeName = codename
+        self.ProtectContents = False
+        self.ProtectDrawingObjects = False
+        self.ProtectScenarios = False
+        self.ProtectionMode = False  # UserInterfaceOnly
+        self.Protection = _Protection()
+        self.password: str | None = None  # None: no password; the file's hash is kept as an unknown password
+        self.calls: list[str] = []
+
+    def Protect(self, Password="", DrawingObjects=True, Contents=True, Scenarios=True, UserInterfaceOnly=False,
+                *allow):
+        if self.ProtectContents and (Password or "") != (self.password or ""):
+            raise FakeComError("The password you supplied is not correct.")  # re-protecting needs the same password
+        self.calls.append("Protect")
+        self.password = Password or None
+        self.ProtectDrawingObjects, self.ProtectContents = bool(DrawingObjects), bool(Contents)
+        self.ProtectScenarios, self.ProtectionMode = bool(Scenarios), bool(UserInterfaceOnly)
+        for k, v in zip(ALLOW, list(allow) + [False] * (len(ALLOW) - len(allow))):
+            setattr(self.Protection, k, bool(v))
+
+    def Unprotect(self, Password=None):
+        if not self.ProtectContents:
+            return
+        if self.password is not None and Password != self.password:
+            raise FakeComError("The password you supplied is not correct. Verify that the CAPS LOCK key is off.")
+        self.calls.append("Unprotect")
+        self.ProtectContents = self.ProtectDrawingObjects = self.ProtectScenarios = self.ProtectionMode = False
+        self.password = None
+
+
+class FakeApp:
+    """``book.app``: calculation mode and Calculate."""
+
+    def __init__(self, book: "FakeBook"):
+        self.book = book
+        self.calculation = "automatic"
+        self.calculations = 0
+
+    def calculate(self):
+        self.calculations += 1
+        for sheet in self.book._sheets:
+            for rc in list(sheet.stale):
+                sheet.evaluate(rc)
+            sheet.stale.clear()
+
+
+_OPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
+        ast.USub: operator.neg, ast.UAdd: operator.pos}
+
+
+def constant_value(formula: str):
+    """The value of a constant-arithmetic formula ("=2+3*4"); None for anything else (unknown to the stand-in)."""
+    def ev(node):
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+            return node.value
+        if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
+            return _OPS[type(node.op)](ev(node.left), ev(node.right))
+        if isinstance(node, ast.UnaryOp) and type(node.op) in _OPS:
+            return _OPS[type(node.op)](ev(node.operand))
+        raise ValueError
+    try:
+        return ev(ast.parse(formula.lstrip("="), mode="eval").body)
+    except (SyntaxError, ValueError, ZeroDivisionError, TypeError):
+        return None
 
 
 class FakeRange:
@@ -59,7 +177,7 @@ class FakeRange:
         return f"${col_letter(self.left)}${self.top}:${col_letter(self.right)}${self.bottom}"
 
     def options(self, ndim=None, err_to_str=False, **_):
-        assert ndim == 2 and err_to_str, "planmkg_xl.xlbook always reads 2-D with err_to_str"
+        assert ndim == 2 and err_to_str, "planmkg_xl.excel.book always reads 2-D with err_to_str"
         return self
 
     def _cells(self):
@@ -74,15 +192,25 @@ class FakeRange:
     def value(self, rows):
         if not isinstance(rows, (list, tuple)):
             rows = [[rows]]
+        self.sheet.check_writable(self)
         for (r, c), v in zip([cell for row in self._cells() for cell in row], [v for row in rows for v in row]):
             self.sheet.set_value(r, c, v)
+        self.sheet.book.after_write()
 
     def clear_contents(self):
+        self.sheet.check_writable(self)
         for row in self._cells():
             for r, c in row:
                 self.sheet.book.writes.append((self.sheet.name, f"{col_letter(c)}{r}", None))
                 self.sheet.cells.pop((r, c), None)
                 self.sheet.formulas.pop((r, c), None)
+        self.sheet.book.after_write()
+
+    @property
+    def merge_cells(self):
+        """COM's MergeCells: True when every cell is in a merged area, None when some are, False when none is."""
+        merged = [self.sheet.merged_area(r, c) is not None for row in self._cells() for r, c in row]
+        return True if all(merged) else None if any(merged) else False
 
     @property
     def row(self):
@@ -103,8 +231,10 @@ class FakeRange:
     def formula(self, value):
         if isinstance(value, str):
             value = [[value]]
+        self.sheet.check_writable(self)
         for (r, c), v in zip([cell for row in self._cells() for cell in row], [v for row in value for v in row]):
             self.sheet.set_formula(r, c, v)
+        self.sheet.book.after_write()
 
 
 class FakeTable:
@@ -121,6 +251,12 @@ class FakeTable:
             value = list(self._headers)
         return _H()
 
+    def resize(self, rng: "FakeRange"):
+        """``ListObject.Resize``: Excel refuses it on a protected sheet, even with UserInterfaceOnly."""
+        if self.sheet.api.ProtectContents:
+            raise FakeComError(PROTECTED_MESSAGE)
+        self._ref = rng.address.replace("$", "")
+
 
 class FakeName:
     def __init__(self, name, refers_to):
@@ -133,11 +269,34 @@ class FakeSheet:
         self.cells: dict[tuple[int, int], object] = {}  # value (cached value of a formula)
         self.formulas: dict[tuple[int, int], str] = {}
         self.tables: list[FakeTable] = []
+        self.unlocked: set[tuple[int, int]] = set()  # every other cell is locked (Excel's default)
+        self.merged: list[tuple[int, int, int, int]] = []  # (top, left, bottom, right)
+        self.stale: set[tuple[int, int]] = set()  # formula cells not recalculated (manual mode)
+
+    def merged_area(self, r, c):
+        return next((m for m in self.merged if m[0] <= r <= m[2] and m[1] <= c <= m[3]), None)
+
+    def check_writable(self, rng: FakeRange) -> None:
+        """Raise as Excel does (error 1004, nothing written) for a write it refuses."""
+        cells = [rc for row in rng._cells() for rc in row]
+        if self.api.ProtectContents and not self.api.ProtectionMode and any(rc not in self.unlocked for rc in cells):
+            raise FakeComError(PROTECTED_MESSAGE)
+        inside = set(cells)
+        for top, left, bottom, right in self.merged:
+            area = {(r, c) for r in range(top, bottom + 1) for c in range(left, right + 1)}
+            if area & inside and not area <= inside and cells != [(top, left)]:
+                raise FakeComError(MERGED_MESSAGE)
+
+    def evaluate(self, rc) -> None:
+        if rc in self.formulas:
+            self.cells[rc] = constant_value(self.formulas[rc])
 
     def range(self, address: str) -> FakeRange:
         return FakeRange(self, address)
 
     def value_at(self, r, c):
+        if (r, c) in self.stale:
+            self.book.stale_reads.append((self.name, f"{col_letter(c)}{r}"))
         v = self.cells.get((r, c))
         if isinstance(v, bool) or v is None or isinstance(v, (str, dt.datetime)):
             return None if v == "" else v
@@ -171,7 +330,8 @@ class FakeSheet:
         self.book.writes.append((self.name, f"{col_letter(c)}{r}", text))
         if isinstance(text, str) and text.startswith("="):
             self.formulas[(r, c)] = text
-            self.cells[(r, c)] = None  # Excel would recalculate
+            self.cells.setdefault((r, c), None)  # recalculated by after_write (automatic) or calculate (manual)
+            self.stale.add((r, c))
         else:
             self.formulas.pop((r, c), None)
             self.cells[(r, c)] = text or None
@@ -187,6 +347,17 @@ class FakeBook:
         self.names: list[FakeName] = []
         self.writes: list[tuple[str, str, str]] = []
         self.reads = 0
+        self.app = FakeApp(self)
+        self.stale_reads: list[tuple[str, str]] = []
+
+    def after_write(self) -> None:
+        """Automatic calculation recalculates at once; manual leaves every formula stale until Calculate."""
+        if self.app.calculation in ("automatic", "semiautomatic"):  # semiautomatic: all but data tables
+            self.app.calculate()
+            self.app.calculations -= 1  # not an explicit Calculate
+        else:
+            for sheet in self._sheets:
+                sheet.stale |= set(sheet.formulas)
 
     @property
     def sheets(self):
@@ -216,6 +387,19 @@ class FakeBook:
                         sheet.cells[(cell.row, cell.column)] = cell.value
             for table in ws.tables.values():
                 sheet.tables.append(FakeTable(sheet, table.displayName, table.ref, [c.name for c in table.tableColumns]))
+            for row in ws.iter_rows():
+                for cell in row:
+                    if cell.has_style and not cell.protection.locked:
+                        sheet.unlocked.add((cell.row, cell.column))
+            sheet.merged = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+            p = ws.protection
+            if p.sheet:
+                api = sheet.api
+                api.ProtectContents, api.ProtectDrawingObjects, api.ProtectScenarios = True, bool(p.objects), bool(p.scenarios)
+                for k, attr in _OOXML_OF.items():
+                    setattr(api.Protection, k, not getattr(p, attr))
+                if p.password or getattr(p, "hashValue", None):
+                    api.password = "\0unknown"  # a password we do not know
             book._sheets.append(sheet)
         for name, dn in formulas.defined_names.items():
             book.names.append(FakeName(name, "=" + excel_style(dn.attr_text)))
@@ -235,7 +419,6 @@ class FakeUI:
         self.statuses: list[str | None] = []
         self.confirms: list[str] = []
         self._confirm = confirm
-        self.calculated = 0
 
     def alert(self, text, title, error=False):
         self.alerts.append((title, text, error))
@@ -252,6 +435,3 @@ class FakeUI:
 
     def open_url(self, url):
         self.urls.append(url)
-
-    def calculate(self):
-        self.calculated += 1

@@ -44,11 +44,12 @@ class Funnel:
 
     lines: tuple[tuple[int, int, float], ...] = ((45, 20, 7_600.0), (210, 62, 100_000.0), (160, 68, 50_000.0))  # opps, deals, avg deal
     growth: float = 0.14  # opportunity growth every line's revenue target needs
-    sources: tuple[tuple[int, int, float, int], ...] = ((400, 120, 20_000.0, 70), (500, 160, 140_000.0, 150), (300, 90, 40_000.0, 60))
+    sources: tuple[tuple[int, int, float, int], ...] = ((400, 120, 40_000.0, 70), (500, 160, 140_000.0, 150), (300, 90, 40_000.0, 60))
     cpql_change: float = -0.10  # the cost-per-qualified-lead objective
     objectives: bool = True
     plan_year: int = 2026
     line_growths: tuple[float, ...] = ()  # per-line growth instead of ``growth`` (FUN-008 may then remark on the mix)
+    web_growth: float = 0.2  # growth of web traffic, emailing contacts and event attendees
 
     def growth_of(self, i: int) -> float:
         return self.line_growths[i] if i < len(self.line_growths) else self.growth
@@ -131,7 +132,33 @@ def coherent_plan(f: Funnel = Funnel(), lang: str = "fr") -> Plan:
     p.tables["marketing_objectives"] = marketing
     p.tables["kpis"] = [{"kpi": "Leads qualifiés", "metric": "qualified_leads", "direction": "up", "aggregation": "cumulative",
                          "value_prev": ql, "target": ql_target}]
+    _channels(p, f, end)
     return p
+
+
+def _channels(p: Plan, f: Funnel, end: dt.date) -> None:
+    """Web, emailing and events N-1 with similar unit costs, and channel targets each channel's yields can produce exactly."""
+    p.tables["web"] = [{"month": f"M{m}", "visits": 10_000, "unique_visitors": 6_000, "landing_visits": 2_000, "landing_conversions": 100,
+                        "web_leads": 80, "web_spend": 4_000} for m in range(1, 13)]
+    visits, web_leads = 120_000, 960
+    traffic = visits * (1 + f.web_growth)
+    p.tables["marketing_objectives"].append(
+        {"id": "W1", "strategic_id": "S1", "statement": "Trafic web", "metric": "web_visits", "baseline": visits, "target": traffic,
+         "unit": "count", "deadline": end})
+    p.tables["emailing"] = [{"campaign": f"Campagne {i}", "sent": 10_000, "bounces": 500, "unique_opens": 3_000, "unique_clicks": 400,
+                             "leads": 40 + 4 * i, "spend": 2_000 + 200 * i} for i in range(3)]
+    sent, delivered, clicks, leads = 30_000, 28_500, 1_200, 132
+    contacts_prev, contacts = 5_000, 5_000 * (1 + f.web_growth)
+    email_leads = contacts * (sent / contacts_prev) * (delivered / sent) * (clicks / delivered) * (leads / clicks)
+    p.tables["leadgen_targets"] = [
+        {"metric": "Leads web", "value_prev": web_leads, "target": traffic * web_leads / visits},
+        {"metric": "CTR moyen emailing", "value_prev": clicks / delivered, "target": clicks / delivered},
+        {"metric": "Contacts avec email", "value_prev": contacts_prev, "target": contacts},
+    ]
+    p.tables["events"] = [{"event": f"Salon {i}", "type": "trade_show", "spend": 10_000 * (i + 1), "attendees": 200 * (i + 1),
+                           "leads": 50 * (i + 1), "qualified_leads": 20 * (i + 1)} for i in range(3)]
+    attendees = 1_200 * (1 + f.web_growth)
+    p.scalars.update(target_email_leads=email_leads, target_event_attendees=attendees, target_event_leads=attendees * 300 / 1_200)
 
 
 def scale(plan: Plan, table: str, field: str, factor: float, rows: list[int] | None = None) -> Plan:

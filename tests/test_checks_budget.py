@@ -22,11 +22,12 @@ def test_bud001_line_without_block():
     assert "Salon oublié" in f.message
 
 
-def test_bud002_bottom_up_over_top_down():
-    plan = scale_scalar(coherent_plan(), "envelope", 0.8)
+def test_bud002_bottom_up_well_below_top_down():
+    plan = scale_scalar(coherent_plan(), "envelope", 1.25)
     (f,) = findings(plan, "BUD-002")
-    assert f.severity is Severity.ERROR and f.data["gap_pct"] == pytest.approx(0.25)
+    assert f.severity is Severity.ERROR and f.data["gap_pct"] == pytest.approx(1 / 1.25 - 1)
     assert f.cells[0] == CellRef(None, None, "envelope_gap")
+    assert findings(plan, "ENV-001") == []
 
 
 def test_bud002_envelope_from_percent_of_revenue():
@@ -34,8 +35,15 @@ def test_bud002_envelope_from_percent_of_revenue():
     programmes = plan.scalars.pop("envelope")
     plan.scalars["envelope_pct"] = programmes / plan.scalars["company_revenue"]
     assert findings(plan, "BUD-002") == []
-    plan.scalars["envelope_pct"] *= 0.93
+    plan.scalars["envelope_pct"] *= 1.07
     assert findings(plan, "BUD-002")[0].severity is Severity.WARNING
+
+
+def test_bud002_leaves_an_overrun_to_env001():
+    plan = scale_scalar(coherent_plan(), "envelope", 0.8)
+    assert findings(plan, "BUD-002") == []
+    (f,) = findings(plan, "ENV-001")
+    assert f.severity is Severity.ERROR and f.data["gap_pct"] == pytest.approx(0.25)
 
 
 def test_bud002_no_envelope_is_info():
@@ -62,7 +70,7 @@ def test_ben001_far_from_the_average_is_info():
 
 def test_ben001_demo_reads_the_default_benchmark_rows():
     (f,) = findings(make_plan(), "BEN-001")
-    assert "6,2" in f.message and "CMO Survey" in f.message and "sous" in f.message
+    assert "6,4" in f.message and "CMO Survey" in f.message and "sous" in f.message and "B2B produits" in f.message
 
 
 def test_ben002_small_company_ceiling():
@@ -112,3 +120,42 @@ def test_kpi003_typed_n1_must_match_the_tabs():
     (f,) = findings(plan, "KPI-003")
     assert f.severity is Severity.WARNING and f.cells == (CellRef("kpis", 0, "value_prev"), CellRef("kpis", 0, "value_tabs"))
     assert "+20" in f.message
+
+
+def test_ben001_services_average_when_services_make_most_of_the_target():
+    plan = make_plan("en")
+    for row in plan.tables["commercial"]:
+        row["kind"] = "service"
+    (f,) = findings(plan, "BEN-001")
+    assert "B2B service" in f.message and "9.0%" in f.message.replace("\u00a0", "")
+    assert f.cells[-1] == CellRef("benchmarks", 1, "value")
+
+
+def test_ben003_dated_benchmark_in_use():
+    plan = coherent_plan()
+    assert findings(plan, "BEN-003") == []  # the test benchmarks are dated 2026
+    plan.tables["benchmarks"][1]["date"] = "2015-08"
+    (f,) = findings(plan, "BEN-003")
+    assert f.severity is Severity.INFO and f.data["age"] == 11 and f.cells[0] == CellRef("benchmarks", 1, "date")
+    assert "2015" in f.message and "11 ans" in f.message
+    plan.scalars["benchmark_max_age"] = 12
+    assert findings(plan, "BEN-003") == []
+
+
+def test_ben003_year_from_the_source_and_no_plan_year():
+    plan = coherent_plan(lang="en")
+    plan.tables["benchmarks"][0].update(date=None, source="CMO Survey, February 2019 edition")
+    (f,) = findings(plan, "BEN-003")
+    assert f.data["year"] == 2019 and "7 years" in f.message
+    plan.scalars["plan_year"] = None
+    assert findings(plan, "BEN-003") == []
+
+
+def test_default_benchmarks_cite_source_and_date():
+    from planmkg_xl.model.schema import TABLES
+
+    for lang in ("fr", "en"):
+        rows = TABLES["benchmarks"].default_rows(lang)
+        assert {r["key"] for r in rows} >= {"marketing_to_revenue_b2b_product", "marketing_to_revenue_b2b_services",
+                                           "marketing_to_revenue_small_max"}
+        assert all(r["source"] and r["date"] and 0 < r["value"] < 1 for r in rows)

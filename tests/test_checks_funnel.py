@@ -33,7 +33,7 @@ def test_reverse_funnel_steps_follow_the_definition():
     ql = 415 * 1.14 / (280 / 370)  # opportunities ÷ N-1 qualified lead -> opportunity rate
     assert steps["qualified_leads"].required == pytest.approx(ql)
     assert steps["leads"].required == pytest.approx(ql / (370 / 1200))
-    assert steps["budget"].required == pytest.approx(ql * 200_000 / 370)
+    assert steps["budget"].required == pytest.approx(ql * 220_000 / 370)
 
 
 def test_fun001_revenue_target_vs_objective_and_company_revenue():

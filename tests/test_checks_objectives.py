@@ -60,11 +60,12 @@ def test_obj002_links():
                                                 "deadline": dt.date(2026, 6, 30)})
     found = findings(plan, "OBJ-002")
     assert [(f.severity, f.cells) for f in found] == [
-        (Severity.ERROR, (CellRef("marketing_objectives", 0, "strategic_id"),)),
         (Severity.WARNING, (CellRef("marketing_objectives", 1, "strategic_id"),)),
         (Severity.WARNING, (CellRef("strategic_objectives", 1, "id"),)),
     ]
-    assert "S9" in found[0].message
+    (wrong,) = findings(plan, "OBJ-005")  # a cited id that does not exist: its own rule, always an error
+    assert wrong.severity is Severity.ERROR and wrong.cells == (CellRef("marketing_objectives", 0, "strategic_id"),)
+    assert "S9" in wrong.message
 
 
 def test_obj003_measurable():

@@ -10,7 +10,8 @@ FUNNEL_RULES = {"FUN-001", "FUN-002", "FUN-003", "FUN-004", "FUN-005", "FUN-006"
 
 line = st.tuples(st.integers(20, 400), st.floats(0.2, 0.7), st.floats(5_000, 150_000)).map(
     lambda t: (t[0], max(1, round(t[0] * t[1])), round(t[2], 2)))
-source = st.tuples(st.integers(100, 800), st.floats(0.15, 0.6), st.floats(50, 600), st.floats(0.3, 1.2)).map(
+# cost per qualified lead within a factor 1.8 of any other source's: no unit-cost outlier (UCO-001) in a coherent plan
+source = st.tuples(st.integers(100, 800), st.floats(0.15, 0.6), st.floats(250, 450), st.floats(0.3, 1.2)).map(
     lambda t: (t[0], max(1, round(t[0] * t[1])), round(t[0] * t[1] * t[2], 2), max(1, round(t[0] * t[1] * t[3]))))
 def programme_share(f: Funnel) -> float:
     """Programmes / revenue target of ``coherent_plan(f)``: realistic plans stay well under 25 %."""
@@ -26,7 +27,7 @@ funnels = st.builds(Funnel, lines=st.lists(line, min_size=1, max_size=6).map(tup
                     sources=st.lists(source, min_size=1, max_size=8).map(tuple), cpql_change=st.floats(-0.4, 0.2),
                     objectives=st.booleans()).filter(lambda f: programme_share(f) < 0.15)
 
-SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 
 @SETTINGS
@@ -45,23 +46,28 @@ def test_any_line_targets_built_backwards_pass_the_funnel(f, growths):
     assert fired(plan) <= {"FUN-008"}
 
 
-# input perturbed -> the rules that must fire (and no other)
+# input perturbed -> the rules that must fire (and no other); a dict when it depends on the factor (0.8, 1.2)
+FUNNEL_FROM_REVENUE = {"FUN-001", "FUN-002", "FUN-003", "FUN-004", "FUN-005", "FUN-006"}  # every need is chained from revenue
 PERTURBATIONS = {
     "leadgen.target_leads": (lambda p, k: scale(p, "leadgen", "target_leads", k), {"FUN-005", "FUN-007", "SAN-008"}),
-    "leadgen.target_qualified_leads": (lambda p, k: scale(p, "leadgen", "target_qualified_leads", k),
-                                       {"FUN-004", "FUN-005", "FUN-006", "FUN-007"}),
+    "leadgen.target_qualified_leads": (lambda p, k: scale(p, "leadgen", "target_qualified_leads", k), {"FUN-004", "FUN-007"}),
     "leadgen.budget": (lambda p, k: scale(p, "leadgen", "budget", k), {"FUN-006", "BUD-003"}),
-    "commercial.target_revenue": (lambda p, k: scale(p, "commercial", "target_revenue", k), {"FUN-001", "FUN-002"}),
+    "commercial.target_revenue": (lambda p, k: scale(p, "commercial", "target_revenue", k), FUNNEL_FROM_REVENUE),
     "channels": (lambda p, k: scale(p, "channels", "direct_key_accounts", k), {"SAN-005"}),
     "key_metrics.revenue_existing": (lambda p, k: scale(p, "key_metrics", "revenue_existing", k), {"SAN-006"}),
     "customer_segments.count": (lambda p, k: scale(p, "customer_segments", "count", k), {"SAN-007"}),
     "channel_plan.expected_leads": (lambda p, k: scale(p, "channel_plan", "expected_leads", k), {"SAN-008"}),
-    "envelope": (lambda p, k: scale_scalar(p, "envelope", k), {"BUD-002"}),
-    "budget lines": (lambda p, k: scale(p, "budget", "budget", k), {"BUD-002", "BUD-003", "BEN-001"}),
+    "envelope": (lambda p, k: scale_scalar(p, "envelope", k), {0.8: {"ENV-001"}, 1.2: {"BUD-002"}}),
+    "budget lines": (lambda p, k: scale(p, "budget", "budget", k),
+                     {0.8: {"BUD-002", "BUD-003", "BEN-001"}, 1.2: {"ENV-001", "BUD-003", "BEN-001"}}),
     "company_revenue": (lambda p, k: scale_scalar(p, "company_revenue", k), {"FUN-001", "BEN-001"}),
     "objective cost per qualified lead": (lambda p, k: scale(p, "marketing_objectives", "target", k, rows=[2]), {"FUN-006", "OBJ-001"}),
     "objective marketing budget": (lambda p, k: scale(p, "marketing_objectives", "target", k, rows=[3]), {"OBJ-001"}),
     "objective leads": (lambda p, k: scale(p, "marketing_objectives", "target", k, rows=[0]), {"FUN-007"}),
+    "kpi target": (lambda p, k: scale(p, "kpis", "target", k), {"XTB-002"}),
+    "web traffic objective": (lambda p, k: scale(p, "marketing_objectives", "target", k, rows=[6]), {"CAP-001"}),
+    "emailing leads target": (lambda p, k: scale_scalar(p, "target_email_leads", k), {"CAP-002"}),
+    "event attendees": (lambda p, k: scale_scalar(p, "target_event_attendees", k), {"CAP-003"}),
 }
 
 
@@ -69,4 +75,4 @@ PERTURBATIONS = {
 @given(funnels.filter(lambda f: f.objectives), st.sampled_from(sorted(PERTURBATIONS)), st.sampled_from([0.8, 1.2]))
 def test_perturbing_one_input_fires_the_related_rules_only(f, which, factor):
     perturb, expected = PERTURBATIONS[which]
-    assert fired(perturb(coherent_plan(f), factor)) == expected
+    assert fired(perturb(coherent_plan(f), factor)) == (expected[factor] if isinstance(expected, dict) else expected)

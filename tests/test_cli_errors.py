@@ -65,9 +65,9 @@ def test_renamed_sheet_works(wb, tmp_path):
     assert plan["tables"]["commercial"][0]["line"] == "Produit 1"
     code, output = run("recompute", wb)
     assert code == 0, output
-    assert "repaired" not in output
+    assert "réparée" not in output
     code, output = run("recompute", wb)
-    assert code == 0 and "Nothing to change." in output
+    assert code == 0 and "Rien à changer." in output
 
 
 def test_locked_file(wb):

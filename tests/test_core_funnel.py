@@ -23,12 +23,15 @@ def test_every_step_follows_the_definition():
     assert steps[-1].above_step.key == "qualified_leads"  # the budget starts from the qualified leads, like the leads
 
 
-def test_a_stated_step_is_where_the_next_one_starts():
+def test_every_need_is_chained_from_the_revenue_target_whatever_the_plan_states():
+    """Issue 8: "required (from the revenue target)" at every step; a stated figure never restarts the chain."""
     stated = {"opportunities": fig(300.0), "qualified_leads": fig(1_500.0)}
     steps = {s.key: s for s in reverse_funnel(fig(1_000_000.0), fig(100.0), RATES, stated)}
-    assert steps["opportunities"].required == pytest.approx(250) and steps["opportunities"].anchor == 300
-    assert steps["qualified_leads"].required == pytest.approx(1_200) and steps["qualified_leads"].above == 300
-    assert steps["leads"].required == pytest.approx(3_000) and steps["budget"].required == pytest.approx(300_000)
+    assert steps["opportunities"].required == pytest.approx(250) and steps["opportunities"].gap == pytest.approx(300 / 250 - 1)
+    assert steps["qualified_leads"].required == pytest.approx(1_000) and steps["qualified_leads"].above == pytest.approx(250)
+    assert steps["qualified_leads"].gap == pytest.approx(0.5)
+    assert steps["leads"].required == pytest.approx(2_000) and steps["budget"].required == pytest.approx(200_000)
+    assert steps["leads"].gap is None  # not stated
 
 
 def test_a_missing_rate_stops_the_funnel_or_skips_its_step():

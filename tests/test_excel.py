@@ -1,4 +1,4 @@
-"""The Excel front end (planmkg_xl.excel) against a STAND-IN for the xlwings Book.
+"""The Excel front end (planmkg_xl.excel: ribbon, book, paths) against a STAND-IN for the xlwings Book.
 
 What this proves: the front end's own logic — dispatch of every ribbon id, the
 error-to-message mapping, reading tables / named cells and writing formulas through
@@ -19,7 +19,10 @@ from pathlib import Path
 import pytest
 import xlwings
 
-from planmkg_xl import app, excel, xlbook, xlpaths
+from planmkg_xl import app
+from planmkg_xl.excel import book as xlbook
+from planmkg_xl.excel import paths as xlpaths
+from planmkg_xl.excel import ribbon
 from planmkg_xl.core.layout import formulas
 from planmkg_xl.errors import CellValueError, PlanError, WorkbookError
 from planmkg_xl.io import macro
@@ -53,21 +56,21 @@ def _input_cell(layout, table="commercial", field="opportunities", row=0):
 
 def test_every_ribbon_control_id_has_an_action():
     ids = macro.ribbon_control_ids()
-    assert ids and set(ids) == set(excel.ACTIONS)
+    assert ids and set(ids) == set(ribbon.ACTIONS)
     for control_id in ids:
-        assert callable(excel.action_for(control_id))
-    assert set(excel.ACTIONS.values()) == set(excel._HANDLERS)
+        assert callable(ribbon.action_for(control_id))
+    assert set(ribbon.ACTIONS.values()) == set(ribbon._HANDLERS)
 
 
 @pytest.mark.parametrize("control_id", macro.ribbon_control_ids())
 def test_run_action_dispatches_each_id_to_its_action(control_id, demo, monkeypatch):
     _, book = demo
     ran = []
-    for name in excel._HANDLERS:
-        monkeypatch.setitem(excel._HANDLERS, name, lambda b, ui, name=name: ran.append(name) or excel.Outcome("ok"))
+    for name in ribbon._HANDLERS:
+        monkeypatch.setitem(ribbon._HANDLERS, name, lambda b, ui, name=name: ran.append(name) or ribbon.Outcome("ok"))
     ui = FakeUI()
-    excel.run_action(control_id, book, ui)
-    assert ran == [excel.ACTIONS[control_id]]
+    ribbon.run_action(control_id, book, ui)
+    assert ran == [ribbon.ACTIONS[control_id]]
     assert ui.alerts == [("Plan Marketing", "ok", False)]
     assert ui.statuses[-1] is None  # the status bar is always reset
 
@@ -75,7 +78,7 @@ def test_run_action_dispatches_each_id_to_its_action(control_id, demo, monkeypat
 def test_unknown_control_id_is_a_message_not_a_traceback(demo):
     _, book = demo
     ui = FakeUI()
-    assert excel.run_action("pmNoSuchButton", book, ui) is None
+    assert ribbon.run_action("pmNoSuchButton", book, ui) is None
     (title, text, error), = ui.alerts
     assert error and "pmNoSuchButton" in text and "planmkg excel repair" in text
 
@@ -84,23 +87,23 @@ def test_unknown_control_id_is_a_message_not_a_traceback(demo):
 
 def test_plan_error_text_is_the_clis(tmp_path):
     exc = WorkbookError("The sheet « Budget » is missing (deleted?).")
-    title, text = excel.error_message(exc, "en")
+    title, text = ribbon.error_message(exc, "en")
     assert text == str(exc) and "Error" in title
-    title, text = excel.error_message(exc, "fr")
+    title, text = ribbon.error_message(exc, "fr")
     assert text == str(exc) and "Erreur" in title
 
 
 def test_a_bug_becomes_a_short_internal_error_box(demo, monkeypatch):
     _, book = demo
     monkeypatch.delenv("PLANMKG_DEBUG", raising=False)
-    monkeypatch.setitem(excel._HANDLERS, "export", lambda b, ui: 1 / 0)
+    monkeypatch.setitem(ribbon._HANDLERS, "export", lambda b, ui: 1 / 0)
     ui = FakeUI()
-    excel.run_action("pmExport", book, ui)
+    ribbon.run_action("pmExport", book, ui)
     (title, text, error), = ui.alerts
     assert error and "Erreur interne" in title and "ZeroDivisionError" in text and "Traceback" not in text
     monkeypatch.setenv("PLANMKG_DEBUG", "1")
     with pytest.raises(ZeroDivisionError):
-        excel.run_action("pmExport", book, FakeUI())
+        ribbon.run_action("pmExport", book, FakeUI())
 
 
 def test_bad_cell_values_give_the_same_message_as_the_file_reader(demo_xlsm, tmp_path):
@@ -115,7 +118,7 @@ def test_bad_cell_values_give_the_same_message_as_the_file_reader(demo_xlsm, tmp
         app.load(demo_xlsm)
     book = FakeBook.from_file(demo_xlsm)
     ui = FakeUI()
-    excel.run_action("pmRecompute", book, ui)
+    ribbon.run_action("pmRecompute", book, ui)
     (title, text, error), = ui.alerts
     assert error and text == str(from_file.value)
     assert len(from_file.value.problems) == 3
@@ -178,7 +181,7 @@ def test_raw_values_match_the_file_conventions():
 def test_recompute_of_a_sound_book_writes_nothing(demo):
     _, book = demo
     ui = FakeUI()
-    excel.run_action("pmRecompute", book, ui)
+    ribbon.run_action("pmRecompute", book, ui)
     assert book.writes == []
     n = len(formulas(xlbook.read_book(book).layout))
     from planmkg_xl.checks.report import summary
@@ -250,7 +253,7 @@ def test_check_gives_the_file_paths_findings_and_fills_the_controls_sheet(demo):
     path, book = demo
     _, expected = app.check(path)
     ui = FakeUI()
-    excel.run_action("pmCheck", book, ui)
+    ribbon.run_action("pmCheck", book, ui)
     (_, text, error), = ui.alerts
     assert not error and f"{len(expected)} constat(s)" in text
     for f in expected[:3]:
@@ -264,7 +267,7 @@ def test_check_gives_the_file_paths_findings_and_fills_the_controls_sheet(demo):
 def test_export_writes_the_clis_json_next_to_the_workbook(demo, tmp_path):
     path, book = demo
     ui = FakeUI()
-    excel.run_action("pmExport", book, ui)
+    ribbon.run_action("pmExport", book, ui)
     written = path.with_suffix(".json")
     cli_json = app.export_json(path, tmp_path / "cli.json")
     assert written.read_text(encoding="utf-8") == cli_json.read_text(encoding="utf-8")
@@ -279,11 +282,11 @@ def test_deck_is_written_next_to_the_workbook_and_opened(control_id, demo, monke
     monkeypatch.setattr(app, "deck_for", lambda computed, findings, template=None, lang=None: calls.append(template) or b"PPTX")
     monkeypatch.delattr(app, "update_deck_for", raising=False)
     ui = FakeUI()
-    excel.run_action(control_id, book, ui)
+    ribbon.run_action(control_id, book, ui)
     target = path.with_suffix(".pptx")
     assert target.read_bytes() == b"PPTX" and ui.opened == [target] and calls == [None]
     if control_id == "pmDeckUpdate":
-        excel.run_action(control_id, book, ui)
+        ribbon.run_action(control_id, book, ui)
         assert calls == [None, str(target)]
 
 
@@ -292,7 +295,7 @@ def test_deck_update_refreshes_an_existing_deck_through_app(demo, monkeypatch):
     target = path.with_suffix(".pptx")
     target.write_bytes(b"OLD")
     monkeypatch.setattr(app, "update_deck_for", lambda c, f, existing, lang=None: (existing + b"+NEW", []), raising=False)
-    excel.run_action("pmDeckUpdate", book, FakeUI())
+    ribbon.run_action("pmDeckUpdate", book, FakeUI())
     assert target.read_bytes() == b"OLD+NEW"
 
 
@@ -301,15 +304,15 @@ def test_deck_for_a_onedrive_url_without_local_folder_asks_then_uses_documents(d
     book = FakeBook.from_file(path, fullname="https://d.docs.live.net/abc123/Plans/Plan_Marketing.xlsm")
     docs = tmp_path / "home" / "Documents"
     docs.mkdir(parents=True)
-    monkeypatch.setattr(excel, "documents_folder", lambda: docs)
-    monkeypatch.setattr(excel, "local_path_of", lambda fullname: None)
+    monkeypatch.setattr(ribbon, "documents_folder", lambda: docs)
+    monkeypatch.setattr(ribbon, "local_path_of", lambda fullname: None)
     monkeypatch.setattr(app, "deck_for", lambda *a, **k: b"PPTX")
     ui = FakeUI(confirm=True)
-    excel.run_action("pmDeckBuild", book, ui)
+    ribbon.run_action("pmDeckBuild", book, ui)
     assert (docs / "Plan_Marketing.pptx").read_bytes() == b"PPTX" and "d.docs.live.net" in ui.confirms[0]
     ui = FakeUI(confirm=False)
     (docs / "Plan_Marketing.pptx").unlink()
-    excel.run_action("pmDeckBuild", book, ui)
+    ribbon.run_action("pmDeckBuild", book, ui)
     assert not (docs / "Plan_Marketing.pptx").exists() and ui.opened == []
 
 
@@ -333,13 +336,13 @@ def test_onedrive_and_sharepoint_urls_map_to_the_synced_file(tmp_path):
 def test_help_opens_the_guide(demo):
     _, book = demo
     ui = FakeUI()
-    excel.run_action("pmHelp", book, ui)
-    assert ui.urls == [excel.DOCS_URL] and "Recalculer" in ui.alerts[0][1]
+    ribbon.run_action("pmHelp", book, ui)
+    assert ui.urls == [ribbon.DOCS_URL] and "Recalculer" in ui.alerts[0][1]
 
 
 # --- import discipline -------------------------------------------------------------
 
-@pytest.mark.parametrize("module", ["planmkg_xl.excel", "planmkg_xl.excel_setup", "planmkg_xl.excel_cli", "planmkg_xl.app",
+@pytest.mark.parametrize("module", ["planmkg_xl.excel", "planmkg_xl.excel.ribbon", "planmkg_xl.excel.setup", "planmkg_xl.excel.cli", "planmkg_xl.excel.book", "planmkg_xl.app",
                                     "planmkg_xl.cli"])
 def test_no_module_but_udfs_imports_xlwings_at_import_time(module):
     code = f"import sys, {module}; print('xlwings' in sys.modules)"
@@ -350,13 +353,13 @@ def test_no_module_but_udfs_imports_xlwings_at_import_time(module):
 def test_only_excel_and_udfs_import_xlwings():
     importers = {p.relative_to(ROOT).as_posix() for p in (ROOT / "planmkg_xl").rglob("*.py")
                  if re.search(r"^\s*(import xlwings|from xlwings)", p.read_text(encoding="utf-8"), re.MULTILINE)}
-    assert importers <= {"planmkg_xl/excel.py", "planmkg_xl/udfs.py"}
+    assert importers <= {"planmkg_xl/excel/ribbon.py", "planmkg_xl/excel/udfs.py"}
 
 
 # --- UDFs --------------------------------------------------------------------------
 
 def test_udfs_follow_the_workbooks_definitions():
-    from planmkg_xl import udfs
+    from planmkg_xl.excel import udfs
 
     assert udfs.cost_per_qualified_lead(46_500, 150) == 310
     assert udfs.cost_per_qualified_lead(1000, 0) is None and udfs.PLANMKG_COST_PER_QUALIFIED_LEAD(1000, None) == ""
@@ -370,15 +373,15 @@ def test_udfs_follow_the_workbooks_definitions():
 
 def test_repair_says_clearly_that_it_needs_windows(demo_xlsm):
     with pytest.raises(PlanError, match="needs Excel for Windows"):
-        excel.repair_vba(demo_xlsm, platform="linux")
+        ribbon.repair_vba(demo_xlsm, platform="linux")
     with pytest.raises(PlanError, match="needs Excel for Windows"):
-        excel.repair_vba(demo_xlsm, platform="darwin")
+        ribbon.repair_vba(demo_xlsm, platform="darwin")
 
 
 def test_repair_sources_are_what_the_workbook_embeds(tmp_path):
     from oletools.olevba import VBA_Parser
 
-    files = dict(excel.vba_source_files(tmp_path))
+    files = dict(ribbon.vba_source_files(tmp_path))
     assert set(files) == {"xlwings", "PlanMarketing", "Dictionary"}
     for name, path in files.items():
         raw = path.read_bytes()
@@ -393,15 +396,15 @@ def test_trust_access_error_is_recognised():
     exc = com_error(-2147352567, "Exception occurred.", (0, "Microsoft Excel",
                                                        "Programmatic access to Visual Basic Project is not trusted", None, 0,
                                                        -2146827284), None)
-    assert excel.is_trust_error(exc)
-    assert not excel.is_trust_error(com_error(-2147352567, "Exception occurred.", (0, "Excel", "other", None, 0, -1), None))
-    assert "Trust access to the VBA project object model" in excel.TRUST_MESSAGE
+    assert ribbon.is_trust_error(exc)
+    assert not ribbon.is_trust_error(com_error(-2147352567, "Exception occurred.", (0, "Excel", "other", None, 0, -1), None))
+    assert "Trust access to the VBA project object model" in ribbon.TRUST_MESSAGE
 
 
 def test_cli_group_has_examples_and_reports_platform(demo_xlsm):
     from click.testing import CliRunner
 
-    from planmkg_xl.excel_cli import excel_group
+    from planmkg_xl.excel.cli import excel_group
 
     for name, command in excel_group.commands.items():
         assert "Example:" in (command.help or ""), name

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planmkg_xl import excel_setup as es
+from planmkg_xl.excel import setup as es
 from planmkg_xl.errors import PlanError
 
 WIN_PY = r"C:\Users\jo\venvs\plan\Scripts\python.exe"
@@ -96,12 +96,12 @@ def test_udf_server_only_where_safe(tmp_path):
     _, conf = _setup(tmp_path / "c", udf_server=False)
     assert _settings(conf)["USE UDF SERVER"] == "False"
     _, conf = _setup(tmp_path / "d", udfs=True)
-    assert _settings(conf)["UDF MODULES"] == "planmkg_xl.udfs"
+    assert _settings(conf)["UDF MODULES"] == "planmkg_xl.excel.udfs"
 
 
 def test_user_udf_modules_are_extended(tmp_path):
     _, conf = _setup(tmp_path, '"UDF MODULES","my_udfs"\r\n', udfs=True)
-    assert _settings(conf)["UDF MODULES"] == "my_udfs;planmkg_xl.udfs"
+    assert _settings(conf)["UDF MODULES"] == "my_udfs;planmkg_xl.excel.udfs"
 
 
 def test_mac_sets_interpreter_mac_and_installs_runpython(tmp_path):

@@ -105,7 +105,7 @@ def test_ribbon_ids_unique_and_every_onaction_is_a_sub() -> None:
     assert actions == {macro.RIBBON_CALLBACK} and actions <= subs
     # The callback hands the control id to Python through xlwings' RunPython.
     source = dict(standard)["PlanMarketing"]
-    assert "RunPython \"import planmkg_xl.excel as x; x.on_ribbon('\" & control.Id & \"')\"" in source
+    assert "RunPython \"import planmkg_xl.excel.ribbon as x; x.on_ribbon('\" & control.Id & \"')\"" in source
 
 
 def test_ribbon_refuses_unknown_language() -> None:

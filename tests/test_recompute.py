@@ -111,13 +111,14 @@ def test_repairs_are_restored_and_listed(wb):
     book = Book(wb)
     break_three(book)
     book.save()
-    result = cli("recompute", wb)
+    result = cli("recompute", wb, "--verbose")
     assert result.exit_code == 0, result.output
-    assert "3 calculated cell(s) repaired" in result.output
-    assert "Commercial!I6: held '42'" in result.output
-    assert "Commercial!J6: was empty, formula restored" in result.output
-    assert "Commercial!K7: held '=G7/H7'" in result.output
-    assert f"{len(before)} calculated cells checked" in result.output
+    # the demo is French: the report is too
+    assert "3 cellule(s) calculée(s) réparée(s)" in result.output
+    assert "Commercial!I6 : contenait « 42 », formule rétablie" in result.output
+    assert "Commercial!J6 : était vide, formule rétablie" in result.output
+    assert "Commercial!K7 : contenait « =G7/H7 »" in result.output
+    assert f"{len(before)} cellules calculées vérifiées" in result.output
     assert_all_formulas(wb)
 
 
@@ -212,12 +213,12 @@ def test_second_run_changes_nothing(wb):
     book.add_image("Commercial")
     book.save()
     first = cli("recompute", wb)
-    assert "repaired" in first.output
+    assert "3 cellule(s) calculée(s) réparée(s)" in first.output
     once = wb.read_bytes()
     second = cli("recompute", wb)
     assert second.exit_code == 0
-    assert "Nothing to change." in second.output
-    assert "repaired" not in second.output
+    assert "Rien à changer." in second.output
+    assert "réparée" not in second.output
     assert wb.read_bytes() == once
     report = app.recompute(wb)
     assert report.repairs == [] and report.changed_parts == []
@@ -304,7 +305,7 @@ def test_output_leaves_the_original_untouched(wb, tmp_path):
     book.save()
     original = wb.read_bytes()
     other = tmp_path / "out" / "Repaired.xlsm"
-    result = cli("recompute", wb, "--output", other)
+    result = cli("recompute", wb, "--output", other, "--verbose")
     assert result.exit_code == 0, result.output
     assert "Commercial!I6" in result.output and str(other) in result.output
     assert wb.read_bytes() == original
@@ -443,9 +444,9 @@ def test_renamed_sheets_are_found_and_nothing_is_repaired(wb):
     book = Book(wb)
     book.set_cell("Ventes 2027", "I6", 1)
     book.save()
-    result = cli("recompute", wb)
+    result = cli("recompute", wb, "-v")
     assert result.exit_code == 0, result.output
-    assert "Ventes 2027!I6: held '1'" in result.output
+    assert "Ventes 2027!I6 : contenait « 1 »" in result.output
 
 
 def test_formulas_as_excel_spells_them_are_not_repairs(wb):

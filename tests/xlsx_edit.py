@@ -382,6 +382,116 @@ class Book:
         self.put(sp, root)
         return bottom + 1, bottom + n
 
+    # ----------------------------------------------------------------- rows, ranges, names
+    def insert_rows(self, title: str, at: int, n: int = 1, excel: bool = True) -> None:
+        """Insert ``n`` sheet rows before row ``at``.
+
+        ``excel=True`` is Excel's Insert > Sheet Rows: cells move down, and table refs,
+        autoFilters, defined names and the dimension that reach the moved rows follow (a
+        table the rows go into grows); the new rows take the format of the row above.
+        ``excel=False`` is openpyxl's ``insert_rows``: the cells move and nothing else does
+        (table refs, names and formulas keep pointing at the old rows). Neither rewrites
+        formula text here (recompute rewrites the calculated ones).
+        """
+        self._shift_rows(title, at, n, excel)
+
+    def delete_rows(self, title: str, at: int, n: int = 1, excel: bool = True) -> None:
+        """Delete sheet rows ``at`` .. ``at + n - 1`` (Excel's Delete > Sheet Rows, or openpyxl's ``delete_rows``)."""
+        self._shift_rows(title, at, -n, excel)
+
+    def _shift_rows(self, title: str, at: int, n: int, excel: bool) -> None:
+        part = self.sheet_part(title)
+        root = self.xml(part)
+        data = root.find("m:sheetData", NS)
+        gone = range(at, at - n) if n < 0 else range(0)
+        above = {}
+        for r in list(data.iterfind("m:row", NS)):
+            row_no = int(r.get("r"))
+            if row_no in gone:
+                data.remove(r)
+                continue
+            if row_no == at - 1:
+                above = {split_ref(c.get("r"))[1]: c.get("s") for c in r.iterfind("m:c", NS) if c.get("s")}
+            if row_no >= at:
+                r.set("r", str(row_no + n))
+                for c in r.iterfind("m:c", NS):
+                    _, col = split_ref(c.get("r"))
+                    c.set("r", ref_of(row_no + n, col))
+        if n > 0 and excel and above:  # Excel formats inserted rows like the row above
+            for row_no in range(at, at + n):
+                for col, style in sorted(above.items()):
+                    self._cell_in(root, ref_of(row_no, col)).set("s", style)
+        for f in root.iter(_q("f")):
+            if f.get("ref") and f.get("t") in ("shared", "array"):
+                f.set("ref", _shift_range(f.get("ref"), at, n) or f.get("ref"))
+        if excel:
+            dim = root.find("m:dimension", NS)
+            if dim is not None:
+                dim.set("ref", _shift_range(dim.get("ref"), at, n) or dim.get("ref"))
+            merges = root.find("m:mergeCells", NS)
+            if merges is not None:
+                for m in list(merges):
+                    moved = _shift_range(m.get("ref"), at, n)
+                    if moved is None:
+                        merges.remove(m)
+                    else:
+                        m.set("ref", moved)
+        self.put(part, root)
+        if not excel:
+            return
+        for target in self.rels(part).values():
+            if target.startswith("xl/tables/"):
+                t = self.xml(target)
+                moved = _shift_range(t.get("ref"), at, n)
+                if moved:
+                    t.set("ref", moved)
+                    af = t.find("m:autoFilter", NS)
+                    if af is not None:
+                        af.set("ref", moved)
+                    self.put(target, t)
+        wb = self.xml("xl/workbook.xml")
+        for d in wb.iterfind("m:definedNames/m:definedName", NS):
+            d.text = _shift_name(d.text or "", title, at, n)
+        self.put("xl/workbook.xml", wb)
+
+    def set_table_ref(self, name: str, ref: str) -> None:
+        """Table Design > Resize Table (or a tool writing any ref): the table's range becomes ``ref``."""
+        part, _ = self.table_parts()[name]
+        t = self.xml(part)
+        t.set("ref", ref)
+        af = t.find("m:autoFilter", NS)
+        if af is not None:
+            af.set("ref", ref)
+        self.put(part, t)
+
+    def move_name(self, name: str, target: str) -> None:
+        """Formulas > Name Manager > Refers to: the defined name ``name`` now points at ``target`` ("'Sheet'!$B$3")."""
+        wb = self.xml("xl/workbook.xml")
+        for d in wb.iterfind("m:definedNames/m:definedName", NS):
+            if d.get("name") == name:
+                d.text = target
+        self.put("xl/workbook.xml", wb)
+
+    def defined_names(self) -> dict[str, str]:
+        return {d.get("name"): d.text or "" for d in self.xml("xl/workbook.xml").iterfind("m:definedNames/m:definedName", NS)}
+
+    def set_array(self, title: str, top: str, bottom: str, formula: str, values: list | None = None) -> None:
+        """Type an array formula over ``top:bottom`` with Ctrl+Shift+Enter: the head holds the formula, every
+        cell of the range a cached value."""
+        part = self.sheet_part(title)
+        root = self.xml(part)
+        (r0, c0), (r1, c1) = split_ref(top), split_ref(bottom)
+        cells = [ref_of(row, col) for row in range(r0, r1 + 1) for col in range(c0, c1 + 1)]
+        for i, ref in enumerate(cells):
+            c = self._cell_in(root, ref)
+            for child in list(c):
+                c.remove(child)
+            c.attrib.pop("t", None)
+            if i == 0:
+                etree.SubElement(c, _q("f"), t="array", ref=f"{top}:{bottom}").text = formula
+            etree.SubElement(c, _q("v")).text = str(values[i] if values else 1)
+        self.put(part, root)
+
     # ----------------------------------------------------------------- foreign parts
     def add_image(self, title: str, png: bytes = PNG) -> list[str]:
         """Insert > Picture on a sheet: media, drawing, their relationships. Returns the new parts."""
@@ -480,6 +590,42 @@ def _rename_in_formula(text: str, old: str, new: str) -> str:
     new_form = ("'" + new.replace("'", "''") + "'!") if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", new) else new + "!"
     for form in _sheet_ref_forms(old):
         text = text.replace(form, new_form)
+    return text
+
+
+def _shift_range(rng: str | None, at: int, n: int) -> str | None:
+    """A range after inserting (n > 0) or deleting (n < 0) rows at ``at``; None when it is deleted whole."""
+    if not rng:
+        return rng
+    start, _, end = rng.partition(":")
+    (r0, c0), (r1, c1) = split_ref(start), split_ref(end or start)
+    if n > 0:
+        r0, r1 = (r0 + n if r0 >= at else r0), (r1 + n if r1 >= at else r1)
+    else:
+        lo, hi = at, at - n - 1
+        def move(r: int) -> int:
+            return r if r < lo else r + n if r > hi else lo
+        if lo <= r0 and r1 <= hi:
+            return None
+        r0, r1 = (r0 if r0 < lo else move(r0)), (r1 if r1 < lo else (lo - 1 if r1 <= hi else r1 + n))
+    a = ref_of(r0, c0)
+    return a if not end else f"{a}:{ref_of(r1, c1)}"
+
+
+def _shift_name(text: str, title: str, at: int, n: int) -> str:
+    """A defined name's target after rows move on sheet ``title`` (Excel: #REF! when its cell is deleted)."""
+    for form in _sheet_ref_forms(title):
+        if text.startswith(form):
+            cell = text[len(form):]
+            m = re.fullmatch(r"\$?([A-Z]{1,3})\$?(\d+)", cell)
+            if not m:
+                return text
+            row = int(m.group(2))
+            if n < 0 and at <= row < at - n:
+                return form + "#REF!"
+            if row >= at:
+                row += n
+            return f"{form}${m.group(1)}${row}"
     return text
 
 

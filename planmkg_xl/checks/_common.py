@@ -14,6 +14,7 @@ from ..core.compute import Computed
 from ..core.funnel import DEFAULT_TOLERANCE_OK, DEFAULT_TOLERANCE_WARNING, N1_SOURCES, OBJECTIVE_TABLES  # noqa: F401 (re-exported)
 from ..model.findings import CellRef, Finding, Severity
 from ..model.metrics import is_number
+from ..model.plan_tabs import DEFAULT_SCALARS
 from ..model.schema import SCALARS, TABLES
 
 
@@ -98,6 +99,11 @@ class Ctx:
 
     def scalar(self, key: str) -> float | None:
         return num(self.computed.scalars.get(key))
+
+    def setting(self, key: str) -> float:
+        """A check parameter of Paramètres (``tolerance_jump``…), its default when blank or negative."""
+        value = self.scalar(key)
+        return value if value is not None and value >= 0 else float(DEFAULT_SCALARS[key])
 
     def band(self, gap: float) -> Severity | None:
         """None within ``tolerance_ok``, WARNING up to ``tolerance_warning``, ERROR beyond."""

@@ -1,25 +1,33 @@
-"""Marketing spend against the benchmarks (PLAN_SPEC §1.9, §2; seed slide 52).
+"""Marketing spend against the benchmarks (seed slide "Benchmarks"; issue 8: dated benchmarks).
 
-The seed quotes the CMO Survey (August 2015): B2B product companies spend 6.2 % of
+The seed quotes the CMO Survey of August 2015: B2B product companies spend 6.2 % of
 revenue on marketing (an average), very small companies up to 25 % (excluding
-salaries). Both live in the editable ``benchmarks`` table (keys
-``marketing_to_revenue_b2b_product`` and ``marketing_to_revenue_small_max``) with their
-source and date; the rules read them from there, so a user who updates a figure or
-its source sees the messages follow.
+salaries). A new plan now starts with the latest editions we could source (The CMO
+Survey's B2B product and B2B services averages, Gartner's 2025 CMO Spend Survey), each
+with its source and date, in the editable ``benchmarks`` table; the rules read them from
+there, so a user who updates a figure or its source sees the messages follow.
 - BEN-001 (info): total marketing cost / revenue N (scorecard ``cost_to_revenue``)
-  departs from the B2B average by more than the warning tolerance, relatively. An
-  average is a reference for the executive committee, not a limit.
+  departs from the B2B average by more than the warning tolerance, relatively: the B2B
+  services average when services make most of the revenue target (Commercial tab's
+  "kind"), else the B2B product one. An average is a reference, not a limit.
 - BEN-002 (warning): programmes excluding salaries / revenue N above the very small
   companies' ceiling.
+- BEN-003 (info): a benchmark BEN-001 or BEN-002 uses is more than
+  ``benchmark_max_age`` years (Paramètres, default 3) older than the plan year.
 """
 from __future__ import annotations
+
+import datetime as dt
+import re
 
 from ..model.findings import CellRef, Finding, Severity
 from ..model.schema import TABLES
 from ._common import Ctx, finding, num, scalar_cell
 
 AVERAGE_KEY = "marketing_to_revenue_b2b_product"
+SERVICES_KEY = "marketing_to_revenue_b2b_services"
 CEILING_KEY = "marketing_to_revenue_small_max"
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 def benchmark(ctx: Ctx, key: str) -> tuple[int, dict, float] | None:
@@ -43,9 +51,23 @@ def _source(row: dict) -> str:
     return ", ".join(parts)
 
 
+def average_key(ctx: Ctx) -> str:
+    """The B2B services average when services make most of the revenue target (else of revenue N-1), else the product one."""
+    for field in ("target_revenue", "revenue"):
+        rows = [(r.get("kind"), num(r.get(field))) for _, r in ctx.rows("commercial")]
+        total = sum(v for _, v in rows if v)
+        if total:
+            services = sum(v for k, v in rows if v and k == "service")
+            if services / total > 0.5 and benchmark(ctx, SERVICES_KEY):
+                return SERVICES_KEY
+            return AVERAGE_KEY
+    return AVERAGE_KEY
+
+
 def check_average(ctx: Ctx) -> list[Finding]:
-    """BEN-001: marketing cost / revenue N vs the B2B product companies' average."""
-    found, ratio = benchmark(ctx, AVERAGE_KEY), ctx.scalar("cost_to_revenue")
+    """BEN-001: marketing cost / revenue N vs the B2B product (or services) companies' average."""
+    key = average_key(ctx)
+    found, ratio = benchmark(ctx, key), ctx.scalar("cost_to_revenue")
     if found is None or ratio is None:
         return []
     i, row, bench = found
@@ -54,10 +76,11 @@ def check_average(ctx: Ctx) -> list[Finding]:
         return []
     cost, revenue = ctx.scalar("total_cost") or 0, ctx.scalar("company_revenue") or 0
     side = ctx.t("sous" if gap < 0 else "au-dessus de", "below" if gap < 0 else "above")
+    kind = ctx.t("services", "service") if key == SERVICES_KEY else ctx.t("produits", "product")
     return [finding("BEN-001", Severity.INFO, ctx.t(
         f"Coûts marketing N : {ctx.money(cost)}, soit {ctx.pct(ratio, 2)} du C.A. ({ctx.money(revenue)}), {side} la moyenne "
-        f"des entreprises B2B produits ({ctx.pct(bench)}, {_source(row)}).",
-        f"Marketing cost N: {ctx.money(cost)}, {ctx.pct(ratio, 2)} of revenue ({ctx.money(revenue)}), {side} the B2B product "
+        f"des entreprises B2B {kind} ({ctx.pct(bench)}, {_source(row)}).",
+        f"Marketing cost N: {ctx.money(cost)}, {ctx.pct(ratio, 2)} of revenue ({ctx.money(revenue)}), {side} the B2B {kind} "
         f"companies' average ({ctx.pct(bench)}, {_source(row)})."),
         (scalar_cell("cost_to_revenue"), CellRef("benchmarks", i, "value")), ratio=ratio, benchmark=bench, gap_pct=gap)]
 
@@ -78,3 +101,50 @@ def check_ceiling(ctx: Ctx) -> list[Finding]:
         f"beyond the ceiling seen even in very small companies ({ctx.pct(ceiling)}, {_source(row)})."),
         (scalar_cell("programmes"), scalar_cell("company_revenue"), CellRef("benchmarks", i, "value")),
         ratio=ratio, ceiling=ceiling)]
+
+
+def _year(row: dict) -> int | None:
+    """The year of a benchmark's source: its date (a date, a year, "2025-05"), else the first year its source names."""
+    date = row.get("date")
+    if isinstance(date, (dt.date, dt.datetime)):
+        return date.year
+    if isinstance(date, (int, float)) and not isinstance(date, bool) and 1900 <= date <= 2100:
+        return int(date)
+    for text in (date, row.get("source")):
+        match = _YEAR.search(str(text or ""))
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _plan_year(ctx: Ctx) -> int | None:
+    year = ctx.scalar("plan_year")
+    if year and 1900 <= year <= 2100:
+        return int(year)
+    date = ctx.computed.plan.scalars.get("plan_date")
+    return date.year if isinstance(date, (dt.date, dt.datetime)) else None
+
+
+def check_age(ctx: Ctx) -> list[Finding]:
+    """BEN-003: a benchmark the checks use dates from more than ``benchmark_max_age`` years before the plan year."""
+    plan_year, max_age = _plan_year(ctx), ctx.setting("benchmark_max_age")
+    if plan_year is None:
+        return []
+    out = []
+    for key in dict.fromkeys((average_key(ctx), CEILING_KEY)):
+        found = benchmark(ctx, key)
+        if found is None:
+            continue
+        i, row, value = found
+        year = _year(row)
+        if year is None or plan_year - year <= max_age:
+            continue
+        label = row.get("label") or key
+        out.append(finding("BEN-003", Severity.INFO, ctx.t(
+            f"Le benchmark « {label} » ({ctx.pct(value)}) date de {year}, {plan_year - year} ans avant l'année du plan ({plan_year}) ; "
+            f"au-delà de {ctx.number(max_age, 0)} ans (Paramètres), remplacez-le par une édition récente ({_source(row)}).",
+            f"Benchmark \"{label}\" ({ctx.pct(value)}) dates from {year}, {plan_year - year} years before the plan year ({plan_year}); "
+            f"beyond {ctx.number(max_age, 0)} years (Settings), replace it with a recent edition ({_source(row)})."),
+            (CellRef("benchmarks", i, "date"), CellRef("benchmarks", i, "value")), key=key, year=year, plan_year=plan_year,
+            age=plan_year - year))
+    return out

@@ -5,8 +5,9 @@ set by the executive committee, an amount or a % of revenue), bottom-up (the sum
 the lines) and cost per lead / ROI (the reverse funnel, FUN-006). Here:
 - BUD-001, block totals: every line with an amount belongs to one of the three blocks,
   otherwise the scorecard's "total programmes (1+2+3)" misses it.
-- BUD-002, bottom-up vs top-down: the lines' total vs the envelope used
-  (scorecard ``programmes``, ``envelope_used``, ``envelope_gap``).
+- BUD-002, bottom-up below top-down: the lines' total well under the envelope used
+  (scorecard ``programmes``, ``envelope_used``, ``envelope_gap``), or no envelope. An
+  overrun is ENV-001 (``checks.envelope``): the envelope is a ceiling.
 - BUD-003, the "2. Lead generation strategy" block of the Budget tab vs the Lead
   generation tab's budget N: the same money planned twice must agree.
 """
@@ -37,7 +38,7 @@ def check_blocks(ctx: Ctx) -> list[Finding]:
 
 
 def check_envelope(ctx: Ctx) -> list[Finding]:
-    """BUD-002: bottom-up total of the lines vs the top-down envelope."""
+    """BUD-002: bottom-up total of the lines well below the top-down envelope (or no envelope)."""
     programmes, envelope = ctx.scalar("programmes"), ctx.scalar("envelope_used")
     if not programmes:
         return []
@@ -48,14 +49,14 @@ def check_envelope(ctx: Ctx) -> list[Finding]:
             (scalar_cell("envelope"), scalar_cell("envelope_pct")), programmes=programmes)]
     ratio = programmes / envelope - 1
     severity = ctx.band(ratio)
-    if severity is None:
+    if severity is None or ratio > 0:  # an overrun is ENV-001
         return []
     gap = programmes - envelope
     return [finding("BUD-002", severity, ctx.t(
         f"Bottom-up vs top-down : les lignes du budget totalisent {ctx.money(programmes)}, l'enveloppe est de {ctx.money(envelope)} ; "
-        + (f"dépassement de {ctx.gap(ctx.signed_money(gap), ratio)}." if gap > 0 else f"écart {ctx.gap(ctx.signed_money(gap), ratio)}."),
+        f"{ctx.money(-gap)} de l'enveloppe restent sans emploi, écart {ctx.gap(ctx.signed_money(gap), ratio)}.",
         f"Bottom-up vs top-down: the budget lines total {ctx.money(programmes)}, the envelope is {ctx.money(envelope)}; "
-        + (f"overrun {ctx.gap(ctx.signed_money(gap), ratio)}." if gap > 0 else f"gap {ctx.gap(ctx.signed_money(gap), ratio)}.")),
+        f"{ctx.money(-gap)} of the envelope is left unused, gap {ctx.gap(ctx.signed_money(gap), ratio)}."),
         (scalar_cell("envelope_gap"), scalar_cell("programmes"), scalar_cell("envelope_used")),
         programmes=programmes, envelope=envelope, gap=gap, gap_pct=ratio)]
 

@@ -39,11 +39,6 @@ class Step:
     above: float
     above_source: Source
 
-    @property
-    def anchor(self) -> float:
-        """The figure the next step starts from: the stated one when the plan states it."""
-        return self.stated if self.stated else self.required
-
 
 STEP_NAMES = {
     "deals": ("ventes", "deals"),
@@ -75,13 +70,9 @@ def source(ctx: Ctx, figure: core.Figure) -> Source:
 
 
 def _need_source(ctx: Ctx, step: core.FunnelStep, revenue: float) -> Source:
-    """How a message names a step's need when the next step starts from it."""
-    if step.key in ("deals", "opportunities"):
-        return Source(f"nécessaires au C.A. visé de {ctx.money(revenue)}", f"needed for the {ctx.money(revenue)} revenue target",
-                      step.required_cell)
-    if step.key == "qualified_leads":
-        return Source("leads qualifiés nécessaires", "qualified leads required", step.required_cell)
-    return Source("", "", step.required_cell)
+    """How a message names the need of the step above: chained from the revenue target."""
+    return Source(f"nécessaires au C.A. visé de {ctx.money(revenue)}", f"needed for the {ctx.money(revenue)} revenue target",
+                  step.required_cell)
 
 
 def reverse_funnel(ctx: Ctx) -> list[Step]:
@@ -99,9 +90,7 @@ def _reverse_funnel(ctx: Ctx) -> list[Step]:
 
     def above_source(step: core.FunnelStep) -> Source:
         above = step.above_step
-        if above is None:
-            return source(ctx, revenue)
-        return source(ctx, above.stated) if above.stated else _need_source(ctx, above, revenue.value)
+        return source(ctx, revenue) if above is None else _need_source(ctx, above, revenue.value)
 
     return [Step(s.key, s.required, s.rate.value, source(ctx, s.rate), s.stated.value if s.stated else None,
                  source(ctx, s.stated) if s.stated else None, s.above, above_source(s)) for s in steps]

@@ -73,34 +73,46 @@ def check_pairs(ctx: Ctx) -> list[Finding]:
     return out
 
 
+def _strategic_ids(ctx: Ctx) -> dict:
+    return {str(o.row.get("id")).strip(): o for o in ctx.objectives() if o.table == "strategic_objectives" and o.row.get("id")}
+
+
 def check_links(ctx: Ctx) -> list[Finding]:
-    """OBJ-002: marketing objectives cite an existing strategic objective; strategic ones are served."""
-    strategic = {str(o.row.get("id")).strip(): o for o in ctx.objectives() if o.table == "strategic_objectives" and o.row.get("id")}
+    """OBJ-002: marketing objectives cite a strategic objective; strategic ones are served (a wrong id is OBJ-005)."""
+    strategic = _strategic_ids(ctx)
     served: set[str] = set()
     out = []
     for o in (o for o in ctx.objectives() if o.table == "marketing_objectives"):
         cited = str(o.row.get("strategic_id") or "").strip()
         if cited in strategic:
             served.add(cited)
-            continue
-        if not cited:
+        elif not cited:
             out.append(finding("OBJ-002", Severity.WARNING, ctx.t(
                 f"L'objectif marketing {o.id} ne cite aucun objectif stratégique : à quelle priorité du comité de direction sert-il ?",
                 f"Marketing objective {o.id} cites no strategic objective: which executive-committee priority does it serve?"),
                 (o.cell("strategic_id"),), objective=o.id))
-        else:
-            out.append(finding("OBJ-002", Severity.ERROR, ctx.t(
-                f"L'objectif marketing {o.id} cite l'objectif stratégique « {cited} », qui n'existe pas "
-                f"(existants : {', '.join(strategic) or 'aucun'}).",
-                f"Marketing objective {o.id} cites strategic objective \"{cited}\", which does not exist "
-                f"(existing: {', '.join(strategic) or 'none'})."),
-                (o.cell("strategic_id"),), objective=o.id, cited=cited))
     for sid, o in strategic.items():
         if sid not in served:
             out.append(finding("OBJ-002", Severity.WARNING, ctx.t(
                 f"L'objectif stratégique {sid} (« {o.row.get('statement') or ''} ») n'a aucun objectif marketing qui y contribue.",
                 f"Strategic objective {sid} (\"{o.row.get('statement') or ''}\") has no marketing objective serving it."),
                 (o.cell("id"),), objective=sid))
+    return out
+
+
+def check_link_targets(ctx: Ctx) -> list[Finding]:
+    """OBJ-005: a marketing objective cites a strategic objective id that does not exist."""
+    strategic = _strategic_ids(ctx)
+    out = []
+    for o in (o for o in ctx.objectives() if o.table == "marketing_objectives"):
+        cited = str(o.row.get("strategic_id") or "").strip()
+        if cited and cited not in strategic:
+            out.append(finding("OBJ-005", Severity.ERROR, ctx.t(
+                f"L'objectif marketing {o.id} cite l'objectif stratégique « {cited} », qui n'existe pas "
+                f"(existants : {', '.join(strategic) or 'aucun'}).",
+                f"Marketing objective {o.id} cites strategic objective \"{cited}\", which does not exist "
+                f"(existing: {', '.join(strategic) or 'none'})."),
+                (o.cell("strategic_id"),), objective=o.id, cited=cited))
     return out
 
 

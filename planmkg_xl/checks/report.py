@@ -94,12 +94,44 @@ def to_json(findings: list[Finding], where=None) -> list[dict]:
     return out
 
 
+RULES_DOC = "docs/rules.md"
+
+
 def format_rules(lang: str) -> str:
-    """``planmkg rules``: every rule with id, highest severity, title, what it checks, its source."""
+    """``planmkg rules``: every rule with id, severities, title, what it checks, its source; the full text is docs/rules.md."""
     head = "Règles de cohérence" if lang == "fr" else "Coherence rules"
     lines = [f"{head} ({len(RULES)})", "=" * WIDTH]
     for rule in RULES:
-        lines.append(f"{rule.id}  {rule.severity.label(lang):<8} {rule.title(lang)}")
+        lines.append(f"{rule.id}  {rule.severity_label(lang)} : {rule.title(lang)}" if lang == "fr"
+                     else f"{rule.id}  {rule.severity_label(lang)}: {rule.title(lang)}")
         lines += ["          " + part for part in textwrap.wrap(rule.checks(lang), WIDTH - 10)]
-        lines.append("          " + ("Définition : " if lang == "fr" else "Definition: ") + rule.definition)
+        lines += ["          " + part for part in textwrap.wrap(("Source : " if lang == "fr" else "Source: ") + rule.source(lang), WIDTH - 10)]
+    lines.append("=" * WIDTH)
+    lines.append((f"Pourquoi, formule et source de chaque règle : {RULES_DOC} (planmkg rules --format markdown)." if lang == "fr"
+                  else f"Why, formula and source of every rule: {RULES_DOC} (planmkg rules --format markdown)."))
     return "\n".join(lines)
+
+
+def rules_markdown(lang: str = "en") -> str:
+    """``docs/rules.md``: the registry as a document (a test keeps the committed file equal to this)."""
+    fr = lang == "fr"
+    out = ["# " + ("Règles de cohérence" if fr else "Coherence rules"), "",
+           ("Généré depuis le registre des règles (`planmkg_xl/checks/registry.py`) par `planmkg rules --format markdown"
+            f" --lang {lang}` ; ne pas modifier à la main." if fr else
+            "Generated from the rule registry (`planmkg_xl/checks/registry.py`) by `planmkg rules --format markdown"
+            f" --lang {lang}`; do not edit by hand."), "",
+           ("Gravité : une règle « Alerte / Erreur » compare un écart relatif à la bande de tolérance de l'onglet Paramètres "
+            "(`tolerance_ok`, `tolerance_warning`) : rien en deçà de `tolerance_ok`, une alerte jusqu'à `tolerance_warning`, "
+            "une erreur au-delà. Une règle n'émet jamais d'autre gravité que celles listées." if fr else
+            "Severity: a \"Warning / Error\" rule compares a relative gap with the Settings tab's tolerance band "
+            "(`tolerance_ok`, `tolerance_warning`): nothing below `tolerance_ok`, a warning up to `tolerance_warning`, an error "
+            "beyond. A rule never reports a severity other than those listed."), "",
+           f"{len(RULES)} " + ("règles." if fr else "rules."), "",
+           "| Id | " + ("Gravité" if fr else "Severity") + " | " + ("Règle" if fr else "Rule") + " |", "|---|---|---|"]
+    out += [f"| [{r.id}](#{r.id.lower()}) | {r.severity_label(lang)} | {r.title(lang)} |" for r in RULES]
+    labels = (("Contrôle", "Pourquoi", "Formule", "Source") if fr else ("Checks", "Why", "Formula", "Source"))
+    for r in RULES:
+        out += ["", f"## {r.id}", "", f"**{r.title(lang)}** — {r.severity_label(lang)}", ""]
+        for label, text in zip(labels, (r.checks(lang), r.why(lang), r.formula(lang), r.source(lang))):
+            out.append(f"- **{label}** : {text}" if fr else f"- **{label}**: {text}")
+    return "\n".join(out) + "\n"

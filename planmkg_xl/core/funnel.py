@@ -7,11 +7,13 @@ lead-generation budget (× cost per qualified lead).
 The coherence checks (FUN-002…FUN-006) and the deck's "Stratégie lead generation"
 slide both read ``plan_funnel``: the slide and the findings can never disagree.
 
-Each step's need is compared with what the plan states at that step: the objectives
-that measure the whole funnel (``whole_scope``) for deals and opportunities, the Lead
-generation tab's targets for qualified leads, leads and budget. Where the plan states
-a step, the next step starts from the stated figure (``FunnelStep.anchor``), so each
-gap isolates one incoherence instead of repeating the one above it. The budget starts
+Every need is chained from the revenue target alone ("required (from the revenue
+target)"): a step starts from the need of the step above, never from what the plan
+states there, so the checks and the deck's funnel chart show one chain with one
+definition (issue 8). Each need is compared with what the plan states at that step
+("planned (stated)"): the objectives that measure the whole funnel (``whole_scope``)
+for deals and opportunities; the Lead generation tab's targets for qualified leads,
+leads and budget, else a whole-funnel objective on the same metric. The budget starts
 from the qualified leads, like the leads.
 
 Rates for year N (seed slide 17's green part, slide 24's objectives): the Commercial
@@ -54,6 +56,9 @@ N1_SOURCES = {
     "cost_per_qualified_lead": ("leadgen", "cost_per_qualified_lead"),
     "lead_to_opportunity": ("leadgen", "lead_to_opportunity"),
     "marketing_budget": ("leadgen", "spend"),
+    "web_visits": ("web", "visits"),
+    "web_leads": ("web", "web_leads"),
+    "email_ctr": ("emailing", "click_rate"),
 }
 
 _INPUT_KEYS = {key: frozenset(f.key for f in table.inputs) for key, table in TABLES.items()}
@@ -80,14 +85,14 @@ class FunnelStep:
     required: float
     rate: Figure
     stated: Figure | None
-    above: float  # the figure the step starts from: the revenue target, or the step above's anchor
+    above: float  # the figure the step starts from: the revenue target, or the step above's need
     above_step: FunnelStep | None  # None: the revenue target
     required_cell: CellRef  # where the need itself can be read (or the rate that makes it)
 
     @property
-    def anchor(self) -> float:
-        """The figure the next step starts from: the stated one when the plan states it."""
-        return self.stated.value if self.stated else self.required
+    def gap(self) -> float | None:
+        """Stated ÷ required − 1 (None when the plan states nothing here)."""
+        return self.stated.value / self.required - 1 if self.stated and self.required else None
 
 
 def reverse_funnel(revenue: Figure, deals: Figure, rates: Mapping[str, Figure | None],
@@ -108,7 +113,7 @@ def reverse_funnel(revenue: Figure, deals: Figure, rates: Mapping[str, Figure | 
         rate = rates.get(key)
         if rate is None or not rate.value:
             return None
-        start = above.anchor if above else revenue.value
+        start = above.required if above else revenue.value
         step = FunnelStep(key, required_of(start, rate.value), rate, stated.get(key) or None, start, above, required_cell)
         steps.append(step)
         return step
@@ -201,8 +206,8 @@ def plan_funnel(computed: Computed) -> list[FunnelStep]:
     stated = {
         "deals": _objective(computed, "deals"),
         "opportunities": _objective(computed, "opportunities"),
-        "qualified_leads": _total(computed, "leadgen", "target_qualified_leads"),
-        "leads": _total(computed, "leadgen", "target_leads"),
-        "budget": _total(computed, "leadgen", "budget"),
+        "qualified_leads": _total(computed, "leadgen", "target_qualified_leads") or _objective(computed, "qualified_leads"),
+        "leads": _total(computed, "leadgen", "target_leads") or _objective(computed, "leads"),
+        "budget": _total(computed, "leadgen", "budget") or _objective(computed, "marketing_budget"),
     }
     return reverse_funnel(revenue, deals, rates, stated)

@@ -164,11 +164,11 @@ def reverse_funnel(c: Ctx) -> dict[str, float | None]:
 def _leadgen_strategy(c: Ctx, section: str) -> SlideSpec:
     slide = SlideSpec("leadgen_strategy", "executive", c.tr("Stratégie lead generation", "Lead generation strategy"), section,
                       notes=c.tr("Entonnoir inversé des contrôles FUN-002 à FUN-006 : taux des objectifs marketing quand il y en a "
-                                 "(conversion, coût au lead qualifié), sinon taux N-1 de l'onglet Lead generation ; chaque étape part "
-                                 "du chiffre prévu à l'étape du dessus quand le plan le donne.",
+                                 "(conversion, coût au lead qualifié), sinon taux N-1 de l'onglet Lead generation ; « nécessaire » est "
+                                 "chaîné depuis l'objectif de C.A. à chaque étape, « prévu » est ce que le plan indique.",
                                  "Reverse funnel of checks FUN-002 to FUN-006: the marketing objectives' rates where there are "
-                                 "(conversion, cost per qualified lead), else the Lead generation tab's N-1 rates; each step starts "
-                                 "from the figure planned for the step above when the plan gives one."))
+                                 "(conversion, cost per qualified lead), else the Lead generation tab's N-1 rates; \"required\" is "
+                                 "chained from the revenue target at every step, \"planned\" is what the plan states."))
     f = reverse_funnel(c)
     if is_number(f["deals"]) and f["deals"] > 0:
         cats = [c.tr("Leads entrants", "Inbound leads"), c.tr("Leads qualifiés", "Qualified leads"), c.tr("Opportunités", "Opportunities"),
@@ -178,8 +178,10 @@ def _leadgen_strategy(c: Ctx, section: str) -> SlideSpec:
         plan = [f[f"planned_{k}"] for k in keys]
         slide.blocks.append(ChartBlock("funnel", "bar", c.tr("Entonnoir inversé : nécessaire vs prévu",
                                                              "Reverse funnel: required vs planned"), cats,
-                                       [Series(c.tr("Nécessaire", "Required"), [round(v) if is_number(v) else None for v in need]),
-                                        Series(c.tr("Objectif du plan", "Plan target"), plan)], count_format(c), box=(0, 0, 0.5, 0.68)))
+                                       [Series(c.tr("Nécessaire (depuis l'objectif de C.A.)", "Required (from the revenue target)"),
+                                               [round(v) if is_number(v) else None for v in need]),
+                                        Series(c.tr("Prévu (indiqué dans le plan)", "Planned (stated)"),
+                                               [round(v) if is_number(v) else None for v in plan])], count_format(c), box=(0, 0, 0.5, 0.68)))
         if is_number(f["budget"]):
             objective = f["budget_rate_objective"]
             rate = c.f.money(f["budget_rate"])

@@ -33,11 +33,84 @@ def _out(value: object) -> object:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def plan_from_json(text: str, source: str = "JSON") -> Plan:
+MAX_JSON_BYTES = 20 * 1024 * 1024  # a plan is a few kB; this bounds memory before parsing
+MAX_DEPTH = 20  # a plan nests 4 deep (tables > table > row > value)
+MAX_ROWS = 5_000  # rows per table (README "Limits"; the workbook reader refuses more too)
+
+
+def plan_from_json_file(path, source: str | None = None) -> Plan:
+    """Read a plan file: its size and encoding are checked before anything is parsed."""
+    from pathlib import Path
+
+    path = Path(path)
+    source = source or path.name
     try:
-        data = json.loads(text)
+        size = path.stat().st_size
+        if size > MAX_JSON_BYTES:
+            raise PlanDataError(f"{source} is {size // (1024 * 1024)} MB; a plan file is a few kB and at most "
+                                f"{MAX_JSON_BYTES // (1024 * 1024)} MB are read. Is it the right file?")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PlanDataError(f"Cannot read {source}: {exc.strerror or exc}.") from exc
+    return plan_from_json(decode_json_bytes(data, source), source)
+
+
+def decode_json_bytes(data: bytes, source: str = "JSON") -> str:
+    """UTF-8 text (a UTF-8 byte-order mark is accepted), or a clear refusal naming the encoding found."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and (data[0] == 0 or data[1] == 0)):
+        raise PlanDataError(f"{source} is encoded in UTF-16, not UTF-8. Save it again as UTF-8 (in a text editor: "
+                            f"Save as > Encoding: UTF-8).")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        binary = b"\x00" in data[:4096]
+        what = "is a binary file, not a JSON plan" if binary else \
+            f"is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}: latin-1 or Windows-1252?)"
+        raise PlanDataError(f"{source} {what}. A plan file is UTF-8 JSON: save it again as UTF-8, or export it with "
+                            f"`planmkg export`.") from exc
+
+
+def _nesting(text: str) -> int:
+    """The deepest bracket nesting outside strings: checked before json.loads can recurse that deep."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_DEPTH:
+                    return deepest
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
+def _big_int(text: str) -> object:
+    """Integers beyond what a float holds become inf (refused with their path); never a 4 000-digit int."""
+    return int(text) if len(text) <= 300 else float("inf") if not text.startswith("-") else float("-inf")
+
+
+def plan_from_json(text: str, source: str = "JSON") -> Plan:
+    if len(text) > MAX_JSON_BYTES:
+        raise PlanDataError(f"{source} is too large for a plan file (more than {MAX_JSON_BYTES // (1024 * 1024)} MB).")
+    if _nesting(text) > MAX_DEPTH:
+        raise PlanDataError(f"{source} nests brackets more than {MAX_DEPTH} deep; a plan file nests 4 deep. Is it the right file?")
+    try:
+        data = json.loads(text, parse_int=_big_int, parse_constant=lambda name: float(name.replace("Infinity", "inf")))
     except json.JSONDecodeError as exc:
         raise PlanDataError(f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.") from exc
+    except (RecursionError, ValueError) as exc:
+        raise PlanDataError(f"{source} is not a JSON plan ({type(exc).__name__}).") from exc
     return plan_from_dict(data, source)
 
 
@@ -45,25 +118,35 @@ def plan_from_dict(data: object, source: str = "JSON") -> Plan:
     problems: list[str] = []
     if not isinstance(data, dict):
         raise PlanDataError(f"{source}: the top level must be an object with 'lang', 'scalars' and 'tables'.")
+    for key in ("scalars", "tables"):
+        if data.get(key) is not None and not isinstance(data[key], dict):
+            raise PlanDataError(f"{source}: '{key}' must be an object ({{…}}), not {type(data[key]).__name__} "
+                                f"(see docs/plan.schema.json).")
+    unknown = [k for k in data if k not in ("schema_version", "lang", "scalars", "tables", "$schema")]
+    for key in unknown[:5]:
+        problems.append(f"{_path_text(key)}: unknown key")
     if data.get("schema_version", SCHEMA_VERSION) != SCHEMA_VERSION:
-        problems.append(f"schema_version {data.get('schema_version')!r} is not {SCHEMA_VERSION}")
+        problems.append(f"schema_version {_show(data.get('schema_version'))} is not {SCHEMA_VERSION}")
     lang = data.get("lang", "fr")
     if lang not in LANGS:
-        problems.append(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+        problems.append(f"lang must be one of {', '.join(LANGS)}, not {_show(lang)}")
         lang = "fr"
     scalars = {}
     for key, value in (data.get("scalars") or {}).items():
         f = SCALARS.get(key)
         if f is None or f.derived:
-            problems.append(f"scalars.{key}: unknown input (derived values are not stored)")
+            problems.append(f"scalars.{_path_text(key)}: unknown input (derived values are not stored)")
             continue
         scalars[key] = _in(value, f, f"scalars.{key}", problems)
     tables = {}
     for key, rows in (data.get("tables") or {}).items():
         table = TABLES.get(key)
         if table is None or not isinstance(rows, list):
-            problems.append(f"tables.{key}: unknown table" if table is None else f"tables.{key}: must be a list of rows")
+            problems.append(f"tables.{_path_text(key)}: unknown table" if table is None else f"tables.{key}: must be a list of rows")
             continue
+        if len(rows) > MAX_ROWS:
+            raise PlanDataError(f"{source}: tables.{key} has {len(rows)} rows; a table holds at most {MAX_ROWS} "
+                                f"(README, Limits). Split the plan or summarise the rows.")
         inputs = {f.key: f for f in table.inputs}
         tables[key] = []
         for i, row in enumerate(rows):
@@ -73,40 +156,67 @@ def plan_from_dict(data: object, source: str = "JSON") -> Plan:
             out = {}
             for fkey, value in row.items():
                 if fkey not in inputs:
-                    problems.append(f"tables.{key}[{i}].{fkey}: unknown input field")
+                    problems.append(f"tables.{key}[{i}].{_path_text(fkey)}: unknown input field")
                     continue
                 out[fkey] = _in(value, inputs[fkey], f"tables.{key}[{i}].{fkey}", problems)
             tables[key].append(out)
+            if len(problems) > 200:
+                break
     if problems:
         shown = "\n".join(f"- {p}" for p in problems[:25])
-        raise PlanDataError(f"{source} does not follow the plan schema (see docs/plan.schema.json):\n{shown}")
+        more = f"\n- … {len(problems) - 25} more" if len(problems) > 25 else ""
+        raise PlanDataError(f"{source} does not follow the plan schema (see docs/plan.schema.json):\n{shown}{more}")
     return Plan(lang, scalars, tables)
 
 
+def _path_text(key: object) -> str:
+    """A JSON key as printable text: short, control characters shown as escapes."""
+    return _show(key, quote=False)
+
+
+def _show(value: object, quote: bool = True) -> str:
+    text = repr(value) if quote else str(value)
+    text = text.encode("unicode_escape", "backslashreplace").decode("ascii") if not text.isprintable() else text
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
 def _in(value: object, f: Field, where: str, problems: list[str]) -> object:
+    from .read import number_ok, text_problem
+
     if value is None:
         return None
+    if isinstance(value, str):
+        problem = text_problem(value)
+        if problem:
+            key, kw = problem
+            problems.append(f"{where}: " + ("a text of {n} characters; an Excel cell holds at most 32 767".format(**kw) if key == "long"
+                                            else "the text holds a control character ({v}) Excel cannot keep".format(**kw)))
+            return None
     if f.kind == Kind.DATE:
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            problems.append(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)")
+            problems.append(f"{where}: {_show(value)} is not an ISO date (YYYY-MM-DD)")
             return None
     if f.kind == Kind.CHOICE:
         if not any(c.key == value for c in f.choices):
-            problems.append(f"{where}: {value!r} is not one of {', '.join(c.key for c in f.choices)}")
+            problems.append(f"{where}: {_show(value)} is not one of {', '.join(c.key for c in f.choices)}")
+            return None
         return value
     if f.numeric:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            problems.append(f"{where}: {value!r} is not a number")
+            problems.append(f"{where}: {_show(value)} is not a number")
+            return None
+        if not number_ok(value):
+            problems.append(f"{where}: {_show(value)} is not a number Excel can store (finite, within ±9.99e307)")
             return None
         if value < 0:
-            problems.append(f"{where}: {value!r} is negative")
+            problems.append(f"{where}: {_show(value)} is negative")
         if f.kind == Kind.RATE and value > 1:
-            problems.append(f"{where}: {value!r} is a share between 0 and 1 (0.45 for 45 %)")
+            problems.append(f"{where}: {_show(value)} is a share between 0 and 1 (0.45 for 45 %)")
         return value
     if not isinstance(value, str):
-        problems.append(f"{where}: {value!r} is not a text")
+        problems.append(f"{where}: {_show(value)} is not a text")
         return None
     return value
 

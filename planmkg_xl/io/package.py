@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import FileLockedError, WorkbookError
+from ..errors import FileLockedError, PlanError, WorkbookError
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -78,6 +78,18 @@ def check_not_locked(path: Path) -> None:
                                   f"delete the leftover lock file {lock.name}).")
 
 
+# Bounds on what a workbook may hold before anything is inflated: a real plan is well under 1 MB,
+# so these only stop zip bombs and damaged files from exhausting memory (docs/verification.md).
+MAX_FILE_BYTES = 200 * 1024 * 1024  # the .xlsm itself
+MAX_ENTRIES = 5_000
+MAX_PART_BYTES = 64 * 1024 * 1024  # one part, uncompressed
+MAX_XML_PART_BYTES = 32 * 1024 * 1024  # one XML part, uncompressed (lxml needs several times this)
+MAX_TOTAL_BYTES = 256 * 1024 * 1024  # every part, uncompressed
+MAX_RATIO = 200  # uncompressed / compressed, for parts over 1 MB
+_RATIO_FLOOR = 1024 * 1024
+_SAVE_IN_EXCEL = "Open it in Excel and save it again (File > Save As > .xlsm), or restore a backup."
+
+
 def read_package(path: str | os.PathLike) -> Package:
     path = Path(path)
     if not path.exists():
@@ -85,10 +97,16 @@ def read_package(path: str | os.PathLike) -> Package:
     if path.is_dir():
         raise WorkbookError(f"{path} is a folder, not a workbook.")
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise WorkbookError(f"{path.name} is {size // (1024 * 1024)} MB; a plan workbook is far smaller and planmkg reads at most "
+                                f"{MAX_FILE_BYTES // (1024 * 1024)} MB. Remove pictures or sheets it does not need, then try again.")
         with zipfile.ZipFile(path) as zf:
             pkg = Package()
-            for info in zf.infolist():
-                pkg.parts[info.filename] = zf.read(info)
+            infos = zf.infolist()
+            _check_entries(path, infos)
+            for info in infos:
+                pkg.parts[info.filename] = _read_entry(zf, info, path)
                 pkg.infos[info.filename] = info
     except PermissionError as exc:
         raise FileLockedError(f"{path.name} cannot be read: another program holds it or you lack the rights ({exc.strerror}). "
@@ -101,10 +119,75 @@ def read_package(path: str | os.PathLike) -> Package:
         raise WorkbookError(f"{path.name} is not an Excel workbook (.xlsm/.xlsx), or it is truncated or corrupt ({exc}). "
                             f"Restore a backup, or create a new one with `planmkg new`.") from exc
     except OSError as exc:
-        raise WorkbookError(f"{path.name} cannot be read ({exc}).") from exc
+        raise WorkbookError(f"{path.name} cannot be read ({exc.strerror or exc}).") from exc
     if "[Content_Types].xml" not in pkg.parts or "xl/workbook.xml" not in pkg.parts:
         raise WorkbookError(f"{path.name} is a zip file but not an Excel workbook (no xl/workbook.xml).")
     return pkg
+
+
+def _check_entries(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse, before inflating anything, what Excel never writes and what would exhaust memory."""
+    if len(infos) > MAX_ENTRIES:
+        raise WorkbookError(f"{path.name} holds {len(infos)} parts; a workbook holds a few dozen (at most {MAX_ENTRIES} are read). "
+                            f"The file is damaged or not a workbook. {_SAVE_IN_EXCEL}")
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        if name in seen or name.casefold() in seen:
+            raise WorkbookError(f"{path.name} holds the part {name} twice. Excel never writes that (one of the two would be "
+                                f"silently lost): the file was damaged or built by another tool. {_SAVE_IN_EXCEL}")
+        seen.update((name, name.casefold()))
+        if name.startswith(("/", "\\")) or "\\" in name or ".." in name.split("/") or (len(name) > 1 and name[1] == ":"):
+            raise WorkbookError(f"{path.name} holds a part with an unsafe name ({name[:80]!r}, outside the package). "
+                                f"planmkg refuses it for safety. {_SAVE_IN_EXCEL}")
+        if info.flag_bits & 0x1:
+            raise WorkbookError(f"{path.name}: the part {name} is encrypted inside the zip (ZipCrypto or AES), which Excel never "
+                                f"does. Unzip it with its password and save it again from Excel. {_SAVE_IN_EXCEL}")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            method = {9: "Deflate64", 12: "BZIP2", 14: "LZMA", 93: "Zstandard", 99: "AES"}.get(info.compress_type, str(info.compress_type))
+            raise WorkbookError(f"{path.name}: the part {name} is compressed with {method}, which Excel does not use and planmkg "
+                                f"cannot read. {_SAVE_IN_EXCEL}")
+        cap = MAX_XML_PART_BYTES if _is_xml_name(name) else MAX_PART_BYTES
+        if info.file_size > cap:
+            raise WorkbookError(f"{path.name}: the part {name} inflates to {info.file_size // (1024 * 1024)} MB, over the "
+                                f"{cap // (1024 * 1024)} MB planmkg reads (a zip bomb, or a damaged file). {_SAVE_IN_EXCEL}")
+        if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(1, info.compress_size):
+            raise WorkbookError(f"{path.name}: the part {name} inflates {info.file_size // max(1, info.compress_size)} times "
+                                f"(a zip bomb, or a damaged file). {_SAVE_IN_EXCEL}")
+        total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise WorkbookError(f"{path.name} inflates to more than {MAX_TOTAL_BYTES // (1024 * 1024)} MB, far more than a plan "
+                                f"workbook. {_SAVE_IN_EXCEL}")
+
+
+def _is_xml_name(name: str) -> bool:
+    return name.endswith((".xml", ".rels", ".vml"))
+
+
+def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> bytes:
+    """One part, inflated in chunks and never past its declared size (a lying header cannot grow memory)."""
+    import zlib
+
+    cap = info.file_size
+    try:
+        with zf.open(info) as fh:
+            chunks, got = [], 0
+            while True:
+                chunk = fh.read(min(1 << 20, cap - got + 1))
+                if not chunk:
+                    break
+                got += len(chunk)
+                if got > cap:
+                    raise WorkbookError(f"{path.name}: the part {info.filename} is larger than its zip header says: the file is "
+                                        f"damaged. {_SAVE_IN_EXCEL}")
+                chunks.append(chunk)
+    except WorkbookError:
+        raise
+    except (zlib.error, zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError, ValueError, OverflowError) as exc:
+        raise WorkbookError(f"{path.name}: the part {info.filename} cannot be decompressed ({exc}): the file is damaged "
+                            f"(a bad copy or download). {_SAVE_IN_EXCEL}") from exc
+    return b"".join(chunks)
 
 
 def _is_ole(path: Path) -> bool:
@@ -132,9 +215,59 @@ def zip_bytes(parts: dict[str, bytes], infos: dict[str, zipfile.ZipInfo] | None 
     return buffer.getvalue()
 
 
+_KINDS = {".xlsm": "workbook", ".xlsx": "workbook", ".xltm": "workbook", ".xltx": "workbook", ".xls": "workbook",
+          ".xlsb": "workbook", ".pptx": "deck", ".potx": "deck", ".ppt": "deck", ".pptm": "deck", ".json": "JSON plan",
+          ".pdf": "PDF", ".docx": "document", ".csv": "CSV"}
+
+
+def check_output(target: str | os.PathLike, suffixes: tuple[str, ...], inputs: tuple[str | os.PathLike, ...] = (),
+                 force: bool = False, replace_hint: str = "") -> Path:
+    """Refuse an output path that would destroy something: an input, a file of another kind, an existing
+    file (unless ``force``), a read-only file. ``suffixes`` are the kinds this output may have (first: the usual one).
+
+    Why each rule: `export X.xlsm --json X.xlsm` once replaced a workbook by JSON, and `deck --output` a
+    deck the director had edited. Symbolic links are followed: the file they point at is the one compared.
+    """
+    target = Path(target)
+    real = Path(os.path.realpath(target))
+    for source in inputs:
+        if source is not None and os.path.realpath(source) == str(real):
+            raise PlanError(f"{target} is also the input file: writing there would replace it. Choose another output name "
+                            f"(e.g. {target.with_name(target.stem + '_out' + suffixes[0]).name}).")
+    suffix = target.suffix.lower()
+    if suffix not in suffixes:
+        kind = _KINDS.get(suffix)
+        what = f"a {kind} name ({suffix})" if kind else f"the extension {suffix or '(none)'}"
+        raise PlanError(f"{target.name} has {what}, but this output is a {_KINDS.get(suffixes[0], suffixes[0])}: "
+                        f"name it with {' or '.join(suffixes)} (e.g. {target.with_suffix(suffixes[0]).name}).")
+    if target.is_dir():
+        raise PlanError(f"{target} is a folder: give a file name (e.g. {target / ('output' + suffixes[0])}).")
+    if target.exists() or target.is_symlink():
+        if not force:
+            hint = f" {replace_hint}" if replace_hint else ""
+            raise PlanError(f"{target} already exists. Choose another name, or pass --force to replace it.{hint}")
+        if real.exists() and not os.access(real, os.W_OK):
+            raise PlanError(f"{target} is read-only: planmkg does not replace it. Make it writable (file properties) "
+                            f"or choose another name.")
+    return target
+
+
+def check_writable(path: str | os.PathLike) -> None:
+    """An existing file we are about to replace in place must be writable by its owner's choice (not 0444)."""
+    real = Path(os.path.realpath(path))
+    if real.exists() and not os.access(real, os.W_OK):
+        raise PlanError(f"{Path(path).name} is read-only: planmkg does not change it. Make it writable (file properties, "
+                        f"or `chmod u+w`), or write the result elsewhere with --output.")
+
+
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write to a temporary file beside the target, then replace: never a half-written workbook."""
-    path = Path(path)
+    """Write to a temporary file beside the target, then replace: never a half-written workbook.
+
+    A symbolic link is followed (its target is updated, the link stays a link). A file with
+    other hard links is rewritten in place once the complete temporary copy is on disk, so
+    every name keeps seeing the same file.
+    """
+    path = Path(os.path.realpath(path)) if Path(path).is_symlink() else Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".planmkg-", suffix=path.suffix, dir=path.parent)
@@ -147,7 +280,10 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        if _links(path) > 1:
+            _copy_in_place(tmp, path)
+        else:
+            os.replace(tmp, path)
     except PermissionError as exc:
         raise FileLockedError(f"{path.name} cannot be written: another program holds it or you lack the rights. "
                               f"Close it in Excel, then run the command again. Nothing was changed.") from exc
@@ -157,6 +293,24 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _links(path: Path) -> int:
+    try:
+        return path.stat().st_nlink
+    except OSError:
+        return 1
+
+
+def _copy_in_place(tmp: str, path: Path) -> None:
+    """Hard-linked target: the complete copy exists (tmp), now overwrite the shared inode's bytes."""
+    import shutil
+
+    with open(tmp, "rb") as src, open(path, "r+b") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+        dst.truncate()
+        dst.flush()
+        os.fsync(dst.fileno())
 
 
 def _keep_mode(fd: int, path: Path) -> None:

@@ -7,13 +7,15 @@ them at once, so the user fixes the file in one pass.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
+import re
 from dataclasses import dataclass
 
 from lxml import etree
 
 from ..core.layout import cell_ref
-from ..errors import CellValueError
+from ..errors import CellValueError, WorkbookError
 from ..model.fields import Field, Kind
 from ..model.plan import Plan, is_blank_row
 from ..model.schema import CHECKS_CODENAME, SCALARS
@@ -62,6 +64,11 @@ _MSG = {
         "error": "la cellule affiche l'erreur {v}. Corrigez sa formule ou saisissez une valeur.",
         "formula": "la formule {v} n'a pas de valeur calculée. Ouvrez le classeur dans Excel, recalculez et enregistrez, "
                    "ou saisissez une valeur.",
+        "huge": "{v} n'est pas un nombre qu'Excel peut garder (infini, non-nombre, ou au-delà de ±9,99E+307). Saisissez un nombre.",
+        "long": "le texte fait {n} caractères ; une cellule Excel en contient au plus 32 767. Raccourcissez-le.",
+        "control": "le texte contient un caractère de contrôle (code {v}) qu'Excel ne garde pas. Retapez le texte.",
+        "string": "la cellule renvoie à un texte partagé que le fichier ne contient pas (fichier endommagé). Retapez la cellule, "
+                  "ou ouvrez le classeur dans Excel et enregistrez-le.",
     },
     "en": {
         "number": "“{v}” is not a number. Type a number (no unit, no text).",
@@ -74,6 +81,11 @@ _MSG = {
         "year": "{v} is not a year. Type a year such as 2027.",
         "error": "the cell shows the error {v}. Fix its formula or type a value.",
         "formula": "the formula {v} has no computed value. Open the workbook in Excel, recalculate and save, or type a value.",
+        "huge": "{v} is not a number Excel can keep (infinite, not a number, or beyond ±9.99E+307). Type a number.",
+        "long": "the text is {n} characters long; an Excel cell holds at most 32,767. Shorten it.",
+        "control": "the text holds a control character (code {v}) that Excel does not keep. Retype the text.",
+        "string": "the cell refers to a shared text the file does not hold (damaged file). Retype the cell, or open the workbook "
+                  "in Excel and save it again.",
     },
 }
 
@@ -97,7 +109,7 @@ def read_package_data(pkg: Package) -> WorkbookData:
         if sp.title in layout.sheet_titles.values() or sp.codename == CHECKS_CODENAME:
             root = pkg.xml(sp.part)
             roots[sp.part] = root
-            cells[sp.part] = {c.get("r"): c for c in root.iter(f"{{{NS['m']}}}c")}
+            cells[sp.part] = _cell_index(root, sp.title, sp.part)
     part_of = {sp.title: sp.part for sp in wmap.sheets.values()}
     problems = _Problems()
     plan = Plan(lang=lang)
@@ -107,7 +119,11 @@ def read_package_data(pkg: Package) -> WorkbookData:
         c = cells[part_of[sheet]].get(ref)
         if c is None:
             return None
-        raw = cell_value(c, wmap.shared_strings)
+        try:
+            raw = cell_value(c, wmap.shared_strings)
+        except WorkbookError:
+            problems.add(sheet, ref, lang, "string")
+            return None
         if raw is None:
             formula = c.find(_F)
             if formula is not None and (formula.text or "").strip():
@@ -131,18 +147,50 @@ def read_package_data(pkg: Package) -> WorkbookData:
     return WorkbookData(plan, pkg, wmap, cells, roots)
 
 
+MAX_TEXT = 32_767  # characters in an Excel cell
+MAX_NUMBER = 9.99e307  # Excel's largest number
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def text_problem(text: str) -> tuple[str, dict] | None:
+    """Why Excel cannot hold ``text`` in a cell (message key and values), or None."""
+    if len(text) > MAX_TEXT:
+        return "long", {"n": len(text)}
+    bad = _CONTROL.search(text)
+    if bad:
+        return "control", {"v": f"U+{ord(bad.group()):04X}"}
+    return None
+
+
+def number_ok(value: object) -> bool:
+    """A number Excel can store: finite and within ±9.99e307 (ints of any size are compared exactly)."""
+    if isinstance(value, int):
+        return -MAX_NUMBER <= value <= MAX_NUMBER
+    return isinstance(value, float) and math.isfinite(value) and abs(value) <= MAX_NUMBER
+
+
 def convert(raw: object, f: Field, lang: str, complain) -> object:
     """A cell's raw value -> the plan's canonical value for field ``f`` (or None after a complaint)."""
-    if raw is None or (isinstance(raw, str) and raw.strip() == ""):
+    kind = f.kind
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, str) and raw.strip() == "" and kind not in (Kind.TEXT, Kind.LONGTEXT):
         return None
     if isinstance(raw, tuple):
         complain("error", v=raw[1])
         return None
-    kind = f.kind
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and not number_ok(raw):
+        complain("huge", v=_show_any(raw))
+        return None
     if kind in (Kind.TEXT, Kind.LONGTEXT):
         if isinstance(raw, float) and raw.is_integer():
             raw = int(raw)
-        return raw if isinstance(raw, str) else str(raw)
+        text = raw if isinstance(raw, str) else str(raw)
+        problem = text_problem(text)
+        if problem:
+            complain(problem[0], **problem[1])
+            return None
+        return text
     if kind == Kind.CHOICE:
         key = f.choice_key(raw if isinstance(raw, str) else str(raw))
         if key is None:
@@ -171,6 +219,26 @@ def convert(raw: object, f: Field, lang: str, complain) -> object:
             complain("rate", v=_show(raw))
         return None
     return raw
+
+
+def _show_any(value: object) -> str:
+    text = str(value) if not isinstance(value, int) or abs(value) < 10 ** 30 else f"{str(value)[:12]}… ({len(str(value))} digits)"
+    return text[:40]
+
+
+def _cell_index(root: etree._Element, title: str, part: str) -> dict[str, etree._Element]:
+    """ref -> <c> of a plan sheet; a cell without a proper address (Excel always writes one) is refused."""
+    out = {}
+    for c in root.iter(f"{{{NS['m']}}}c"):
+        ref = c.get("r")
+        if ref is None or not _A1.match(ref):
+            raise WorkbookError(f"Sheet « {title} » ({part}): a cell has no valid address (r={ref!r}); Excel always writes one, "
+                                f"so the file was made or damaged by another program. Open it in Excel and save it again.")
+        out[ref] = c
+    return out
+
+
+_A1 = re.compile(r"^[A-Z]{1,3}[1-9][0-9]{0,6}$")
 
 
 def _show(value: float) -> str:

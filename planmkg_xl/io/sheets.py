@@ -19,6 +19,7 @@ from ..model.schema import ADDED_LATER, SCALARS, SHEETS, TABLES
 from .package import NS, NS_PKG_REL, NS_REL, Package
 
 LANG_NAME = "planmkg_lang"
+MAX_TABLE_ROWS = 5_000  # data rows per table (README "Limits"): a plan has tens; this bounds time and memory
 _REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
 
@@ -42,8 +43,8 @@ def rels_of(pkg: Package, part: str) -> dict[str, str]:
     out = {}
     for rel in pkg.xml(rels_part).findall(f"{{{NS_PKG_REL}}}Relationship"):
         target = rel.get("Target")
-        if rel.get("TargetMode") == "External":
-            continue
+        if rel.get("TargetMode") == "External" or not target or rel.get("Id") is None:
+            continue  # no target: a damaged relationship points nowhere; the part it named is then "missing"
         out[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
     return out
 
@@ -123,7 +124,14 @@ def layout_from(codenames: dict[str, str | None], tables: dict[str, tuple[str, s
                       f"ou reconstruisez le classeur avec `planmkg export` puis `planmkg new --from`.",
                 f"The named cell « {key} » ({f.label(lang)}) is missing. Restore it (Formulas > Name Manager) "
                 f"or rebuild the workbook with `planmkg export` then `planmkg new --from`."))
-        layout.scalars[key] = _parse_name_target(target, key, lang)
+        sheet, row, col = _parse_name_target(target, key, lang)
+        if sheet not in codenames:
+            raise WorkbookError(_say(
+                lang, f"La cellule nommée « {key} » désigne l'onglet « {sheet[:40]} », qui n'existe pas (renommé hors d'Excel ?). "
+                      f"Corrigez-la dans Formules > Gestionnaire de noms, ou ouvrez et enregistrez le classeur dans Excel.",
+                f"The named cell « {key} » points at the sheet « {sheet[:40]} », which does not exist (renamed outside Excel?). "
+                f"Fix it in Formulas > Name Manager, or open and save the workbook in Excel."))
+        layout.scalars[key] = (sheet, row, col)
     return layout
 
 
@@ -159,9 +167,22 @@ def _say(lang: str, fr: str, en: str) -> str:
 
 
 def _geometry(table, sheet_title: str, ref: str, columns: list[str], lang: str) -> TableGeom:
-    start, _, end = ref.partition(":")
-    top, left = split_ref(start)
-    bottom, _ = split_ref(end or start)
+    start, _, end = (ref or "").replace("'", "").replace('"', "").strip().upper().partition(":")
+    try:
+        top, left = split_ref(start)
+        bottom, _ = split_ref(end or start)
+    except ValueError:
+        raise WorkbookError(_say(
+            lang, f"Onglet « {sheet_title} », tableau {table.name} : sa plage {ref!r} n'est pas une plage de cellules. "
+                  f"Le fichier est endommagé : ouvrez-le dans Excel et enregistrez-le, ou restaurez une sauvegarde.",
+            f"Sheet « {sheet_title} », table {table.name}: its range {ref!r} is not a cell range. The file is damaged: "
+            f"open it in Excel and save it again, or restore a backup.")) from None
+    if bottom - top > MAX_TABLE_ROWS or top > bottom:
+        raise WorkbookError(_say(
+            lang, f"Onglet « {sheet_title} », tableau {table.name} : sa plage {ref} compte {bottom - top} lignes ; planmkg en lit "
+                  f"au plus {MAX_TABLE_ROWS} par tableau. Redimensionnez le tableau (Création de tableau > Redimensionner).",
+            f"Sheet « {sheet_title} », table {table.name}: its range {ref} has {bottom - top} rows; planmkg reads at most "
+            f"{MAX_TABLE_ROWS} per table. Resize the table (Table Design > Resize Table)."))
     cols: dict[str, int] = {}
     for i, name in enumerate(columns):
         f = _field_for_header(table, name)
@@ -189,14 +210,18 @@ def _field_for_header(table, name: str | None):
 
 
 def _parse_name_target(target: str, key: str, lang: str = "en") -> tuple[str, int, int]:
-    sheet, _, cell = target.rpartition("!")
-    if not sheet or ":" in cell or "#REF" in target:
-        raise WorkbookError(_say(
-            lang, f"La cellule nommée « {key} » désigne {target!r}, pas une cellule. Corrigez-la dans Formules > Gestionnaire de noms.",
-            f"The named cell « {key} » points at {target!r}, not at one cell. Fix it in Formulas > Name Manager."))
-    if sheet.startswith("'"):
+    sheet, _, cell = target.strip().lstrip("=").rpartition("!")
+    bad = WorkbookError(_say(
+        lang, f"La cellule nommée « {key} » désigne {target[:80]!r}, pas une cellule. Corrigez-la dans Formules > Gestionnaire de noms.",
+        f"The named cell « {key} » points at {target[:80]!r}, not at one cell. Fix it in Formulas > Name Manager."))
+    if not sheet or ":" in cell or "#REF" in target.upper() or sheet.startswith("["):
+        raise bad
+    if sheet.startswith("'") and sheet.endswith("'") and len(sheet) > 1:
         sheet = sheet[1:-1].replace("''", "'")
-    row, col = split_ref(cell)
+    try:
+        row, col = split_ref(cell.strip().upper())
+    except ValueError:
+        raise bad from None
     return sheet, row, col
 
 
@@ -230,7 +255,14 @@ def cell_value(c: etree._Element, shared: list[str]) -> object:
         return None
     text = v.text
     if t == "s":
-        return shared[int(text)]
+        try:
+            index = int(text)
+        except ValueError:
+            index = -1
+        if not 0 <= index < len(shared):
+            raise WorkbookError(f"cell {c.get('r')}: it refers to shared text n° {text.strip()[:20]}, which the file does not hold "
+                                f"(the workbook is damaged). Open it in Excel and save it again, or retype the cell.")
+        return shared[index]
     if t in ("str",):
         return text
     if t == "b":

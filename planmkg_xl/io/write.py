@@ -8,8 +8,9 @@ on open anyway (``fullCalcOnLoad``).
 """
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -27,11 +28,33 @@ _C, _F, _V, _IS, _ROW = (f"{{{NS_MAIN}}}{t}" for t in ("c", "f", "v", "is", "row
 
 @dataclass(frozen=True)
 class Repair:
-    """A derived cell whose formula was missing, changed or typed over, now restored."""
+    """A derived cell whose formula was missing, changed or typed over, now restored.
+
+    ``kind`` says why: "extended" (a new table row got its formula, or a formula under a
+    table that grew now spans the new rows) or "repaired" (the user deleted or overwrote it).
+    It is not part of equality so the file and Excel paths compare on what the cell held.
+    """
 
     sheet: str
     cell: str
     was: str  # what the cell held before ("=…" formula, a value, or "" when empty)
+    kind: str = field(default="repaired", compare=False)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A cell the layout calls derived that recompute left alone: it may hold something the user typed.
+
+    ``reason`` is a key of ``REFUSAL_REASONS`` (messages, FR and EN, in ``io.repair_report``).
+    """
+
+    sheet: str
+    cell: str
+    reason: str
+    held: str = ""
+
+
+MAX_ROW, MAX_COL = 1_048_576, 16_384  # Excel's last row and column
 
 
 def cell_values(layout: Layout, computed: Computed) -> dict[tuple[str, str], object]:
@@ -52,24 +75,31 @@ def cell_values(layout: Layout, computed: Computed) -> dict[tuple[str, str], obj
     return out
 
 
-def refresh_derived(data: WorkbookData, computed: Computed) -> tuple[set[str], list[Repair]]:
-    """Update the derived cells in ``data``'s parsed sheets; the parts changed and the cells repaired.
+def refresh_derived(data: WorkbookData, computed: Computed) -> tuple[set[str], list[Repair], list[Refusal]]:
+    """Update the derived cells in ``data``'s parsed sheets; the parts changed, the cells restored, the cells refused.
 
-    The caller serialises the changed parts (``serialise``) once every edit is made.
+    Derived cells are found from the table definitions and the sheet as it is now, and a
+    cell is only written when that is certain (``_refusals``): a cell in an input format,
+    inside an array formula, sharing a formula with a cell we do not own, a total row
+    that is not where the table ends… is left alone and reported. The caller serialises
+    the changed parts (``serialise``) once every edit is made.
     """
     layout = data.layout
     expected = formulas(layout)
+    refused = _refusals(data, expected)
     values = cell_values(layout, computed)
     part_of = {sp.title: sp.part for sp in data.wmap.sheets.values()}
     by_part: dict[str, list[tuple[str, str]]] = {}
     for (title, ref), formula in expected.items():
-        by_part.setdefault(part_of[title], []).append((ref, formula))
+        if (title, ref) not in refused:
+            by_part.setdefault(part_of[title], []).append((ref, formula))
     changed: set[str] = set()
     repairs: list[Repair] = []
     for part, cells in by_part.items():
         root, index = data.sheet_roots[part], data.sheet_cells[part]
         title = next(t for t, p in part_of.items() if p == part)
         masters = _shared_masters(root)
+        empty_rows = _rows_without_derived(cells, index)
         dirty = False
         for ref, formula in cells:
             c = index.get(ref)
@@ -79,12 +109,218 @@ def refresh_derived(data: WorkbookData, computed: Computed) -> tuple[set[str], l
                 index[ref] = c
             was = _describe(c, formula[1:], data, masters) if existed else None
             if was is not None:
-                repairs.append(Repair(title, ref, was))
+                repairs.append(Repair(title, ref, was, _kind(was, formula, split_ref(ref)[0] in empty_rows)))
+            elif not existed:
+                repairs.append(Repair(title, ref, "", "extended"))
             dirty |= _set_formula(c, formula[1:], values.get((title, ref)))
         if dirty:
-            _check_shared_groups(root, title)
             changed.add(part)
-    return changed, repairs
+    return changed, repairs, sorted(refused.values(), key=lambda r: (r.sheet, split_ref(r.cell)))
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _kind(was: str, formula: str, new_row: bool) -> str:
+    """"extended" for a new row's empty cell or a formula that differs from ours only by row numbers."""
+    if was == "" and new_row:
+        return "extended"
+    if was.startswith("=") and _DIGITS.sub("#", _unquote_sheets(was[1:])) == _DIGITS.sub("#", _unquote_sheets(formula[1:])):
+        return "extended"
+    return "repaired"
+
+
+def _rows_without_derived(cells: list[tuple[str, str]], index: dict[str, etree._Element]) -> set[int]:
+    """Rows where no derived cell holds anything: rows the user added (Excel copies no formula into them)."""
+    holding: dict[int, bool] = {}
+    for ref, _ in cells:
+        row = split_ref(ref)[0]
+        c = index.get(ref)
+        full = c is not None and (c.find(_F) is not None or c.find(_V) is not None or c.find(_IS) is not None)
+        holding[row] = holding.get(row, False) or full
+    return {row for row, full in holding.items() if not full}
+
+
+def _refusals(data: WorkbookData, expected: dict[tuple[str, str], str]) -> dict[tuple[str, str], Refusal]:
+    """The derived cells recompute must not write, each with why: the certainty rules of the sheet as it is now.
+
+    - beyond Excel's last row or column (a name or a table ref pointing off the grid);
+    - a cell the layout also reads as an input (tables or names moved onto each other);
+    - a table whose range holds its own "Total" row (rows deleted without resizing the
+      table), or a total row whose label and formulas are both gone (rows inserted above
+      it, a table ref shrunk): the whole table's calculated cells, resp. its total row;
+    - a cell in an input (unlocked) format: Excel lets the user type there, never us;
+    - a cell that holds something and is formatted unlike every calculated cell that still
+      holds its formula (a name moved onto a header or a label);
+    - a cell inside, or at the head of, an array formula or a data table (Excel refuses
+      to change part of an array; our formula would break it);
+    - the head of a shared formula whose group reaches cells we do not rewrite.
+    """
+    layout = data.layout
+    part_of = {sp.title: sp.part for sp in data.wmap.sheets.values()}
+    unlocked = _unlocked_styles(data.pkg)
+    inputs = _input_cells(layout)
+    out: dict[tuple[str, str], Refusal] = {}
+
+    def refuse(title: str, ref: str, reason: str) -> None:
+        if (title, ref) in out:
+            return
+        c = data.sheet_cells.get(part_of.get(title), {}).get(ref)
+        out[(title, ref)] = Refusal(title, ref, reason, _held(c, data) if c is not None else "")
+
+    for (title, ref) in expected:
+        row, col = split_ref(ref)
+        if row > MAX_ROW or col > MAX_COL:
+            refuse(title, ref, "beyond")
+        elif (title, ref) in inputs:
+            refuse(title, ref, "overlap")
+    for key, geom in layout.tables.items():
+        cells = data.sheet_cells.get(part_of.get(geom.sheet_title), {})
+        mine = [(t, r) for (t, r) in expected if t == geom.sheet_title and _in_table(r, geom)]
+        if any(_is_total_label(cells.get(cell_ref(row, geom.first_col)), data)
+               for row in range(geom.first_row, min(geom.last_row, MAX_ROW) + 1)):
+            for t, r in mine:
+                refuse(t, r, "table_range")
+            continue
+        if geom.total_row is not None and geom.total_row <= MAX_ROW:
+            totals = [(t, r) for (t, r) in mine if split_ref(r)[0] == geom.total_row]
+            label = cells.get(cell_ref(geom.total_row, geom.first_col))
+            if not _is_total_label(label, data) and not any(_formula_shape_matches(cells.get(r), expected[(t, r)]) for t, r in totals):
+                for t, r in totals:
+                    refuse(t, r, "total_row")
+    calculated_looks = _calculated_styles(data, expected, part_of)
+    for (title, ref) in expected:
+        c = data.sheet_cells.get(part_of.get(title), {}).get(ref)
+        if c is None:
+            continue
+        if c.get("s", "0") in unlocked:
+            refuse(title, ref, "input_format")
+        elif _holds_something(c) and c.get("s", "0") not in calculated_looks and not _is_ours(c, expected[(title, ref)]):
+            refuse(title, ref, "other_format")
+    for part, root in data.sheet_roots.items():
+        title = next((t for t, p in part_of.items() if p == part), None)
+        arrays = [(f.getparent().get("r"), f.get("ref")) for f in root.iter(_F) if f.get("t") in ("array", "dataTable")]
+        for head, rng in arrays:
+            for (t, ref) in expected:
+                if t == title and (ref == head or _in_range(ref, rng or head)):
+                    refuse(t, ref, "array")
+        groups: dict[str, list[str]] = {}
+        heads: dict[str, str] = {}
+        for f in root.iter(_F):
+            if f.get("t") == "shared" and f.get("si") is not None:
+                groups.setdefault(f.get("si"), []).append(f.getparent().get("r"))
+                if f.get("ref"):
+                    heads[f.get("si")] = f.getparent().get("r")
+        for si, head in heads.items():
+            if (title, head) in expected and (title, head) not in out:
+                if any((title, r) not in expected or (title, r) in out for r in groups[si] if r != head):
+                    refuse(title, head, "shared")
+    return out
+
+
+def _calculated_styles(data: WorkbookData, expected: dict[tuple[str, str], str], part_of: dict[str, str]) -> set[str]:
+    """The formats of the calculated cells that still hold their formula: what a calculated cell looks like
+    in this workbook now (learned from the sheet, so a user's restyling is followed)."""
+    out: set[str] = set()
+    masters_of: dict[str, dict] = {}
+    for (title, ref), formula in expected.items():
+        part = part_of.get(title)
+        c = data.sheet_cells.get(part, {}).get(ref)
+        if c is None or c.find(_F) is None:
+            continue
+        if part not in masters_of:
+            masters_of[part] = _shared_masters(data.sheet_roots[part])
+        if _describe(c, formula[1:], data, masters_of[part]) is None:
+            out.add(c.get("s", "0"))
+    return out
+
+
+def _is_ours(c: etree._Element, formula: str) -> bool:
+    f = c.find(_F)
+    return f is not None and f.get("t") is None and same_formula(f.text, formula[1:])
+
+
+def _in_table(ref: str, geom) -> bool:
+    row, col = split_ref(ref)
+    bottom = geom.total_row if geom.total_row is not None else geom.last_row
+    return geom.first_row <= row <= bottom and geom.first_col <= col <= geom.last_col
+
+
+def _in_range(ref: str, rng: str) -> bool:
+    start, _, end = rng.partition(":")
+    try:
+        (r0, c0), (r1, c1), (r, c) = split_ref(start), split_ref(end or start), split_ref(ref)
+    except ValueError:
+        return False
+    return r0 <= r <= r1 and c0 <= c <= c1
+
+
+def _input_cells(layout: Layout) -> set[tuple[str, str]]:
+    """Every cell the layout reads as an input: table input columns over their rows, input named cells."""
+    out: set[tuple[str, str]] = set()
+    for geom in layout.tables.values():
+        for f in geom.table.inputs:
+            col = geom.cols[f.key]
+            for row in range(geom.first_row, min(geom.last_row, MAX_ROW) + 1):
+                out.add((geom.sheet_title, cell_ref(row, col)))
+    for key, (title, row, col) in layout.scalars.items():
+        if not SCALARS[key].derived:
+            out.add((title, cell_ref(row, col)))
+    return out
+
+
+def _unlocked_styles(pkg: Package) -> set[str]:
+    """Indices (as the ``s`` attribute spells them) of the cell formats that leave a cell unlocked: input cells."""
+    from .sheets import rels_of
+
+    part = next((t for t in rels_of(pkg, "xl/workbook.xml").values() if t.endswith("styles.xml")), "xl/styles.xml")
+    if part not in pkg.parts:
+        return set()
+    xfs = pkg.xml(part).find("m:cellXfs", NS)
+    if xfs is None:
+        return set()
+    out = set()
+    for i, xf in enumerate(xfs.iterfind("m:xf", NS)):
+        prot = xf.find("m:protection", NS)
+        if prot is not None and prot.get("locked") in ("0", "false"):
+            out.add(str(i))
+    return out
+
+
+def _holds_something(c: etree._Element) -> bool:
+    f, v = c.find(_F), c.find(_V)
+    return (f is not None and bool((f.text or "").strip() or f.get("t"))) or (v is not None and bool(v.text)) or c.find(_IS) is not None
+
+
+def _is_total_label(c: etree._Element | None, data: WorkbookData) -> bool:
+    if c is None:
+        return False
+    try:
+        value = cell_value(c, data.wmap.shared_strings)
+    except WorkbookError:
+        return False
+    return isinstance(value, str) and value.strip().casefold() in ("total", "totaux", "totals")
+
+
+def _formula_shape_matches(c: etree._Element | None, formula: str) -> bool:
+    """A cell holding our formula up to row numbers: a total row Excel moved with its table."""
+    f = None if c is None else c.find(_F)
+    if f is None or not f.text:
+        return False
+    return _DIGITS.sub("#", _unquote_sheets(f.text)) == _DIGITS.sub("#", _unquote_sheets(formula[1:]))
+
+
+def _held(c: etree._Element, data: WorkbookData) -> str:
+    f = c.find(_F)
+    if f is not None and (f.text or "").strip():
+        return "=" + f.text
+    try:
+        value = cell_value(c, data.wmap.shared_strings)
+    except WorkbookError:
+        return ""
+    if value is None:
+        return ""
+    return str(value[1] if isinstance(value, tuple) else value)
 
 
 def serialise(data: WorkbookData, changed: set[str]) -> dict[str, bytes]:
@@ -173,7 +409,7 @@ def _set_formula(c: etree._Element, body: str, value: object) -> bool:
     new_f = etree.SubElement(c, _F)
     new_f.text = body
     v = etree.SubElement(c, _V)
-    if is_number(value):
+    if is_number(value) and math.isfinite(value):
         c.attrib.pop("t", None)
         v.text = repr(float(value)) if isinstance(value, float) else str(value)
     else:
@@ -185,7 +421,7 @@ def _set_formula(c: etree._Element, body: str, value: object) -> bool:
 def _same_value(c: etree._Element, v, value: object) -> bool:
     if v is None:
         return False
-    if is_number(value):
+    if is_number(value) and math.isfinite(value):
         return c.get("t") in (None, "n") and v.text is not None and float(v.text) == float(value)
     return c.get("t") == "str" and not (v.text or "")
 
@@ -217,16 +453,6 @@ def _insert_cell(root: etree._Element, ref: str) -> etree._Element:
     if above is not None and above.get("s"):
         c.set("s", above.get("s"))
     return c
-
-
-def _check_shared_groups(root: etree._Element, title: str) -> None:
-    """Rewriting the master of a shared formula would orphan its other cells: refuse that."""
-    masters = {f.get("si") for f in root.iter(_F) if f.get("t") == "shared" and f.get("ref")}
-    for f in root.iter(_F):
-        if f.get("t") == "shared" and f.get("si") not in masters:
-            ref = f.getparent().get("r")
-            raise WorkbookError(f"Sheet « {title} », cell {ref}: it shares a formula with a calculated cell. Type a plain value or "
-                                f"formula in {ref} (not a copy of a calculated column), then run recompute again.")
 
 
 def _workbook_calc_parts(pkg: Package) -> dict[str, bytes]:

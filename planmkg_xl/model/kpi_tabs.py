@@ -142,6 +142,28 @@ LEADGEN = Table(
     totals=True,
 )
 
+# What each channel must deliver in N and the N assumptions it rests on (issue 8, channel capacity CAP-001…003):
+# the traffic objective, the list size and the emailing CTR are read where the plan already states them
+# (objectives, the Stratégie lead-generation metrics); these are the figures the plan has nowhere else.
+CHANNEL_TARGETS = Scalars(
+    key="channel_targets",
+    title=T("Canaux : hypothèses et objectifs N", "Channels: assumptions and targets N"),
+    fields=(
+        F("target_landing_conversion_rate", T("Hyp. conversion landing pages N", "Assumed landing-page conversion N"), K.RATE,
+          T("Conversions / visites des landing pages visées en N ; vide = celle de N-1 (onglet Web).",
+            "Landing-page conversions / visits assumed for N; empty = the N-1 one (Web tab).")),
+        F("target_email_sends_per_contact", T("Envois par contact N", "Sends per contact N"), K.NUMBER,
+          T("Plan d'envoi : emails envoyés par contact de la base en N ; vide = celui de N-1.",
+            "Sending plan: emails sent per contact of the list in N; empty = the N-1 one.")),
+        F("target_email_leads", T("Objectif leads emailing N", "Target emailing leads N"), K.COUNT,
+          T("Leads que l'emailing doit générer en N.", "Leads emailing must generate in N.")),
+        F("target_event_attendees", T("Participants visés N (événements)", "Target event attendees N"), K.COUNT,
+          T("Participants attendus sur l'ensemble des événements de N.", "Attendees expected over all events of N.")),
+        F("target_event_leads", T("Objectif leads événements N", "Target event leads N"), K.COUNT,
+          T("Leads que les événements doivent générer en N.", "Leads events must generate in N.")),
+    ),
+)
+
 BEST_PROGRAMS = Table(
     key="best_programs", name="tBestOf", title=T("« Best of » programmes", "Best programmes"),
     fields=(F("programme", T("Programme", "Programme"), K.TEXT, width=28, required=True),
@@ -321,7 +343,7 @@ KPI_SHEETS = (
           T("C.A. N-1 par ligne d'offre et par canal de vente, direct et indirect.", "Revenue N-1 by offer line and sales channel, direct and indirect."), (CHANNELS,)),
     Sheet("leadgen", "shLeadGen", T("Lead generation", "Lead generation"),
           T("Onglet 2 — leads, coûts et conversions par source en N-1, objectifs N.", "Tab 2 — leads, costs and conversions by source in N-1, targets N."),
-          (LEADGEN, BEST_PROGRAMS, PROGRAMS_TO_IMPROVE)),
+          (LEADGEN, BEST_PROGRAMS, PROGRAMS_TO_IMPROVE, CHANNEL_TARGETS)),
     Sheet("web", "shWeb", T("Web", "Web"), T("Onglet 3 — audience et conversion du site sur 12 mois, SEO et SEM.",
                                               "Tab 3 — site audience and conversion over 12 months, SEO and SEM."), (WEB, SEO_SEM)),
     Sheet("emailing", "shEmailing", T("Emailing", "Emailing"), T("Onglet 4 — une ligne par campagne (ou par mois). Taux calculés sur les emails délivrés.",

@@ -213,6 +213,33 @@ SETTINGS = Scalars(
     ),
 )
 
+# The benchmarks a new plan starts with (issue 8: the latest editions we could source, each with its source and date;
+# a figure we could only read in a secondary source says so). BEN-003 flags a row older than ``benchmark_max_age``.
+BENCHMARK_ROWS = (
+    {"key": "marketing_to_revenue_b2b_product", "label": T("Budget marketing / C.A., entreprises B2B produits (moyenne)",
+                                                           "Marketing budget / revenue, B2B product companies (average)"), "value": 0.064,
+     "source": T("The CMO Survey (Duke Fuqua, AMA, Deloitte), secteur B2B produits ; chiffre relevé dans SalesFuel, « CMO Survey: "
+                 "Marketing Spend Optimization Now Critical », édition exacte non vérifiée dans le rapport",
+                 "The CMO Survey (Duke Fuqua, AMA, Deloitte), B2B product sector; figure read in SalesFuel, \"CMO Survey: Marketing "
+                 "Spend Optimization Now Critical\", exact edition not verified in the report"), "date": "2025"},
+    {"key": "marketing_to_revenue_b2b_services", "label": T("Budget marketing / C.A., entreprises B2B services (moyenne)",
+                                                            "Marketing budget / revenue, B2B service companies (average)"), "value": 0.09,
+     "source": T("The CMO Survey (Duke Fuqua, AMA, Deloitte), secteur B2B services ; chiffre relevé dans SalesFuel, même article, "
+                 "édition exacte non vérifiée dans le rapport",
+                 "The CMO Survey (Duke Fuqua, AMA, Deloitte), B2B services sector; figure read in SalesFuel, same article, "
+                 "exact edition not verified in the report"), "date": "2025"},
+    {"key": "marketing_to_revenue_all", "label": T("Budget marketing / C.A., tous secteurs, grandes entreprises (moyenne)",
+                                                   "Marketing budget / revenue, all industries, large companies (average)"), "value": 0.077,
+     "source": T("Gartner, 2025 CMO Spend Survey (402 responsables marketing, Amérique du Nord, Royaume-Uni, Europe ; surtout > 1 Md$ de C.A.)",
+                 "Gartner, 2025 CMO Spend Survey (402 marketing leaders, North America, UK, Europe; mostly > $1B revenue)"),
+     "date": "2025-05"},
+    {"key": "marketing_to_revenue_small_max", "label": T("Coûts marketing hors salaires / C.A., très petites entreprises (plafond)",
+                                                         "Marketing cost excluding salaries / revenue, very small companies (ceiling)"),
+     "value": 0.25, "source": T("The CMO Survey (Duke / AMA / Deloitte), août 2015, cité par le modèle (slide « Budget : benchmarks ») ; "
+                                "pas d'édition plus récente trouvée", "The CMO Survey (Duke / AMA / Deloitte), August 2015, quoted by the "
+                                "seed (slide \"Budget: benchmarks\"); no newer edition found"), "date": "2015-08"},
+)
+
 BENCHMARKS = Table(
     key="benchmarks", name="tBenchmarks", title=T("Benchmarks (modifiables)", "Benchmarks (editable)"),
     fields=(
@@ -222,14 +249,7 @@ BENCHMARKS = Table(
         F("source", T("Source", "Source"), K.TEXT, width=40),
         F("date", T("Date de la source", "Source date"), K.TEXT, width=14),
     ),
-    rows=(
-        {"key": "marketing_to_revenue_b2b_product", "label": T("Coûts marketing / C.A., B2B produits (moyenne)",
-                                                               "Marketing cost / revenue, B2B product companies (average)"), "value": 0.062,
-         "source": "The CMO Survey (Duke / AMA / Deloitte)", "date": "2015-08"},
-        {"key": "marketing_to_revenue_small_max", "label": T("Coûts marketing hors salaires / C.A., très petites entreprises (plafond)",
-                                                             "Marketing cost excluding salaries / revenue, very small companies (ceiling)"),
-         "value": 0.25, "source": "The CMO Survey (Duke / AMA / Deloitte)", "date": "2015-08"},
-    ),
+    rows=BENCHMARK_ROWS,
 )
 
 TOLERANCES = Scalars(
@@ -240,6 +260,16 @@ TOLERANCES = Scalars(
         F("pacing_band", T("Retard accepté sur le rythme des KPI", "KPI pace: accepted delay"), K.RATE,
           T("Suivi mensuel : un KPI en retard sur son rythme attendu de plus que cet écart est signalé (PAC-001).",
             "Monthly tracking: a KPI behind its expected pace by more than this gap is reported (PAC-001).")),
+        F("tolerance_jump", T("Saut d'hypothèse toléré", "Assumption jump allowed"), K.RATE,
+          T("Écart relatif maximal entre une hypothèse N (win ratio, C.A. moyen, taux) et sa valeur N-1 sans objectif qui l'explique.",
+            "Largest relative move of an N assumption (win ratio, average deal, rates) from its N-1 value without an objective explaining it.")),
+        F("tolerance_unit_cost", T("Écart de coût unitaire toléré", "Unit-cost gap allowed"), K.RATE,
+          T("Écart relatif maximal entre le coût par lead d'une source, d'un événement ou d'une campagne et celui de l'ensemble "
+            "(100 % : plus du double ou moins de la moitié).",
+            "Largest relative gap between a source's, event's or campaign's cost per lead and the plan's weighted one "
+            "(100 %: more than twice or less than half).")),
+        F("benchmark_max_age", T("Âge maximal d'un benchmark (ans)", "Benchmark maximum age (years)"), K.YEARS,
+          T("Au-delà, un benchmark utilisé est signalé comme daté.", "Beyond it, a benchmark in use is flagged as dated.")),
     ),
 )
 
@@ -256,4 +286,5 @@ PLAN_SHEETS = (
                                                                     "Company, plan year, benchmarks and check tolerances."), (SETTINGS, TOLERANCES, BENCHMARKS)),
 )
 
-DEFAULT_SCALARS = {"currency": "EUR", "tolerance_ok": 0.05, "tolerance_warning": 0.10, "pacing_band": 0.10}
+DEFAULT_SCALARS = {"currency": "EUR", "tolerance_ok": 0.05, "tolerance_warning": 0.10, "tolerance_jump": 0.25, "tolerance_unit_cost": 1.0,
+                   "benchmark_max_age": 3, "pacing_band": 0.10}

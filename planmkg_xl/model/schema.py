@@ -25,7 +25,7 @@ SCALAR_BLOCKS: dict[str, Scalars] = {b.key: b for s in SHEETS for b in s.blocks 
 SCALARS: dict[str, Field] = {f.key: f for b in SCALAR_BLOCKS.values() for f in b.fields}
 # Blocks and named cells added after the first release: a workbook built before them has none,
 # and reads as if they were empty (``io.sheets.layout_from``) instead of being refused.
-ADDED_LATER = frozenset({"pacing_band", "readiness", "input_data"})
+ADDED_LATER = frozenset({"pacing_band", "readiness", "input_data", "tolerance_jump", "tolerance_unit_cost", "benchmark_max_age"})
 
 SHEET_OF: dict[str, Sheet] = {b.key: s for s in SHEETS for b in s.blocks}
 

@@ -24,7 +24,7 @@ def excel_group() -> None:
 @click.option("--force", is_flag=True, help="Replace settings you set yourself (INTERPRETER_WIN, USE UDF SERVER…).")
 @click.option("--udf-server/--no-udf-server", "udf_server", default=None,
               help="Keep Python running between clicks (Windows). Default: on where it is safe.")
-@click.option("--udfs", is_flag=True, help="Also list planmkg_xl.udfs in UDF MODULES (worksheet functions, Windows).")
+@click.option("--udfs", is_flag=True, help="Also list planmkg_xl.excel.udfs in UDF MODULES (worksheet functions, Windows).")
 def setup(workbook: Path | None, force: bool, udf_server: bool | None, udfs: bool) -> None:
     """Tell xlwings (your user xlwings.conf) to run the ribbon with this Python and planmkg_xl.
 
@@ -35,7 +35,7 @@ def setup(workbook: Path | None, force: bool, udf_server: bool | None, udfs: boo
     Example: planmkg excel setup
     Example: planmkg excel setup --udfs --workbook Plan_Marketing.xlsm
     """
-    from .excel_setup import configure_interpreter
+    from .setup import configure_interpreter
 
     changes = configure_interpreter(workbook, force=force, udf_server=udf_server, udfs=udfs)
     if not changes:
@@ -55,7 +55,7 @@ def repair(path: Path) -> None:
 
     Example: planmkg excel repair Plan_Marketing.xlsm
     """
-    from .excel import repair_vba
+    from .ribbon import repair_vba
 
     for line in repair_vba(path):
         click.echo(line)

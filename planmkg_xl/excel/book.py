@@ -3,10 +3,11 @@
 Pure logic over a small "Book-like" surface (an ``xlwings.Book`` in Excel, a stand-in in
 the tests, tests/fake_xlbook.py): ``book.sheets`` (``sheet.name``, ``sheet.api.CodeName``,
 ``sheet.tables`` with ``.name``, ``.range.address``, ``.header_row_range.value``,
-``sheet.range(address)`` with ``.options(...).value`` and a readable/writable
-``.formula``), ``book.names`` (``.name``, ``.refers_to``). It mirrors the file path
+``sheet.range(address)`` with ``.options(...).value``, a readable/writable ``.formula`` and
+``.merge_cells``), ``book.names`` (``.name``, ``.refers_to``), and sheet protection through
+``sheet.api`` (``excel.protection``: every write unprotects and re-protects). It mirrors the file path
 (``io.sheets``, ``io.read``, ``io.write``, ``io.controls``) with the same rules and the
-same messages, and never imports xlwings (``planmkg_xl.excel`` does, alone).
+same messages, and never imports xlwings (``planmkg_xl.excel.ribbon`` does, alone).
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .errors import WorkbookError
+from ..errors import WorkbookError
+from .protection import check_not_merged, unprotected
 
 _EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
                            "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!", "#PYTHON!"})
@@ -51,7 +53,7 @@ def book_names(book: Any) -> dict[str, str]:
 
 def book_lang(book: Any) -> str:
     """The workbook's language (its ``planmkg_lang`` name), "fr" when unknown; never raises."""
-    from .io.sheets import LANG_NAME
+    from ..io.sheets import LANG_NAME
 
     try:
         lang = book_names(book).get(LANG_NAME, '"fr"').strip('"')
@@ -69,7 +71,7 @@ def _row_values(value: Any) -> list:
 
 def book_layout(book: Any):
     """The ``Layout`` of an open Book, by the same rules (and messages) as the file reader."""
-    from .io.sheets import layout_from
+    from ..io.sheets import layout_from
 
     codenames, tables = {}, {}
     for s in book.sheets:
@@ -86,7 +88,7 @@ def raw_value(value: Any) -> Any:
     holds an int for a whole number and a serial number for a date. Error values (read
     with ``err_to_str``) become ``("#ERR", text)`` like ``io.sheets.cell_value``.
     """
-    from .io.read import EXCEL_EPOCH
+    from ..io.read import EXCEL_EPOCH
 
     if isinstance(value, dt.datetime):
         delta = value - EXCEL_EPOCH
@@ -101,7 +103,7 @@ def raw_value(value: Any) -> Any:
 
 
 def _read_block(sheet: Any, top: int, left: int, bottom: int, right: int) -> list[list]:
-    from .core.layout import cell_ref
+    from ..core.layout import cell_ref
 
     value = sheet.range(f"{cell_ref(top, left)}:{cell_ref(bottom, right)}").options(ndim=2, err_to_str=True).value
     return [list(row) for row in value]
@@ -116,16 +118,33 @@ class BookData:
 
     def sheet_rows(self) -> dict[str, list[int]]:
         """For each table, the sheet row of each row of ``compact_plan`` (as ``WorkbookData.sheet_rows``)."""
-        from .model.plan import is_blank_row
+        from ..model.plan import is_blank_row
 
         return {k: [self.layout.tables[k].first_row + i for i, r in enumerate(rows) if not is_blank_row(r)]
                 for k, rows in self.plan.tables.items()}
 
     def compact_plan(self):
-        from .model.plan import Plan, is_blank_row
+        from ..model.plan import Plan, is_blank_row
 
         tables = {k: [r for r in rows if not is_blank_row(r)] for k, rows in self.plan.tables.items()}
         return Plan(self.plan.lang, dict(self.plan.scalars), tables)
+
+
+def calculate_if_manual(book: Any) -> bool:
+    """Calculate the open workbooks when Excel is in manual calculation mode; True if it did.
+
+    In manual mode Excel gives the value a formula had at the last calculation: a formula
+    the user typed in an input cell would be read stale, and a formula the ribbon repaired
+    would show an old number. Automatic (and semi-automatic) mode needs nothing. The mode
+    itself is the user's choice and is never changed.
+    """
+    try:
+        manual = str(book.app.calculation).lower() == "manual"
+    except AttributeError:  # a Book without an application (never in Excel)
+        return False
+    if manual:
+        book.app.calculate()
+    return manual
 
 
 def read_book(book: Any) -> BookData:
@@ -134,12 +153,13 @@ def read_book(book: Any) -> BookData:
     One read per table (its data body) and one per sheet holding scalars; every value
     goes through ``io.read.convert``, and all problems are raised together.
     """
-    from .core.layout import cell_ref
-    from .errors import CellValueError
-    from .io.read import _Problems, convert
-    from .model.plan import Plan
-    from .model.schema import SCALARS
+    from ..core.layout import cell_ref
+    from ..errors import CellValueError
+    from ..io.read import _Problems, convert
+    from ..model.plan import Plan
+    from ..model.schema import SCALARS
 
+    calculate_if_manual(book)  # values of formulas typed in input cells are current
     layout = book_layout(book)
     lang = layout.lang
     sheets = {s.name: s for s in book.sheets}
@@ -194,8 +214,8 @@ def read_book(book: Any) -> BookData:
 
 def input_cells(layout) -> set[tuple[str, str]]:
     """Every input cell of the plan (table input columns, input scalars): never written by recompute."""
-    from .core.layout import cell_ref
-    from .model.schema import SCALARS
+    from ..core.layout import cell_ref
+    from ..model.schema import SCALARS
 
     out = set()
     for geom in layout.tables.values():
@@ -213,7 +233,7 @@ def formula_runs(cells: Iterable[tuple[str, str]]) -> list[tuple[str, int, int, 
 
     One COM call per run instead of one per cell; a run never covers a cell that is not in ``cells``.
     """
-    from .io.sheets import split_ref
+    from ..io.sheets import split_ref
 
     by_col: dict[tuple[str, int], list[int]] = {}
     for sheet, ref in cells:
@@ -233,7 +253,7 @@ def formula_runs(cells: Iterable[tuple[str, str]]) -> list[tuple[str, int, int, 
 
 
 def _run_address(col: int, top: int, bottom: int) -> str:
-    from .core.layout import cell_ref
+    from ..core.layout import cell_ref
 
     return cell_ref(top, col) if top == bottom else f"{cell_ref(top, col)}:{cell_ref(bottom, col)}"
 
@@ -254,7 +274,7 @@ def same_formula(expected: str, actual: Any) -> bool:
     The file path's rule (``io.write.same_formula``: equal up to Excel's quoting of sheet
     names), applied to the text Excel returns, so both paths report the same repairs.
     """
-    from .io.write import same_formula as saved_is
+    from ..io.write import same_formula as saved_is
 
     return isinstance(actual, str) and actual.startswith("=") and saved_is(actual[1:], expected[1:])
 
@@ -275,8 +295,8 @@ def recompute_book(book: Any, layout=None) -> BookRecompute:
     runs of contiguous differing cells) and reports, like ``app.recompute``, the cells
     that held another formula or a value.
     """
-    from .core.layout import cell_ref, formulas
-    from .io.write import Repair
+    from ..core.layout import cell_ref, formulas
+    from ..io.write import Repair
 
     if layout is None:
         layout = read_book(book).layout  # also validates the inputs, as the CLI does
@@ -298,19 +318,26 @@ def recompute_book(book: Any, layout=None) -> BookRecompute:
             to_write[(sheet, ref)] = formula
             # As the file path: another formula, a value, or "" when the formula was deleted.
             report.repairs.append(Repair(sheet, ref, "" if was is None else str(was)))
+    runs: dict[str, list[tuple[str, list]]] = {}
     for sheet, col, top, bottom in formula_runs(to_write):
         cells = [(sheet, cell_ref(r, col)) for r in range(top, bottom + 1)]
         if any(c in protected for c in cells):  # belt and braces: never an input cell
             raise ValueError(f"refusing to write input cells {cells}")
-        values = [to_write[c] for c in cells]
-        sheets[sheet].range(_run_address(col, top, bottom)).formula = values[0] if len(values) == 1 else [[v] for v in values]
-        report.written.extend(cells)
+        address = _run_address(col, top, bottom)
+        check_not_merged(sheets[sheet], address, layout.lang)  # every check before the first write
+        runs.setdefault(sheet, []).append((address, cells))
+    for sheet, sheet_runs in runs.items():
+        with unprotected(sheets[sheet], layout.lang):  # derived cells are locked, their sheets protected
+            for address, cells in sheet_runs:
+                values = [to_write[c] for c in cells]
+                sheets[sheet].range(address).formula = values[0] if len(values) == 1 else [[v] for v in values]
+                report.written.extend(cells)
     report.repairs.sort(key=lambda r: (list(sheets).index(r.sheet) if r.sheet in sheets else 0, _ref_key(r.cell)))
     return report
 
 
 def _ref_key(ref: str) -> tuple[int, int]:
-    from .io.sheets import split_ref
+    from ..io.sheets import split_ref
 
     return split_ref(ref)
 
@@ -318,8 +345,8 @@ def _ref_key(ref: str) -> tuple[int, int]:
 def controls_rows(findings: list, lang: str, places: list[list[tuple[str, str]]]) -> list[list[str]]:
     """The rows of the Contrôles sheet (severity, rule, message, up to MAX_LINKS cell links as HYPERLINK formulas),
     as ``io.controls.write_controls`` writes them into the file (there: real hyperlinks)."""
-    from .core.layout import quote_sheet
-    from .io.controls import CONTROLS_TEXT, MAX_LINKS
+    from ..core.layout import quote_sheet
+    from ..io.controls import CONTROLS_TEXT, MAX_LINKS
 
     if not findings:
         return [["", "", CONTROLS_TEXT[lang]["none"]] + [""] * MAX_LINKS]
@@ -336,9 +363,9 @@ def controls_rows(findings: list, lang: str, places: list[list[tuple[str, str]]]
 
 def write_controls_book(book: Any, data: "BookData", findings: list) -> bool:
     """Fill the open Book's Contrôles sheet (found by code name) with one row per finding; False when it has none."""
-    from .core.layout import col_letter
-    from .io.controls import CONTROLS_HEADER_ROW, CONTROLS_TITLE, FLAGS_COL, MAX_LINKS, flags, locate
-    from .model.schema import CHECKS_CODENAME
+    from ..core.layout import col_letter
+    from ..io.controls import CONTROLS_HEADER_ROW, CONTROLS_TITLE, FLAGS_COL, MAX_LINKS, flags, locate
+    from ..model.schema import CHECKS_CODENAME
 
     sheet = next((s for s in book.sheets if sheet_codename(s) == CHECKS_CODENAME), None) or next(
         (s for s in book.sheets if s.name in CONTROLS_TITLE.values()), None)
@@ -358,15 +385,17 @@ def write_controls_book(book: Any, data: "BookData", findings: list) -> bool:
     if used >= first and _shown(sheet, f"A{first}:{flag_col}{max(used, end, first + len(flagged) - 1)}") == _shown_rows(
             lines, flagged, 3 + MAX_LINKS, FLAGS_COL, max(used, end, first + len(flagged) - 1) - first + 1):
         return True  # already what it should show: no write, no "unsaved changes"
-    if used >= first:
-        sheet.range(f"A{first}:{last_col}{used}").clear_contents()
-    sheet.range(f"A{first}:C{end}").value = [line[:3] for line in lines]
-    if any(any(line[3:]) for line in lines):
-        sheet.range(f"D{first}:{last_col}{end}").formula = [line[3:] for line in lines]
-    if used >= first:
-        sheet.range(f"{flag_col}{first}:{flag_col}{used}").clear_contents()
-    if flagged:
-        sheet.range(f"{flag_col}{first}:{flag_col}{first + len(flagged) - 1}").value = [[f] for f in flagged]
+    check_not_merged(sheet, f"A{first}:{flag_col}{max(used, end, first + len(flagged) - 1)}", layout.lang)
+    with unprotected(sheet, layout.lang):  # the Contrôles sheet is protected and its cells locked
+        if used >= first:
+            sheet.range(f"A{first}:{last_col}{used}").clear_contents()
+        sheet.range(f"A{first}:C{end}").value = [line[:3] for line in lines]
+        if any(any(line[3:]) for line in lines):
+            sheet.range(f"D{first}:{last_col}{end}").formula = [line[3:] for line in lines]
+        if used >= first:
+            sheet.range(f"{flag_col}{first}:{flag_col}{used}").clear_contents()
+        if flagged:
+            sheet.range(f"{flag_col}{first}:{flag_col}{first + len(flagged) - 1}").value = [[f] for f in flagged]
     return True
 
 

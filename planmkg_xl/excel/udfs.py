@@ -1,11 +1,11 @@
 """Worksheet functions (UDFs) for users' own cells — Excel for Windows, through xlwings.
 
 This module imports xlwings at the top on purpose: only xlwings' UDF machinery imports
-it (``UDF MODULES`` = ``planmkg_xl.udfs``), never the ribbon path nor the CLI, so
-``planmkg_xl.excel`` stays the only module the rest of the package loads xlwings from.
+it (``UDF MODULES`` = ``planmkg_xl.excel.udfs``), never the ribbon path nor the CLI, so
+``planmkg_xl.excel.ribbon`` stays the only module the rest of the package loads xlwings from.
 
 Enable (once per machine, Windows; see docs/excel.md):
-1. ``planmkg excel setup --udfs`` (adds planmkg_xl.udfs to UDF MODULES in your xlwings.conf);
+1. ``planmkg excel setup --udfs`` (adds planmkg_xl.excel.udfs to UDF MODULES in your xlwings.conf);
 2. in Excel, turn on "Trust access to the VBA project object model", press Alt+F8, run
    ``ImportPythonUDFs``: xlwings writes the VBA wrappers into the workbook.
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import xlwings as xw
 
-from .model.metrics import Div, R
+from ..model.metrics import Div, R
 
 
 class _Values:
@@ -39,7 +39,7 @@ def _blank(value: float | None) -> float | str:
 
 def cost_per_qualified_lead(spend: object, qualified_leads: object) -> float | None:
     """Spend / qualified leads, as the Lead generation tab computes it (None when it is blank there)."""
-    from .model.schema import TABLES
+    from ..model.schema import TABLES
 
     return TABLES["leadgen"].field("cost_per_qualified_lead").formula.evaluate(_Values(spend=spend, qualified_leads=qualified_leads))
 

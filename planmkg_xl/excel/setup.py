@@ -37,10 +37,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping
 
-from .errors import PlanError
+from ..errors import PlanError
 
 MANAGED_KEY = "PLANMKG_MANAGED"
-UDF_MODULE = "planmkg_xl.udfs"
+UDF_MODULE = "planmkg_xl.excel.udfs"
 _LINE = re.compile(r'^\s*"([^"]*)"\s*,\s*"([^"]*)"\s*$')
 _LIST_KEYS = {"PYTHONPATH", "UDF MODULES"}
 

@@ -1,7 +1,7 @@
 """The Excel front end: what the "Plan Marketing" ribbon does, through xlwings.
 
 Every button of the ribbon calls the one VBA Sub ``PlanMkgRibbon`` (ribbon/PlanMarketing.bas),
-which runs ``import planmkg_xl.excel as x; x.on_ribbon('<control id>')`` through xlwings'
+which runs ``import planmkg_xl.excel.ribbon as x; x.on_ribbon('<control id>')`` through xlwings'
 ``RunPython``. The workbook is then OPEN in Excel, so nothing here rewrites the file:
 the open Book is read through xlwings into the same ``Layout`` and ``Plan`` the file
 reader (``io.sheets`` + ``io.read``) produces — sheets by VBA code name, tables by
@@ -15,7 +15,7 @@ Layers (only the first touches xlwings, and only inside functions):
   message box with the CLI's text (a bug into a short "internal error" box, never a
   traceback).
 - the actions: pure logic over a "Book-like" object, read and repaired by
-  ``planmkg_xl.xlbook``; files next to the workbook placed by ``planmkg_xl.xlpaths``.
+  ``planmkg_xl.excel.book``; files next to the workbook placed by ``planmkg_xl.excel.paths``.
 
 Python stays warm between clicks on Windows when xlwings' "USE UDF SERVER" setting is on
 (``planmkg excel setup`` sets it): this module therefore keeps no state between calls.
@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from . import __version__
-from .errors import PlanError
-from .xlbook import BookRecompute, book_lang, read_book, recompute_book, write_controls_book
-from .xlpaths import documents_folder, local_path_of
+from .. import __version__
+from ..errors import PlanError
+from .book import BookRecompute, book_lang, calculate_if_manual, read_book, recompute_book, write_controls_book
+from .paths import documents_folder, local_path_of
 
 DOCS_URL = "https://github.com/planmkg/planmkg_xl/blob/main/docs/excel.md"
 
@@ -133,9 +133,6 @@ class XlwingsUI:
         import webbrowser
 
         webbrowser.open(url)
-
-    def calculate(self) -> None:
-        self.book.app.calculate()
 
 
 def open_with_default_app(path: Path) -> None:
@@ -272,27 +269,26 @@ def output_path(book: Any, suffix: str, ui: Any, lang: str) -> Path | None:
 
 def do_recompute(book: Any, ui: Any) -> Outcome:
     """Like `planmkg recompute`: derived formulas repaired, then the Contrôles sheet and its highlights refreshed."""
-    from . import app
-    from .core.compute import compute
+    from .. import app
+    from ..core.compute import compute
 
     data = read_book(book)
     report = recompute_book(book, data.layout)
-    if report.written and hasattr(ui, "calculate"):
-        ui.calculate()
     findings = app.findings_for(compute(data.compact_plan()))
     write_controls_book(book, data, findings)
+    calculate_if_manual(book)  # in manual mode, repaired cells and links would show stale values
     return Outcome(recompute_message(report, data.layout.lang) + "\n" + _summary_line(findings, data.layout.lang))
 
 
 def _summary_line(findings: list, lang: str) -> str:
-    from .checks.report import summary
+    from ..checks.report import summary
 
     return ("Contrôles : " if lang == "fr" else "Checks: ") + summary(findings, lang)
 
 
 def _computed_and_findings(book: Any):
-    from . import app
-    from .core.compute import compute
+    from .. import app
+    from ..core.compute import compute
 
     data = read_book(book)
     computed = compute(data.compact_plan())
@@ -300,11 +296,12 @@ def _computed_and_findings(book: Any):
 
 
 def do_check(book: Any, ui: Any) -> Outcome:
-    from .io.controls import locate
+    from ..io.controls import locate
 
     data, _, findings = _computed_and_findings(book)
     findings = list(findings)
     write_controls_book(book, data, findings)
+    calculate_if_manual(book)
     layout, rows = data.layout, data.sheet_rows()
 
     def where(ref) -> str | None:
@@ -315,9 +312,9 @@ def do_check(book: Any, ui: Any) -> Outcome:
 
 
 def _deck(book: Any, ui: Any, update: bool) -> Outcome:
-    from . import app
-    from .errors import FileLockedError
-    from .io.package import write_atomic
+    from .. import app
+    from ..errors import FileLockedError
+    from ..io.package import write_atomic
 
     data, computed, findings = _computed_and_findings(book)
     lang = data.layout.lang
@@ -347,8 +344,8 @@ def do_deck_update(book: Any, ui: Any) -> Outcome:
 
 
 def do_export(book: Any, ui: Any) -> Outcome:
-    from .io.jsonio import plan_to_json
-    from .io.package import write_atomic
+    from ..io.jsonio import plan_to_json
+    from ..io.package import write_atomic
 
     data = read_book(book)
     lang = data.layout.lang
@@ -387,7 +384,7 @@ TRUST_MESSAGE = ("Excel refuses access to the workbook's VBA project: turn on Fi
 def vba_source_files(folder: Path) -> list[tuple[str, Path]]:
     """Write the VBA modules ``planmkg new`` embeds (xlwings' from the installed xlwings, ours from ribbon/)
     as .bas/.cls files Excel can import (code page 1252, CRLF). Returns (module name, file)."""
-    from .io import macro, ovba
+    from ..io import macro, ovba
 
     standard, classes = macro.vba_modules()
     out = []
@@ -412,7 +409,7 @@ def repair_vba(path: Path, platform: str | None = None) -> list[str]:
     """Re-import the workbook's VBA modules through Excel (Windows only); returns what was done."""
     import tempfile
 
-    from .io.package import check_not_locked
+    from ..io.package import check_not_locked
 
     platform = platform or sys.platform
     path = Path(path)
