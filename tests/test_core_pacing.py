@@ -154,3 +154,9 @@ def test_forecast_at_expected_pace_is_the_target(target, season):
             row.update({MONTH_KEYS[i]: 0 for i in range(m - 1)})
             p = pacing.pace(0, row, m, 0.1, prof)
             assert p.forecast == pytest.approx(target) and p.status == pacing.ON_TRACK
+
+
+def test_a_later_review_month_lists_the_months_not_reported():
+    plan = _plan([_kpi(metric="deals", target=120, months=(10, 10, 10))])
+    p = pacing.kpi_paces(compute(plan), month=5)[0]
+    assert p.missing == (4, 5) and p.actual == 30 and p.expected == pytest.approx(50)

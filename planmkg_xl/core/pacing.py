@@ -80,7 +80,8 @@ class Pace:
 
     ``gap`` is signed so that negative means late whatever the KPI's direction
     (actual ÷ expected − 1, inverted for a "down" KPI). ``missing`` lists the months
-    1..m with no actual typed (the actual to date is then understated).
+    1..m with no actual typed (the actual to date is then understated): the months
+    skipped, and those after the last one reported when the review asks for a later month.
     """
 
     index: int  # 0-based row of the KPI table
@@ -206,8 +207,7 @@ def pace(index: int, row: Mapping[str, object], month: int, band: float,
     target = row.get("target") if is_number(row.get("target")) else None
     values = month_values(row)[:month] if month else []
     reported = [v for v in values if v is not None]
-    last = max((i + 1 for i, v in enumerate(values) if v is not None), default=0)
-    missing = tuple(i + 1 for i, v in enumerate(values[:last]) if v is None)
+    missing = tuple(i + 1 for i, v in enumerate(values) if v is None) if reported else ()
     base = dict(index=index, kpi=str(row.get("kpi") or ""), metric=metric, direction=direction, aggregation=aggregation,
                 month=month, target=target, missing=missing)
     if not reported:

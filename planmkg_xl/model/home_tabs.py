@@ -62,12 +62,12 @@ READINESS = Table(
         F("plan_answer", T("Selon le plan", "Per the plan"), K.YESNO,
           T("Réponse lue dans le plan quand il peut répondre (segments décrits, objectifs liés, KPI, initiatives) ; vide sinon.",
             "Answer read from the plan where it can answer (segments described, linked objectives, KPIs, initiatives); empty otherwise."),
-          formula=ByRow("id", tuple((qid, expr) for qid, _, expr in READINESS_QUESTIONS if expr is not None)), width=10),
+          formula=ByRow("id", tuple((qid, expr) for qid, _, expr in READINESS_QUESTIONS if expr is not None)), width=12),
         F("answer", T("Votre réponse", "Your answer"), K.CHOICE,
           T("Répondez quand le plan ne le peut pas, ou pour corriger sa réponse.", "Answer where the plan cannot, or to correct its answer."),
-          choices=YES_NO, width=10),
+          choices=YES_NO, width=12),
         F("used", T("Réponse retenue", "Answer used"), K.YESNO, T("Votre réponse, sinon celle du plan.", "Your answer, else the plan's."),
-          formula=Switch("answer", "yes", Const(1), Switch("answer", "no", Const(0), R("plan_answer"))), width=10),
+          formula=Switch("answer", "yes", Const(1), Switch("answer", "no", Const(0), R("plan_answer"))), width=12),
     ),
     rows=tuple({"id": qid, "question": text} for qid, text, _ in READINESS_QUESTIONS),
 )
@@ -124,9 +124,9 @@ IMPORT_CHECKLIST: dict[str, tuple[str, ...]] = {
 INPUT_DATA = Table(
     key="input_data", name="tInputData", title=T("Les données d'entrée nécessaires", "The input data you need"),
     fields=(
-        F("category", T("Données", "Data"), K.TEXT, width=18),
+        F("category", T("Données", "Data"), K.TEXT, width=16),
         F("item", T("Élément", "Item"), K.TEXT, width=36, required=True),
-        F("available", T("Disponible", "Available"), K.CHOICE, choices=YES_NO, width=10),
+        F("available", T("Disponible", "Available"), K.CHOICE, choices=YES_NO, width=12),
         F("source", T("Source (fichier, étude…)", "Source (file, study…)"), K.TEXT,
           T("Rempli par planmkg import avec le nom du fichier ; sinon, d'où vient la donnée.",
             "Filled by planmkg import with the file name; otherwise, where the data comes from."), width=30),
