@@ -266,7 +266,7 @@ def review(path: str | os.PathLike, month: str | None = None, output: str | os.P
                                  f"--month {month}: expected a month as YYYY-MM, for example 2026-09.")) from None
     result = ReviewReport(pacing.review(computed, number), computed, lang)
     if write_deck:
-        target = Path(output) if output else Path(path).with_name(f"{Path(path).stem}_revue_{result.review.month:02d}.pptx")
+        target = Path(output) if output else Path(path).with_name(review_name(Path(path).stem, result.review.month, lang))
         if target.suffix.lower() != ".pptx":
             raise PlanError(_say(lang, f"{target.name} : la revue est une présentation .pptx. Choisissez par exemple Revue.pptx.",
                                  f"{target.name}: the review is a .pptx deck. Choose e.g. Review.pptx."))
@@ -277,6 +277,11 @@ def review(path: str | os.PathLike, month: str | None = None, output: str | os.P
         write_atomic(target, review_deck_for(computed, result.review, template, lang))
         result.deck = target
     return result
+
+
+def review_name(stem: str, month: int, lang: str) -> str:
+    """The review deck's default name, beside the workbook: ``Plan_Marketing_revue_09.pptx``."""
+    return f"{stem}_{'revue' if lang == 'fr' else 'review'}_{month:02d}.pptx"
 
 
 def review_deck_for(computed: Computed, review_data, template: str | None = None, lang: str | None = None) -> bytes:

@@ -217,7 +217,7 @@ def deck(path: Path, output: Path | None, template: Path | None, lang: str | Non
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--month", help="The month reviewed, YYYY-MM (default: the latest month with an actual).")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="The review deck (default: PATH_revue_MM.pptx next to PATH).")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="The review deck (default: next to PATH, Plan_revue_MM.pptx; Plan_review_MM.pptx in English).")
 @click.option("--force", is_flag=True, help="Replace the review deck if it exists.")
 @click.option("--no-deck", is_flag=True, help="Print the review only; write no deck.")
 @click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Your corporate template (.pptx/.potx).")

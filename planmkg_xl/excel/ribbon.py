@@ -415,7 +415,7 @@ def do_review(book: Any, ui: Any) -> Outcome:
     lang = data.layout.lang
     computed = compute(data.compact_plan())
     review = pacing.review(computed)
-    target = output_path(book, f"_revue_{review.month:02d}.pptx" if lang == "fr" else f"_review_{review.month:02d}.pptx", ui, lang)
+    target = output_path(book, app.review_name("", review.month, lang), ui, lang)
     if target is None:
         return Outcome(_t(lang, "cancelled"))
     try:
