@@ -205,7 +205,7 @@ def _budget(c: Ctx, review: pacing.Review) -> SlideSpec:
 def _attention(c: Ctx, review: pacing.Review, paces: list[pacing.Pace]) -> SlideSpec:
     behind = sorted((p for p in paces if p.status == pacing.BEHIND), key=lambda p: p.gap)
     missing = [p for p in paces if p.missing and p.aggregation == "cumulative"]
-    title = (c.tr(f"Points d'attention : {len(behind)} KPI à remettre dans le rythme", f"Watch: {len(behind)} KPI(s) to bring back on pace")
+    title = (c.tr(f"Points d'attention : {len(behind)} KPI à remettre dans le rythme", f"Watch: {len(behind)} KPI{'s' if len(behind) > 1 else ''} to bring back on pace")
              if behind else c.tr("Aucun KPI en retard : maintenir le plan d'action", "No KPI behind: keep to the action plan"))
     slide = SlideSpec("review_attention", "review", title, _section(c, review),
                       notes=c.tr("Les mêmes constats figurent dans l'onglet Contrôles (PAC-001, PAC-002).",
