@@ -357,7 +357,9 @@ class Lookup(Expr):
 
     def compile(self, r: Resolver) -> Compiled:
         labels = ",".join('"' + str(r.value(f"label:{self.key}:{k}")).replace('"', '""') + '"' for k, _ in self.sources)
-        refs = ",".join(r.cell(f"total:{src}" if "." in src else src) for _, src in self.sources)
+        # An empty input cell (a scalar source left blank) is "" here as in Python, not CHOOSE's 0: "not filled", never 0.
+        refs = ",".join(f'IF(ISNUMBER({ref}),{ref},"")' for ref in (r.cell(f"total:{src}" if "." in src else src)
+                                                                   for _, src in self.sources))
         return Compiled((), f'IFERROR(CHOOSE(MATCH({r.cell(self.key)},{{{labels}}},0),{refs}),"")')
 
     def evaluate(self, r: Resolver) -> float | None:
