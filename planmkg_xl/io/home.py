@@ -111,6 +111,8 @@ def write_home(ws, layout: Layout, lang: str) -> None:
     ws.cell(row, 2, t["cli"]).font = st.INTRO_FONT
     st.fit_to_page_width(ws)
     ws.protection.sheet = True
+    for option in ("formatColumns", "formatRows", "insertRows", "deleteRows", "sort", "autoFilter"):  # as the plan sheets
+        setattr(ws.protection, option, False)
 
 
 def _fit(ws, row: int, text: str) -> None:
