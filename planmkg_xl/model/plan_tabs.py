@@ -194,7 +194,10 @@ KPI = Table(
         F("actual_to_date", T("Réalisé à date", "Actual to date"), K.NUMBER, T("Somme (cumul) ou moyenne des mois saisis.", "Sum (cumulative) or average of the months reported."),
           formula=_actual),
         F("expected_to_date", T("Attendu à date", "Expected to date"), K.NUMBER,
-          T("Cible × mois saisis / 12 (cumul) ou cible (moyenne).", "Target × months reported / 12 (cumulative) or target (average)."), formula=_expected),
+          T("Cible × mois saisis / 12 (cumul, rythme linéaire) ou cible (moyenne). La revue mensuelle (planmkg review, PAC-001) suit le "
+            "profil saisonnier N-1 des visites web et des leads quand les onglets l'ont.",
+            "Target × months reported / 12 (cumulative, linear pace) or target (average). The monthly review (planmkg review, PAC-001) "
+            "follows the N-1 seasonal profile of web visits and leads when the tabs hold it."), formula=_expected),
         F("pacing", T("Avancement", "Pacing"), K.RATIO, T("Réalisé / attendu (inversé pour un KPI en baisse) : ≥ 100 % = dans les temps.",
                                                           "Actual / expected (inverted for a 'down' KPI): ≥ 100 % = on track."),
           formula=Switch("direction", "down", R("expected_to_date") / R("actual_to_date"), R("actual_to_date") / R("expected_to_date"))),
