@@ -15,18 +15,25 @@ import click
 from . import __version__, app
 from .errors import PlanError
 from .excel.cli import excel_group
+from .helptext import Group
+from .messages import choose_lang, reset_lang, say
 
 EXIT_FINDINGS, EXIT_USER, EXIT_BUG = 1, 2, 3
 
 
-class _Group(click.Group):
-    """Turns a PlanError into a clear message and exit code 2, never a traceback."""
+class _Group(Group):
+    """Turns a PlanError into a clear message and exit code 2, never a traceback.
+
+    Each command starts in the machine's language; its ``--lang`` (when it has one) and
+    then the workbook it reads decide the language of what follows.
+    """
 
     def invoke(self, ctx):
+        reset_lang()
         try:
             return super().invoke(ctx)
         except PlanError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(say("cli.error", text=exc), err=True)
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
@@ -35,8 +42,7 @@ class _Group(click.Group):
         except Exception as exc:  # noqa: BLE001 — last line of defence: no traceback for a user
             if os.environ.get("PLANMKG_DEBUG"):
                 raise
-            click.echo(f"Internal error (a bug in planmkg {__version__}): {type(exc).__name__}: {exc}\n"
-                       f"Nothing was written. Run again with PLANMKG_DEBUG=1 for details and report it.", err=True)
+            click.echo(say("cli.internal", version=__version__, kind=type(exc).__name__, text=exc), err=True)
             ctx.exit(EXIT_BUG)
 
 
@@ -51,17 +57,27 @@ def main() -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True, help="Language of labels and messages.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of labels and messages [default: fr, or the plan's with --from].")
 @click.option("--from", "from_json", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Fill it from a JSON plan.")
 @click.option("--force", is_flag=True, help="Replace PATH if it exists.")
-def new(path: Path, lang: str, from_json: Path | None, force: bool) -> None:
+def new(path: Path, lang: str | None, from_json: Path | None, force: bool) -> None:
     """Create a plan workbook (.xlsm) with its ribbon.
+
+    With --from, the labels follow --lang (default: the plan's language); the plan's
+    own texts are kept as they are, and the command says so when their language differs.
 
     Example: planmkg new --lang en Plan_Marketing.xlsm
     Example: planmkg new --from plan.json Plan_Marketing.xlsm
+    Example: planmkg new --lang en --from plan.json Plan_Marketing.xlsm
     """
-    out = app.new_from_json(from_json, path, force=force) if from_json else app.new_workbook(path, lang=lang, force=force)
-    click.echo(f"Created {out}")
+    choose_lang(lang)
+    if from_json:
+        out, content_lang = app.new_from_json(from_json, path, force=force, lang=lang)
+        if lang and content_lang != lang:
+            click.echo(say("cli.content_lang", path=from_json.name))
+    else:
+        out = app.new_workbook(path, lang=lang or "fr", force=force)
+    click.echo(say("cli.created", path=out))
     _configure_excel(out)
 
 
@@ -74,14 +90,17 @@ def demo(out_dir: Path, lang: str, force: bool) -> None:
     """Build the demo plan (a French B2B SME, every tab filled): its workbook, its deck and its checks.
 
     Writes DIR/Plan_Marketing.xlsm and DIR/Plan_Marketing.pptx, and prints the coherence findings.
+    With --lang en, labels and content are in English.
 
     Example: planmkg demo --out demo
+    Example: planmkg demo --out demo-en --lang en
     """
+    choose_lang(lang)
     path = app.demo(out_dir, lang=lang, force=force)
-    click.echo(f"Created {path}")
+    click.echo(say("cli.created", path=path))
     _configure_excel(path)
     deck_path, _ = app.deck(path, force=True)
-    click.echo(f"Created {deck_path}")
+    click.echo(say("cli.created", path=deck_path))
     data, findings = app.check(path)
     from .checks.report import format_table
 
@@ -96,7 +115,7 @@ def export(path: Path, json_out: Path) -> None:
 
     Example: planmkg export Plan_Marketing.xlsm --json plan.json
     """
-    click.echo(f"Wrote {app.export_json(path, json_out)}")
+    click.echo(say("cli.wrote", path=app.export_json(path, json_out)))
 
 
 @main.command()
@@ -119,7 +138,97 @@ def recompute(path: Path, output: Path | None, force: bool, verbose: bool) -> No
     report = app.recompute(path, output, force=force)
     for line in recompute_lines(report, report.lang, verbose):
         click.echo(line)
-    click.echo(f"Checks: {_count(report.findings)} (see the Contrôles sheet, or `planmkg check`).")
+    click.echo(say("cli.checks", summary=_count(report.findings)))
+
+
+_IMPORT_KINDS = ["deals", "leads", "web", "emailing", "events", "spend", "invoices", "kpi-actuals"]
+
+
+@main.command("import")
+@click.argument("args", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--as", "kind", type=click.Choice(_IMPORT_KINDS), help="Kind of export (detected from the headers when omitted).")
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Your column mapping (TOML) for an export no preset knows.")
+@click.option("--year", type=click.IntRange(1990, 2200), help="Year the figures belong to (default: N-1 of the plan; N for kpi-actuals).")
+@click.option("--dry-run", is_flag=True, help="Print the changes and write nothing.")
+@click.option("--replace", is_flag=True, help="Overwrite values already typed that differ (conflicts are kept otherwise).")
+@click.option("--detail", is_flag=True, help="With invoices: add a per-customer sheet (recency, frequency, value, segment).")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the result here instead of replacing PLAN.")
+@click.option("--force", is_flag=True, help="With --output: replace that file if it exists.")
+@click.option("--init-mapping", "init_map", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a mapping file ready to edit (pre-filled from the export given, if any) and stop.")
+def import_(args: tuple[Path, ...], kind: str | None, mapping: Path | None, year: int | None, dry_run: bool, replace: bool,
+            detail: bool, output: Path | None, force: bool, init_map: Path | None) -> None:
+    """Fill the plan from CRM, analytics, emailing and invoicing exports (CSV or XLSX): PLAN.xlsm FILE...
+
+    Kinds: deals, leads, web, emailing, events, spend, invoices, kpi-actuals — detected from the headers
+    (HubSpot, Salesforce, Pipedrive, GA4, Brevo, Mailchimp or French/English generic headers), or given with --as.
+    Only input cells are written; a value you typed that differs is a conflict, kept unless --replace.
+
+    Example: planmkg import Plan_Marketing.xlsm hubspot-deals.csv ga4.csv brevo.csv --dry-run
+
+    Example: planmkg import --init-mapping mapping.toml --as invoices factures.csv
+    """
+    if init_map is not None:
+        export_file = args[0] if args else None
+        click.echo(f"Wrote {app.init_mapping(init_map, kind=kind, export=export_file)} — edit it, then pass --mapping {init_map.name}.")
+        return
+    if len(args) < 2:
+        raise click.UsageError("give the plan workbook and at least one export: planmkg import PLAN.xlsm FILE...")
+    plan, files = args[0], list(args[1:])
+    report = app.import_files(plan, files, kind=kind, mapping=mapping, year=year, dry_run=dry_run, replace=replace,
+                              detail=detail, output=output, force=force)
+    click.echo(_format_import(report))
+
+
+def _format_import(report) -> str:
+    """What was read, the table of changes (cell, old, new, status), the conflicts and what was written."""
+    from .model.schema import TABLES
+
+    fr = report.lang == "fr"
+    lines = []
+    for f in report.files:
+        lines.append(f"{f.path.name}: {f.preset} ({f.kind}), {'année' if fr else 'year'} {f.year or '—'} — "
+                     f"{f.rows_read} {'lignes lues' if fr else 'rows read'}, {f.rows_used} {'utilisées' if fr else 'used'}.")
+        lines += [f"  {n}" for n in f.notes]
+    changes = report.changes
+    shown = [c for c in changes.cells if c.status != "same"]
+    shown.sort(key=lambda c: (list(TABLES).index(c.table), c.row, TABLES[c.table].fields.index(TABLES[c.table].field(c.field))))
+    status_word = {"new": "nouveau" if fr else "new", "replaced": "remplacé" if fr else "replaced",
+                   "conflict": "CONFLIT (gardé)" if fr else "CONFLICT (kept)"}
+    if shown:
+        head = ("Cellule", "Colonne", "Avant", "Après", "Statut") if fr else ("Cell", "Column", "Before", "After", "Status")
+        rows = [head] + [(report.address(c), TABLES[c.table].field(c.field).label(report.lang), _show(c.old), _show(c.new),
+                          status_word[c.status]) for c in shown]
+        widths = [min(40, max(len(str(r[i])) for r in rows)) for i in range(5)]
+        for r in rows:
+            lines.append("  ".join(str(v)[:40].ljust(w) for v, w in zip(r, widths)).rstrip())
+    for table, label, source in changes.unmatched:
+        lines.append((f"Aucune ligne « {label} » dans {TABLES[table].name} ({source}) : ignorée." if fr else
+                      f"No row « {label} » in {TABLES[table].name} ({source}): skipped."))
+    for key, n in changes.grow.items():
+        lines.append(f"{TABLES[key].name}: {'agrandi à' if fr else 'grown to'} {n} {'lignes' if fr else 'rows'}.")
+    n_conf = len(changes.conflicts)
+    if n_conf:
+        lines.append((f"{n_conf} conflit(s) : valeurs saisies gardées. Relancez avec --replace pour les remplacer." if fr else
+                      f"{n_conf} conflict(s): typed values kept. Run again with --replace to overwrite them."))
+    n = len(changes.writes)
+    if report.dry_run:
+        lines.append(f"--dry-run : {n} cellule(s) seraient écrites ; rien n'a été écrit." if fr else
+                     f"--dry-run: {n} cell(s) would be written; nothing was written.")
+    elif report.written:
+        lines.append(f"{n} cellule(s) écrites dans {report.path} ; calculs et contrôles mis à jour ({_count(report.findings)})." if fr else
+                     f"{n} cell(s) written to {report.path}; calculations and checks updated ({_count(report.findings)}).")
+    else:
+        lines.append("Rien à changer." if fr else "Nothing to change.")
+    return "\n".join(lines)
+
+
+def _show(value) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, float):
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return str(value)
 
 
 def _configure_excel(workbook: Path) -> None:
@@ -129,7 +238,7 @@ def _configure_excel(workbook: Path) -> None:
     try:
         notes = configure_interpreter(workbook)
     except PlanError as exc:
-        notes = [f"Warning: xlwings settings not written ({exc}); run `planmkg excel setup` later."]
+        notes = [say("cli.xlwings_warning", text=exc)]
     for line in notes:
         click.echo(line)
 
@@ -137,7 +246,9 @@ def _configure_excel(workbook: Path) -> None:
 def _count(findings) -> str:
     from .checks.report import summary
 
-    return summary(findings, "en")
+    from .messages import current_lang
+
+    return summary(findings, current_lang())
 
 
 @main.command()
@@ -167,16 +278,20 @@ def check(path: Path, fmt: str, fail_on: str) -> None:
 
 
 @main.command()
-@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the list [default: the machine's].")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
               help="markdown: the document docs/rules.md is generated from (why, formula and source of each rule).")
-def rules(lang: str, fmt: str) -> None:
+def rules(lang: str | None, fmt: str) -> None:
     """List every coherence rule: id, severities, what it checks and its source (details: docs/rules.md).
 
     Example: planmkg rules --lang en --format markdown > docs/rules.md
     """
     from .checks.report import format_rules, rules_markdown
 
+    from .messages import current_lang
+
+    choose_lang(lang)
+    lang = current_lang()
     click.echo(rules_markdown(lang) if fmt == "markdown" else format_rules(lang), nl=fmt != "markdown")
 
 
@@ -189,29 +304,36 @@ def rules(lang: str, fmt: str) -> None:
 @click.option("--force", is_flag=True, help="Replace the output deck if it exists (--update keeps your edits instead).")
 @click.option("--pdf", is_flag=True, help="Also write a PDF next to the deck (needs LibreOffice).")
 @click.option("--png", "png_dir", type=click.Path(file_okay=False, path_type=Path), help="Also write one PNG per slide here (needs LibreOffice).")
+@click.option("--no-appendix", is_flag=True, help="Leave out the appendix (the situation slides after the Executive Summary).")
+@click.option("--with-checks", is_flag=True, help="Add the coherence findings as the last appendix slide.")
 def deck(path: Path, output: Path | None, template: Path | None, lang: str | None, update: Path | None, force: bool, pdf: bool,
-         png_dir: Path | None) -> None:
-    """Generate (or update in place) the executive-summary PowerPoint deck from the workbook.
+         png_dir: Path | None, no_appendix: bool, with_checks: bool) -> None:
+    """Generate (or update in place) the committee deck from the workbook.
+
+    The deck: a title slide, the ten Executive Summary slides (each titled by its
+    conclusion), then an appendix with the situation slides. With --update, a title you
+    changed stays yours, and generated slides or shapes you deleted stay deleted.
 
     Example: planmkg deck Plan_Marketing.xlsm --output Plan_Marketing.pptx --pdf
     Example: planmkg deck Plan_Marketing.xlsm --update Plan_Marketing.pptx
     """
+    choose_lang(lang)
     target, changes = app.deck(path, output=output, template=str(template) if template else None, lang=lang, update=update,
-                               force=force)
+                               force=force, appendix=not no_appendix, with_checks=with_checks)
     if update is not None:
-        click.echo(f"Updated {target}: {len(changes)} change(s).")
+        click.echo(say("cli.deck_updated", path=target, n=len(changes)))
         for line in changes:
             click.echo(f"  {line}")
     else:
-        click.echo(f"Created {target}")
+        click.echo(say("cli.created", path=target))
     if pdf or png_dir:
         from .deck.preview import to_pdf, to_png
 
         if pdf:
-            click.echo(f"Created {to_pdf(target, target.parent)}")
+            click.echo(say("cli.created", path=to_pdf(target, target.parent)))
         if png_dir:
             pages = to_png(target, png_dir)
-            click.echo(f"Created {len(pages)} PNG page(s) in {png_dir}")
+            click.echo(say("cli.pages", n=len(pages), path=png_dir))
 
 
 @main.command()
@@ -244,7 +366,7 @@ def review(path: Path, month: str | None, output: Path | None, force: bool, no_d
              "Fin d'année" if fr else "Year end", "Cible" if fr else "Target", "Statut" if fr else "Status")
     rows = []
     for p in r.paces:
-        show = (lambda v: kpi_value(ctx, p.metric, v, p.target) if v is not None else "–")  # noqa: E731
+        show = (lambda v: kpi_value(ctx, p.unit, v) if v is not None else "–")  # noqa: E731
         rows.append((p.kpi[:38], show(p.actual), show(p.expected), ctx.pct(p.gap, signed=True) if p.gap is not None else "–",
                      show(p.forecast), show(p.target), status[p.status][0 if fr else 1]))
     widths = [max(len(str(x)) for x in col) for col in zip(heads, *rows)]
@@ -277,7 +399,7 @@ def schema(out: Path | None) -> None:
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if out:
         out.write_text(text, encoding="utf-8")
-        click.echo(f"Wrote {out}")
+        click.echo(say("cli.wrote", path=out))
     else:
         click.echo(text, nl=False)
 

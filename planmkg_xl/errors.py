@@ -6,11 +6,24 @@ code or a message box, never a traceback.
 """
 from __future__ import annotations
 
+from .messages import Msg, say
+
 
 class PlanError(Exception):
-    """Root of everything the user can fix. ``str()`` is the full message."""
+    """Root of everything the user can fix. ``str()`` is the full message.
+
+    Built from a ``messages.Msg``, the message is said in the language the front end
+    speaks when it shows it (the workbook's, or --lang, or the machine's locale).
+    """
 
     exit_code = 2
+
+    def __init__(self, message: str | Msg = ""):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 class WorkbookError(PlanError):
@@ -29,15 +42,17 @@ class CellValueError(PlanError):
 
     def __init__(self, problems: list[tuple[str, str, str]]):
         self.problems = problems
-        shown = problems[:25]
-        if len(problems) == 1:
-            sheet, cell, msg = problems[0]
-            super().__init__(f"{sheet}!{cell}: {msg}")
-            return
-        lines = [f"{len(problems)} cells to fix:"] + [f"- {sheet}!{cell}: {msg}" for sheet, cell, msg in shown]
-        if len(problems) > len(shown):
-            lines.append(f"- … {len(problems) - len(shown)} more")
-        super().__init__("\n".join(lines))
+        super().__init__()
+
+    def __str__(self) -> str:
+        if len(self.problems) == 1:
+            sheet, cell, text = self.problems[0]
+            return f"{sheet}!{cell}: {text}"
+        shown = self.problems[:25]
+        lines = [say("cells.many", n=len(self.problems))] + [f"- {sheet}!{cell}: {text}" for sheet, cell, text in shown]
+        if len(self.problems) > len(shown):
+            lines.append(say("cells.more", n=len(self.problems) - len(shown)))
+        return "\n".join(lines)
 
 
 class PlanDataError(PlanError):
@@ -46,3 +61,7 @@ class PlanDataError(PlanError):
 
 class TemplateError(PlanError):
     """A PowerPoint template the deck cannot use."""
+
+
+class SourceError(PlanError):
+    """An export file that cannot be imported as it is (unknown columns, values that do not parse…)."""

@@ -20,7 +20,7 @@ from planmkg_xl import app
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "img"
-SLIDES = {3: "slide_commercial", 13: "slide_leadgen_strategy", 16: "slide_budget", 19: "slide_checks"}
+SLIDES = {3: "slide_objectives", 5: "slide_customers", 6: "slide_leadgen_strategy", 9: "slide_budget"}  # the committee deck's pages
 # Workbook pages (LibreOffice prints one sheet per page here) and the share of the printed height to keep.
 SHEETS = {3: ("workbook_commercial", 1.0), 5: ("workbook_leadgen", 1.0), 11: ("workbook_budget", 1.0)}  # Accueil prints on 2 pages
 REVIEW_SLIDE = 2  # the monthly review's KPI pace table

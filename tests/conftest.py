@@ -9,6 +9,20 @@ from planmkg_xl import app
 from planmkg_xl.demo import demo_plan
 
 
+@pytest.fixture(autouse=True)
+def _messages_in_english(monkeypatch):
+    """Each test starts as a fresh command on an English machine: no language left over from the test before.
+
+    Tests about languages set the locale themselves (CliRunner's ``env``).
+    """
+    from planmkg_xl.messages import reset_lang
+
+    monkeypatch.setenv("PLANMKG_LANG", "en")
+    reset_lang()
+    yield
+    reset_lang()
+
+
 @pytest.fixture(scope="session")
 def demo_xlsm_bytes() -> bytes:
     return app.build_xlsm(demo_plan())

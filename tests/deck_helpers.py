@@ -91,9 +91,12 @@ def overflows(prs) -> list[str]:
                 for r, row in enumerate(table.rows):
                     need = 0.0
                     for c, cell in enumerate(row.cells):
+                        if cell.is_spanned:  # covered by a merged cell to its left
+                            continue
                         paras, size = frame_paras(cell.text_frame)
                         bold = any(p.bold for p in paras)
-                        lines = sum(len(fit.cell_lines(p.text, widths[c], size, bold)) for p in paras)
+                        width = sum(widths[c:c + cell.span_width])  # a merged cell spans its columns
+                        lines = sum(len(fit.cell_lines(p.text, width, size, bold)) for p in paras)
                         need = max(need, lines * size * fit.LINE + 2 * fit.INSET_Y)
                     if need > row.height / EMU_PER_PT + 0.5:
                         bad.append(f"{where}: row {r} needs {need:.1f} pt, has {row.height / EMU_PER_PT:.1f}")

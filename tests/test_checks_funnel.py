@@ -97,7 +97,7 @@ def test_fun007_lead_objective_vs_tab():
 def test_partial_scope_objective_is_not_compared():
     """'50 cross-sell opportunities' from 18 measures part of the funnel (demo M5)."""
     plan = coherent_plan()
-    plan.tables["marketing_objectives"][5].update(baseline=18, target=50)
+    plan.tables["marketing_objectives"][5].update(baseline_typed=18, target=50)
     assert findings(plan, "FUN-003") == []
 
 
@@ -135,3 +135,40 @@ def test_messages_in_english():
     plan = scale(coherent_plan(lang="en"), "leadgen", "target_qualified_leads", 0.7)
     (f,) = findings(plan, "FUN-004")
     assert f.message.startswith("Reverse funnel: for ") and "qualified leads" in f.message and "(-30.0%)" in f.message
+
+
+def test_a_whole_funnel_objective_is_the_stated_figure_when_the_tab_has_none():
+    """Issue 8: a stated objective can come from the Objectifs sheet (leads, qualified leads) when the tab is not filled."""
+    plan = coherent_plan()
+    for row in plan.tables["leadgen"]:
+        row["target_qualified_leads"] = row["target_leads"] = None
+    assert [f for f in findings(plan) if f.rule_id.startswith("FUN")] == []
+    plan.tables["marketing_objectives"][1]["target"] *= 0.7  # M2, qualified leads
+    (f,) = _only(plan, "FUN-004")
+    assert f.cells[0] == CellRef("marketing_objectives", 1, "target") and "objectif M2" in f.message
+    assert f.data["gap_pct"] == pytest.approx(-0.3)
+    plan.tables["marketing_objectives"][0]["target"] *= 1.2  # M1, leads
+    (g,) = _only(plan, "FUN-005")
+    assert g.cells[0] == CellRef("marketing_objectives", 0, "target") and g.data["gap_pct"] == pytest.approx(0.2)
+
+
+def test_a_stated_step_does_not_restart_the_chain():
+    """Issue 8: the leads needed are chained from the revenue target, not from the qualified leads the plan states."""
+    plan = scale(coherent_plan(), "leadgen", "target_qualified_leads", 1.5)
+    steps = {s.key: s for s in reverse_funnel(Ctx(compute(plan)))}
+    assert steps["leads"].above == pytest.approx(steps["qualified_leads"].required)
+    assert steps["budget"].above == pytest.approx(steps["qualified_leads"].required)
+    assert findings(plan, "FUN-005") == [] and findings(plan, "FUN-006") == []
+
+
+def test_an_objective_without_baseline_is_whole_funnel_when_of_the_same_order():
+    """Held-out plans often type only a target: 625 qualified leads against 370 in N-1 is the whole funnel, 20 is not."""
+    plan = coherent_plan()
+    objective = plan.tables["marketing_objectives"][1]  # M2, qualified leads
+    objective["baseline"] = None
+    assert findings(plan, "FUN-007") == []
+    objective["target"] *= 1.15
+    (f,) = _only(plan, "FUN-007")
+    assert f.data["objective"] == "M2"
+    objective["target"] = 20  # "20 qualified leads from the launch": a part of the funnel, not compared
+    assert findings(plan, "FUN-007") == []

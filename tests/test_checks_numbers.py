@@ -27,3 +27,12 @@ def test_english():
 
 def test_unknown_language_falls_back_to_french():
     assert n.locale_of("de") == "fr_FR"
+
+
+def test_absurd_magnitudes_are_quoted_not_crashed():
+    """A ratio over a near-zero cell (1e150 %) must still be printable in a finding."""
+    from planmkg_xl.core import numbers
+
+    assert numbers.percent(1.2e150, "fr").startswith("1,2e+152") and numbers.percent(1.2e150, "en", signed=True) == "+1.2e+152%"
+    assert numbers.money(3e20, "en") == "3e+20\u00a0EUR" and numbers.count(-4e16, "fr") == "-4e+16"
+    assert numbers.count(1234, "en") == "1,234"  # ordinary figures unchanged

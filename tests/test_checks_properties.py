@@ -5,6 +5,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from plans import Funnel, coherent_plan, fired, scale, scale_scalar
+from strategies import NUMERIC_TABLES, plans
 
 FUNNEL_RULES = {"FUN-001", "FUN-002", "FUN-003", "FUN-004", "FUN-005", "FUN-006", "FUN-007", "FUN-008", "FUN-009"}
 
@@ -76,3 +77,21 @@ PERTURBATIONS = {
 def test_perturbing_one_input_fires_the_related_rules_only(f, which, factor):
     perturb, expected = PERTURBATIONS[which]
     assert fired(perturb(coherent_plan(f), factor)) == (expected[factor] if isinstance(expected, dict) else expected)
+
+
+PARTIAL_TABLES = NUMERIC_TABLES + ("strategic_objectives", "marketing_objectives", "leadgen_targets", "lead_tactics",
+                                   "customer_tactics", "benchmarks", "mix")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(tables=PARTIAL_TABLES, max_rows=4))
+def test_random_partially_filled_plans_never_crash_a_rule(plan):
+    """Held-out plans may be half filled: blanks, zeros, odd mixes. No rule may raise (INT-001) on them, and each
+    reports only the severities `planmkg rules` lists for it."""
+    from planmkg_xl.checks import run_checks
+    from planmkg_xl.checks.registry import RULES_BY_ID
+    from planmkg_xl.core.compute import compute
+
+    found = run_checks(compute(plan))
+    assert [f.message for f in found if f.rule_id == "INT-001"] == []
+    assert [(f.rule_id, f.severity) for f in found if f.severity not in RULES_BY_ID[f.rule_id].levels] == []

@@ -33,9 +33,6 @@ DEMO_FINDINGS = [
     ("FUN-006", Severity.ERROR, (CellRef(L, None, "budget"), CellRef(M, 0, "target"), CellRef(M, 2, "target"))),
     # SEO: 20 k€ on the Budget tab, 25 k€ on the Lead generation tab.
     ("XTB-001", Severity.ERROR, (CellRef("budget", 12, "budget"), CellRef(L, 1, "budget"))),
-    # "Autres" costs 550 € per qualified lead (2.7 × the average) and the N targets double its share.
-    ("UCO-001", Severity.ERROR, (CellRef(L, 12, "cost_per_qualified_lead"), CellRef(L, None, "cost_per_qualified_lead"),
-                                 CellRef(L, 12, "target_qualified_leads"))),
     # S5 (+5 % market penetration) has no marketing objective serving it…
     ("OBJ-002", Severity.WARNING, (CellRef("strategic_objectives", 4, "id"),)),
     # …and no deadline.
@@ -43,12 +40,9 @@ DEMO_FINDINGS = [
     # 745 k€ of lines for a 744 k€ envelope (3.1 % of 24 M€): a 1 k€ overrun still needs the committee's consent.
     ("ENV-001", Severity.WARNING, (CellRef(None, None, "programmes"), CellRef(None, None, "envelope_used"),
                                    CellRef(None, None, "envelope_gap"))),
-    # Trade shows at 473 € per qualified lead, 2.3 × the sources' average (the SWOT says so too).
-    ("UCO-001", Severity.WARNING, (CellRef(L, 6, "cost_per_qualified_lead"), CellRef(L, None, "cost_per_qualified_lead"))),
-    # The VIP customer day: 1 667 € per qualified lead, 3.5 × the events' average.
-    ("UCO-002", Severity.WARNING, (CellRef("events", 4, "cost_per_qualified_lead"), CellRef("events", None, "cost_per_qualified_lead"))),
-    # December newsletter: 75 € per lead, 2.2 × the campaigns' average.
-    ("UCO-003", Severity.WARNING, (CellRef("emailing", 7, "cost_per_lead"), CellRef("emailing", None, "cost_per_lead"))),
+    # "Autres" costs 550 € per qualified lead (2.7 × the average) and the N targets double its share.
+    ("UCO-001", Severity.WARNING, (CellRef(L, 12, "cost_per_qualified_lead"), CellRef(L, None, "cost_per_qualified_lead"),
+                                   CellRef(L, 12, "target_qualified_leads"))),
     # 75 000 unique visitors at N-1's 3.46 web leads per 100 give 2 595 web leads; 2 800 targeted.
     ("CAP-001", Severity.WARNING, (CellRef("leadgen_targets", 4, "target"), CellRef("leadgen_targets", 3, "target"),
                                    CellRef("web", None, "web_leads"))),
@@ -58,11 +52,15 @@ DEMO_FINDINGS = [
     # Produit 5 (+28 % revenue, June launch) needs +28 % opportunities while the funnel grows +14 %.
     ("FUN-008", Severity.INFO, (CellRef(C, 4, "required_opportunities"), CellRef(C, 4, "target_revenue"),
                                 CellRef(C, None, "required_opportunities"))),
-    # SEO and web forms are far cheaper than the average: sources to develop.
+    # SEO and web forms are far cheaper than the average (sources to develop); trade shows at 473 €, 2.3 × (the SWOT says so).
     ("UCO-001", Severity.INFO, (CellRef(L, 1, "cost_per_qualified_lead"), CellRef(L, None, "cost_per_qualified_lead"))),
     ("UCO-001", Severity.INFO, (CellRef(L, 4, "cost_per_qualified_lead"), CellRef(L, None, "cost_per_qualified_lead"))),
-    # The predictive-maintenance webinar: 67 € per qualified lead.
+    ("UCO-001", Severity.INFO, (CellRef(L, 6, "cost_per_qualified_lead"), CellRef(L, None, "cost_per_qualified_lead"))),
+    # The predictive-maintenance webinar (67 € per qualified lead) and the VIP customer day (1 667 €, 3.5 × the average).
     ("UCO-002", Severity.INFO, (CellRef("events", 3, "cost_per_qualified_lead"), CellRef("events", None, "cost_per_qualified_lead"))),
+    ("UCO-002", Severity.INFO, (CellRef("events", 4, "cost_per_qualified_lead"), CellRef("events", None, "cost_per_qualified_lead"))),
+    # December newsletter: 75 € per lead, 2.2 × the campaigns' average.
+    ("UCO-003", Severity.INFO, (CellRef("emailing", 7, "cost_per_lead"), CellRef("emailing", None, "cost_per_lead"))),
     # 4.12 % of revenue, below The CMO Survey's 6.4 % B2B product average: context for the executive committee.
     ("BEN-001", Severity.INFO, (CellRef(None, None, "cost_to_revenue"), CellRef("benchmarks", 0, "value"))),
     # The small-company ceiling still comes from the 2015 CMO Survey the seed quotes: 11 years old.
@@ -102,7 +100,7 @@ def test_rules_metadata():
         # a source a user can read: never our specification or "modèle slides N"
         for lang in ("fr", "en"):
             assert not re.search(r"PLAN_SPEC|§|slides? \d|modèle slides", r.source(lang) + r.checks(lang)), r.id
-    assert {"FUN", "OBJ", "BUD", "BEN", "KPI", "SAN", "ENV", "XTB", "JMP", "UCO", "CAP"} <= {r.family for r in RULES}
+    assert {"FUN", "OBJ", "BUD", "BEN", "KPI", "SAN", "ENV", "XTB", "JMP", "UCO", "CAP", "SRC", "CMP"} <= {r.family for r in RULES}
 
 
 def test_each_rule_reports_only_its_listed_severities():
@@ -160,9 +158,9 @@ def test_findings_are_sorted_by_severity():
 def test_format_table_and_json():
     found = findings(make_plan())
     table = format_table(found, "fr")
-    assert "FUN-004" in table and "Erreur" in table and "5 erreurs, 8 alertes, 6 infos" in table
+    assert "FUN-004" in table and "Erreur" in table and "4 erreurs, 6 alertes, 9 infos" in table
     assert "Lead generation › Sources de leads N-1 et objectifs N › Objectif leads qualifiés N › total" in table
-    assert format_table([], "en") == "No incoherence found."
+    assert format_table([], "en") == "No incoherence found: the plan is coherent."
     data = to_json(found)
     json.dumps(data)
     assert data[0]["rule_id"] == "FUN-004" and data[0]["severity"] == "error"

@@ -41,3 +41,15 @@ def test_quick_start_has_exactly_two_commands_install_demo_then_tests():
     assert len(commands) == 2
     assert "pip install" in commands[0] and "planmkg demo" in commands[0]
     assert "pytest" in commands[1]
+
+
+def test_every_install_command_in_the_docs_works_today():
+    """planmkg_xl is not on the package index: a doc may name `pip install planmkg_xl` only as the future."""
+    docs = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    sources = sorted((ROOT / "planmkg_xl").rglob("*.py"))
+    offending = []
+    for path in docs + sources:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"pip install (-U )?planmkg_xl(?![-\w.*])", line) and not re.search(r"publi", line, re.I):
+                offending.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()}")
+    assert offending == [], "\n".join(offending)

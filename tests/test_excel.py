@@ -184,10 +184,10 @@ def test_recompute_of_a_sound_book_writes_nothing(demo):
     ribbon.run_action("pmRecompute", book, ui)
     assert book.writes == []
     n = len(formulas(xlbook.read_book(book).layout))
-    from planmkg_xl.checks.report import summary
+    from planmkg_xl.checks.report import verdict
 
     _, findings = app.check(demo[0])  # Recompute also refreshes the Contrôles sheet, as `planmkg recompute` does
-    assert ui.alerts == [("Plan Marketing", f"{n} cellules calculées vérifiées.\nRien à changer.\nContrôles : {summary(findings, 'fr')}", False)]
+    assert ui.alerts == [("Plan Marketing", f"{n} cellules calculées vérifiées.\nRien à changer.\nContrôles : {verdict(findings, 'fr')}", False)]
 
 
 def test_recompute_repairs_like_the_file_path_and_never_writes_an_input(demo_xlsm, tmp_path):

@@ -65,18 +65,21 @@ def _compare(ctx: Ctx, rule_id: str, implied: float, stated: Figure, how: tuple[
         (stated.cell,) + cells, implied=implied, stated=stated.value, gap_pct=ratio, **data)]
 
 
-def _traffic(ctx: Ctx) -> tuple[Figure, float] | None:
-    """(target traffic, its N-1 value) in the same measure: visits, else unique visitors."""
+VISITS = (("visites", "visits"), ("visiteurs uniques", "unique visitors"))
+
+
+def _traffic(ctx: Ctx) -> tuple[Figure, float, tuple[str, str]] | None:
+    """(target traffic, its N-1 value, its measure's name) in the same measure: visits, else unique visitors."""
     visits = _objective(ctx, "web_visits")
     if visits and ctx.total("web", "visits"):
-        return visits, ctx.total("web", "visits")
+        return visits, ctx.total("web", "visits"), VISITS[0]
     unique = _objective(ctx, "web_unique_visitors")
     stated = strategy_metric(ctx, "web_unique_visitors")
     if unique is None and stated and stated.target:
         unique = Figure(stated.target, stated.cell("target"), ("onglet Stratégie", "Strategy tab"))
     prev = ctx.scalar("web_annual_unique_visitors") or (stated.value_prev if stated else None)
     if unique and prev:
-        return unique, prev
+        return unique, prev, VISITS[1]
     return None
 
 
@@ -91,18 +94,20 @@ def check_web(ctx: Ctx) -> list[Finding]:
             stated = Figure(row.target, row.cell("target"), ("onglet Stratégie", "Strategy tab"))
     if traffic is None or not leads_prev or stated is None:
         return []
-    (target, prev) = traffic
+    target, prev, (measure_fr, measure_en) = traffic
     per_visit = leads_prev / prev
     assumed, lp_prev = ctx.scalar("target_landing_conversion_rate"), ctx.total("web", "landing_conversion_rate")
     change = assumed / lp_prev if assumed and lp_prev else 1.0
     implied = target.value * per_visit * change
-    how = (f"{ctx.count(target.value)} visites visées ({target.where[0]}) à {ctx.number(per_visit * 100, 2)} leads pour 100 visites (N-1)",
-           f"{ctx.count(target.value)} target visits ({target.where[1]}) at {ctx.number(per_visit * 100, 2)} leads per 100 visits (N-1)")
+    how = (f"{ctx.count(target.value)} {measure_fr} ({target.where[0]}) à {ctx.number(per_visit * 100, 2)} leads pour 100 "
+           f"{measure_fr} (N-1)",
+           f"{ctx.count(target.value)} target {measure_en} ({target.where[1]}) at {ctx.number(per_visit * 100, 2)} leads per 100 "
+           f"{measure_en} (N-1)")
     if change != 1.0:
         how = (how[0] + f" et une conversion des landing pages de {ctx.pct(assumed)} (N-1 : {ctx.pct(lp_prev)})",
                how[1] + f" and a {ctx.pct(assumed)} landing-page conversion (N-1: {ctx.pct(lp_prev)})")
     return _compare(ctx, "CAP-001", implied, stated, how, ("Web", "Web"), (target.cell, total_cell("web", "web_leads")),
-                    traffic=target.value, leads_per_visit=per_visit, conversion_change=change)
+                    traffic=target.value, measure=measure_en, leads_per_visit=per_visit, conversion_change=change)
 
 
 def check_emailing(ctx: Ctx) -> list[Finding]:

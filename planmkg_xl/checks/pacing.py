@@ -18,9 +18,8 @@ MONTHS = {"fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet
           "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")}
 
 
-def kpi_value(ctx: Ctx, metric: str | None, value: float, sample: float | None = None) -> str:
-    """A KPI figure in its metric's unit (the KPI sheet holds plain numbers)."""
-    unit = pacing.metric_unit(metric, value if sample is None else sample)
+def kpi_value(ctx: Ctx, unit: str, value: float) -> str:
+    """A KPI figure in its row's unit (``Pace.unit``)."""
     return {"percent": ctx.pct, "money": ctx.money, "count": ctx.count}.get(unit, ctx.number)(value)
 
 
@@ -35,7 +34,7 @@ def check_behind(ctx: Ctx) -> list[Finding]:
     for p in pacing.kpi_paces(ctx.computed, band=band):
         if p.status != pacing.BEHIND:
             continue
-        v = lambda x: kpi_value(ctx, p.metric, x, p.target)  # noqa: E731
+        v = lambda x: kpi_value(ctx, p.unit, x)  # noqa: E731
         month = month_name(ctx.lang, p.month)
         pace_fr = "rythme saisonnier de N-1" if p.profile == pacing.SEASONAL else "rythme linéaire"
         pace_en = "last year's seasonal pace" if p.profile == pacing.SEASONAL else "linear pace"

@@ -64,7 +64,7 @@ def check_sources(ctx: Ctx) -> list[Finding]:
         share_prev = (num(row.get("qualified_leads")) or 0) / ql_prev if ql_prev else None
         share_n = target / ql_target if target is not None and ql_target else None
         leans = ratio > 1 and bool(share_prev) and share_n is not None and share_n > share_prev * (1 + ctx.tol_warn) + 1e-12
-        severity = Severity.INFO if ratio < 1 else (Severity.ERROR if leans else Severity.WARNING)
+        severity = Severity.WARNING if leans else Severity.INFO
         where = ctx.t(f"{name} coûte {ctx.money(cost)} par lead qualifié en N-1, {ctx.number(ratio, 1)} × la moyenne des sources "
                       f"({ctx.money(average)})", f"{name} cost {ctx.money(cost)} per qualified lead in N-1, {ctx.number(ratio, 1)} × the "
                                                  f"sources' average ({ctx.money(average)})")
@@ -95,7 +95,7 @@ def _simple(ctx: Ctx, rule_id: str, table: str, units: str, cost_field: str, kin
     for i, row, cost, ratio in outliers:
         name = ctx.row_label(table, i)
         dear = ratio > 1
-        out.append(finding(rule_id, Severity.WARNING if dear else Severity.INFO, ctx.t(
+        out.append(finding(rule_id, Severity.INFO, ctx.t(
             f"{kind[0]} « {name} » : {ctx.money(cost)} {per_fr} en N-1, {ctx.number(ratio, 1)} × la moyenne ({ctx.money(average)})"
             + (" : à revoir, ou dépense mal saisie." if dear else " : à développer, ou dépense oubliée."),
             f"{kind[1]} \"{name}\": {ctx.money(cost)} {per_en} in N-1, {ctx.number(ratio, 1)} × the average ({ctx.money(average)})"

@@ -39,6 +39,7 @@ from .compute import Computed
 
 STEPS = ("deals", "opportunities", "qualified_leads", "leads", "budget")
 
+WHOLE_RANGE = (0.5, 2.0)  # target ÷ tabs' N-1 of a baseline-less objective that measures the whole funnel
 DEFAULT_TOLERANCE_OK = 0.05
 DEFAULT_TOLERANCE_WARNING = 0.10
 OBJECTIVE_TABLES = ("strategic_objectives", "marketing_objectives")
@@ -160,7 +161,10 @@ def whole_scope(computed: Computed, metric: str) -> list[tuple[str, int, dict]]:
     An objective measures the whole of what the tabs total when its baseline N-1
     matches the tabs' N-1 figure within the warning tolerance (rounded baselines such
     as 410 € for 416 € pass). "50 cross-sell opportunities" from a baseline of 18
-    measures a part of the funnel and is not compared with the total.
+    measures a part of the funnel and is not compared with the total. An objective with
+    no baseline typed is taken as whole-funnel when its target is between half and twice
+    the tabs' N-1 figure (``WHOLE_RANGE``): "2 000 qualified leads" against 2 130 in N-1
+    is the whole funnel, "300 leads from the launch" against 6 000 is not.
     """
     reference = n1(computed, metric)
     tol_warn = tolerances(computed.scalars)[1]
@@ -170,9 +174,12 @@ def whole_scope(computed: Computed, metric: str) -> list[tuple[str, int, dict]]:
             if row.get("metric") != metric:
                 continue
             base, target = _num(row.get("baseline")), _num(row.get("target"))
-            if target is None or base is None or reference is None:
+            if target is None or reference is None:
                 continue
-            if reference == 0 and base == 0 or reference and abs(base / reference - 1) <= tol_warn + 1e-12:
+            if base is None:  # no baseline typed: whole-funnel when the target is of the tabs' order of magnitude
+                if reference > 0 and WHOLE_RANGE[0] <= target / reference <= WHOLE_RANGE[1]:
+                    out.append((table, i, row))
+            elif reference == 0 and base == 0 or reference and abs(base / reference - 1) <= tol_warn + 1e-12:
                 out.append((table, i, row))
     return out
 

@@ -44,25 +44,48 @@ def _with_decimals(pattern: str, decimals: int) -> str:
     return pattern[: match.start()] + digits + pattern[match.end():]
 
 
+HUGE = 1e15  # beyond any plan's figure (a ratio over a near-zero cell): Babel's decimal context cannot format it
+
+
+def _huge(value: float, lang: str, suffix: str = "") -> str | None:
+    """``1,2e+150`` for a value no plan can mean (a typing mistake a finding must still be able to quote), else None."""
+    if abs(value) < HUGE:
+        return None
+    text = f"{value:.2g}"
+    return (text.replace(".", ",") if lang != "en" else text) + suffix
+
+
 def count(value: float, lang: str) -> str:
     """A whole number: ``1 234`` / ``1,234`` (rounded to the unit)."""
+    huge = _huge(value, lang)
+    if huge:
+        return huge
     return format_decimal(round(value), format="#,##0", locale=_locale(lang))
 
 
 def number(value: float, lang: str, decimals: int = 1) -> str:
     """A decimal with at most ``decimals`` fraction digits (trailing zeros dropped)."""
+    huge = _huge(value, lang)
+    if huge:
+        return huge
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=_locale(lang))
 
 
 def percent(value: float, lang: str, decimals: int = 1, signed: bool = False) -> str:
     """A share: ``4,1 %`` / ``4.1%``; ``signed`` prefixes "+" to a positive change."""
+    huge = _huge(value * 100, lang, "\u00a0%" if lang != "en" else "%")
+    if huge:
+        return ("+" if signed and value > 0 else "") + huge
     text = format_percent(value, format=_pattern(lang, "percent", decimals), locale=_locale(lang))
     return "+" + text if signed and round(value * 100, decimals) > 0 else text
 
 
 def money(value: float, lang: str, currency: str = "EUR", decimals: int | None = None) -> str:
     """An amount: ``465 000 €`` / ``€465,000``; cents only under 100 unless ``decimals`` says."""
+    huge = _huge(value, lang, "\u00a0" + (currency or "EUR"))
+    if huge:
+        return huge
     if decimals is None:
         decimals = 0 if abs(value) >= 100 else 2
     return format_currency(value, currency or "EUR", format=_pattern(lang, "currency", decimals), locale=_locale(lang),

@@ -41,6 +41,7 @@ from typing import Mapping, Sequence
 from ..model.metrics import is_number
 from ..model.plan_tabs import MONTH_KEYS
 from ..model.schema import TABLES
+from ..model.units import row_unit
 from .compute import Computed
 
 DEFAULT_PACING_BAND = 0.10
@@ -61,8 +62,8 @@ _COUNT_METRICS = frozenset({"new_customers", "customers", "deals", "opportunitie
 
 
 def metric_unit(metric: str | None, sample: float | None = None) -> str:
-    """How a KPI's figures read ("percent", "money", "count" or "number"): the KPI sheet holds plain numbers,
-    its source metric says what they are. A free metric ("other") below 1 is a share (a rate typed as 0.022)."""
+    """How a KPI's figures read when its row names no unit ("percent", "money", "count" or "number"): its source
+    metric says; a free metric ("other") below 1 is a share (a rate typed as 0.022)."""
     if metric in _RATE_METRICS:
         return "percent"
     if metric in _MONEY_METRICS:
@@ -98,6 +99,7 @@ class Pace:
     status: str
     profile: str
     missing: tuple[int, ...] = ()
+    unit: str = "number"  # how its figures read: "percent", "money", "count" or another unit of the KPI sheet
 
     @property
     def forecast_gap(self) -> float | None:
@@ -208,8 +210,9 @@ def pace(index: int, row: Mapping[str, object], month: int, band: float,
     values = month_values(row)[:month] if month else []
     reported = [v for v in values if v is not None]
     missing = tuple(i + 1 for i, v in enumerate(values) if v is None) if reported else ()
+    unit = row_unit(TABLES["kpis"], row) or metric_unit(metric, target)
     base = dict(index=index, kpi=str(row.get("kpi") or ""), metric=metric, direction=direction, aggregation=aggregation,
-                month=month, target=target, missing=missing)
+                month=month, target=target, missing=missing, unit=unit)
     if not reported:
         return Pace(**base, actual=None, expected=None, forecast=None, gap=None, status=NO_ACTUALS, profile=LINEAR)
     if aggregation == "average":

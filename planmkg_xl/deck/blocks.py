@@ -48,6 +48,8 @@ class TableBlock:
     highlight_style: str = "accent"  # accent (chosen cell), strong (subtotal rows), alert (behind target, errors)
     stretch: float = 1.3  # rows may grow up to this factor to fill the box (airier tables, no gap)
     first_line_bold: bool = False  # a cell's first line is its heading (Ansoff quadrants)
+    merges: list[tuple[int, int, int]] = field(default_factory=list)  # (data row, first col, last col) drawn as one cell
+    strong_rows: list[int] = field(default_factory=list)  # data rows drawn as subtotals (budget blocks)
 
     @property
     def name(self) -> str:
@@ -61,11 +63,13 @@ class TableBlock:
 class Series:
     name: str
     values: list[float | None]
+    number_format: str = ""  # this series' data labels, when not the chart's (a waterfall's signed steps)
 
 
 @dataclass
 class ChartBlock:
-    """A native chart. ``chart_type``: bar (horizontal), column, line, doughnut.
+    """A native chart. ``chart_type``: bar (horizontal), column, line, doughnut, waterfall
+    (a stacked column whose first series is the invisible base of the floating steps).
 
     ``number_format`` is an Excel format code for data labels and the value axis
     (PowerPoint applies the viewer's separators to it).
@@ -80,6 +84,8 @@ class ChartBlock:
     box: Box = FULL
     labels: bool = True
     legend: bool | None = None  # None: shown when more than one series
+    highlight: list[int] = field(default_factory=list)  # categories the title talks about, drawn in the accent colour
+    axis_min: float | None = None  # value axis start when not zero (a bridge's floor)
 
     @property
     def name(self) -> str:
@@ -124,8 +130,10 @@ Block = TableBlock | ChartBlock | TextBlock
 class SlideSpec:
     """One slide: its stable ``key`` (shapes' names derive from it), title and content.
 
-    ``kind``: title, agenda, situation, executive, findings. ``section`` is the small
-    band above the title ("Executive Summary", "Situation actuelle").
+    ``kind``: title, situation, executive, findings. ``section`` is the small band
+    above the title (the slide's topic: "Executive Summary · 4/10 · Stratégie clients");
+    the title itself states the slide's conclusion. ``source`` is the line under a data
+    slide naming where its numbers come from (« Source : onglet Lead generation, 2025 »).
     """
 
     key: str
@@ -135,6 +143,7 @@ class SlideSpec:
     subtitle: str = ""
     blocks: list[Block] = field(default_factory=list)
     notes: str = ""
+    source: str = ""
 
     def block(self, name: str) -> Block:
         for b in self.blocks:

@@ -6,7 +6,9 @@ by kind), so the builders stay declarative and short.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable
 
 from ..core.compute import Computed
@@ -14,7 +16,20 @@ from ..model.fields import Kind
 from ..model.metrics import is_number
 from ..model.schema import SCALARS, TABLES
 from .blocks import FULL, Box, Para, TableBlock, TextBlock
-from .fmt import Formatter
+from .fmt import Formatter, money_scale
+
+_YEAR_TOKEN = re.compile(r"(?<![\w\-‑])N(?:\s?[-‑]\s?([12]))?(?![\w\-‑])")
+
+
+def _default_labels(table: str, key: str, lang: str) -> dict[str, str]:
+    """The label a new workbook pre-fills in a row (either language, casefolded) -> that label in ``lang``."""
+    out = {}
+    for row in TABLES[table].rows:
+        text = row.get(key)
+        if text is not None and not isinstance(text, str):
+            for other in ("fr", "en"):
+                out[text(other).casefold()] = text(lang)
+    return out
 
 
 @dataclass
@@ -22,10 +37,43 @@ class Ctx:
     computed: Computed
     lang: str
 
-    @property
+    @cached_property
     def f(self) -> Formatter:
         currency = self.computed.scalars.get("currency") or "EUR"
-        return Formatter(self.lang, str(currency))
+        return Formatter(self.lang, str(currency), self.scale)
+
+    @cached_property
+    def scale(self) -> int:
+        """One money scale for the whole deck, from the plan's headline amounts (budget blocks, revenue)."""
+        s, totals = self.computed.scalars, self.computed.totals
+        amounts = [s.get(k) for k in ("total_customers", "total_leadgen", "total_resources", "salaries")]
+        amounts += [totals.get("commercial", {}).get("revenue"), totals.get("commercial", {}).get("target_revenue")]
+        return money_scale(amounts)
+
+    @property
+    def year(self) -> int | None:
+        y = self.computed.scalars.get("plan_year")
+        return int(y) if is_number(y) and 1900 < y < 3000 else None
+
+    def yr(self, offset: int = 0) -> str:
+        """The real year N+offset (2025 for N-1), or ``N‑1`` (unbreakable hyphen) when the plan has no year."""
+        if self.year is not None:
+            return str(self.year + offset)
+        return "N" if offset == 0 else f"N\u2011{-offset}" if offset < 0 else f"N+{offset}"
+
+    def years(self, text: str) -> str:
+        """A label's ``N-1`` / ``N`` / ``N-2`` as real years ("C.A. N-1" -> "C.A. 2025")."""
+        return _YEAR_TOKEN.sub(lambda m: self.yr(-int(m.group(1)) if m.group(1) else 0), text)
+
+    @property
+    def unit(self) -> str:
+        """The money scale as headers state it: k€ / M€."""
+        return self.f.scale_unit
+
+    def source(self, sheet_fr: str, sheet_en: str, offset: int | None = -1) -> str:
+        """The source line of a data slide: « Source : onglet Lead generation, 2025 »."""
+        when = f", {self.yr(offset)}" if offset is not None else ""
+        return self.tr(f"Source : onglet {sheet_fr}{when}", f"Source: {sheet_en} tab{when}")
 
     def tr(self, fr: str, en: str) -> str:
         return fr if self.lang == "fr" else en
@@ -55,8 +103,14 @@ class Ctx:
         return [r for r in self.rows(table) if any(r.get(k) not in (None, "", 0) for k in keys)]
 
     def text(self, table: str, row: dict, key: str) -> str:
-        """A field of a row, formatted: choice keys become labels, numbers by kind."""
-        return self._shown(TABLES[table].field(key), row.get(key))
+        """A field of a row, formatted: choice keys become labels, numbers by kind, the model's own row labels
+        ("Fidèles", "Salons") in the deck's language."""
+        value = row.get(key)
+        if isinstance(value, str):
+            translated = _default_labels(table, key, self.lang).get(value.strip().casefold())
+            if translated:
+                return translated
+        return self._shown(TABLES[table].field(key), value)
 
     def _shown(self, field, value: object) -> str:
         if field.kind == Kind.CHOICE and isinstance(value, str):
@@ -75,14 +129,18 @@ class Ctx:
 
     def table(self, table: str, keys: tuple[str, ...], rows: list[dict], *, name: str | None = None, box: Box = FULL,
               widths: list[float] | None = None, total_label: str | None = None, headers: dict[str, str] | None = None,
-              max_size: float = 12.0, formats: dict[str, Callable[[object], str]] | None = None) -> TableBlock:
+              max_size: float = 12.0, formats: dict[str, Callable[[object], str]] | None = None,
+              amounts: tuple[str, ...] = ()) -> TableBlock:
         """A table block over the given fields: left-aligned texts, right-aligned numbers, optional total row.
 
-        ``formats`` overrides how some columns are shown (whole numbers, k€), rows and total alike.
+        ``formats`` overrides how some columns are shown (whole numbers), rows and total alike;
+        ``amounts`` are money columns shown in the deck's one scale, stated in their header ("C.A. 2025 (k€)").
         """
         t = TABLES[table]
-        formats = formats or {}
-        header = [(headers or {}).get(k) or self.label(table, k) for k in keys]
+        formats = dict(formats or {})
+        formats.update({k: self.f.amount for k in amounts})
+        header = [self.years((headers or {}).get(k) or self.label(table, k)) + (f" ({self.unit})" if k in amounts else "")
+                  for k in keys]
         body = [[formats[k](r.get(k)) if k in formats else self.text(table, r, k) for k in keys] for r in rows]
         align = ["r" if t.field(k).numeric else "l" for k in keys]
         if total_label is not None:

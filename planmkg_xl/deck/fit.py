@@ -213,31 +213,37 @@ def _header_size(cells: list[list[str]], widths: list[float], header_rows: int, 
 
 
 def fit_table(cells: list[list[str]], widths: list[float], height: float, max_size: float, min_size: float,
-              bold_rows: set[int] | frozenset = frozenset(), step: float = 0.5, header_rows: int = 0) -> TableFit:
+              bold_rows: set[int] | frozenset = frozenset(), step: float = 0.5, header_rows: int = 0,
+              row_widths: list[list[float]] | None = None) -> TableFit:
     """The largest font size at which the table fits ``height`` without cutting words.
 
     Header rows get their own (smaller or equal) size so one long header word does
     not shrink the whole table; at the minimum size cells keep fewer lines (ellipsis),
-    then rows are dropped.
+    then rows are dropped. ``row_widths`` gives a row its own column widths (a merged
+    cell measured at the merged width, the cells it covers empty).
     """
+    def wid(i: int) -> list[float]:
+        return row_widths[i] if row_widths else widths
+
     body = cells[header_rows:]
     size = max_size
     while size >= min_size:
         hsize = _header_size(cells, widths, header_rows, size, min_size, step)
-        heights = [row_height(r, widths, hsize if i < header_rows else size, i in bold_rows) for i, r in enumerate(cells)]
-        clean = not any(breaks_words(t, w, size, (i + header_rows) in bold_rows) for i, r in enumerate(body) for t, w in zip(r, widths))
+        heights = [row_height(r, wid(i), hsize if i < header_rows else size, i in bold_rows) for i, r in enumerate(cells)]
+        clean = not any(breaks_words(t, w, size, (i + header_rows) in bold_rows) for i, r in enumerate(body)
+                        for t, w in zip(r, wid(i + header_rows)))
         if sum(heights) <= height and (clean or size - step < min_size):
             return TableFit(size, [list(r) for r in cells], heights, header_size=hsize)
         size -= step
     size = min_size
     hsize = _header_size(cells, widths, header_rows, size, min_size, step)
-    most = max((len(cell_lines(t, w, size, i in bold_rows)) for i, r in enumerate(cells) for t, w in zip(r, widths)), default=1)
+    most = max((len(cell_lines(t, w, size, i in bold_rows)) for i, r in enumerate(cells) for t, w in zip(r, wid(i))), default=1)
     for cap in range(most - 1, 0, -1):
-        heights = [row_height(r, widths, size, i in bold_rows, cap) for i, r in enumerate(cells)]
+        heights = [row_height(r, wid(i), size, i in bold_rows, cap) for i, r in enumerate(cells)]
         if sum(heights) <= height:
-            return TableFit(size, _cap_cells(cells, widths, size, bold_rows, cap), heights, truncated=True, header_size=hsize)
-    capped = _cap_cells(cells, widths, size, bold_rows, 1)
-    heights = [row_height(r, widths, size, i in bold_rows, 1) for i, r in enumerate(capped)]
+            return TableFit(size, _cap_cells(cells, widths, size, bold_rows, cap, row_widths), heights, truncated=True, header_size=hsize)
+    capped = _cap_cells(cells, widths, size, bold_rows, 1, row_widths)
+    heights = [row_height(r, wid(i), size, i in bold_rows, 1) for i, r in enumerate(capped)]
     last = len(capped) - 1
     tail = [last] if last in bold_rows and last >= header_rows else []  # a total row stays, under a "…" row
     keep = len(capped) - len(tail)
@@ -252,12 +258,13 @@ def fit_table(cells: list[list[str]], widths: list[float], height: float, max_si
     return TableFit(size, rows, kept_heights, truncated=True, dropped_rows=dropped, header_size=hsize)
 
 
-def _cap_cells(cells: list[list[str]], widths: list[float], size: float, bold_rows, cap: int) -> list[list[str]]:
+def _cap_cells(cells: list[list[str]], widths: list[float], size: float, bold_rows, cap: int,
+               row_widths: list[list[float]] | None = None) -> list[list[str]]:
     out = []
     for i, row in enumerate(cells):
         bold = i in bold_rows
         new = []
-        for text, w in zip(row, widths):
+        for text, w in zip(row, row_widths[i] if row_widths else widths):
             lines = cell_lines(text, w, size, bold)
             if len(lines) <= cap:
                 new.append(text)

@@ -33,6 +33,7 @@ class Formatter:
 
     lang: str = "fr"
     currency: str = "EUR"
+    scale: int = 1000  # the deck's one money scale for amounts (1 000: k€, 1 000 000: M€), see ``money_scale``
 
     @property
     def locale(self) -> str:
@@ -45,13 +46,39 @@ class Formatter:
         return numbers.money(round(value, digits), self.lang, self.currency, digits)
 
     def kmoney(self, value: object) -> str:
-        """An amount stored in units, shown in thousands: ``745 k€`` / ``€745k``."""
+        """An amount stored in units, shown in the deck's scale: ``745 k€`` / ``€745k``."""
+        return self.amount_text(value)
+
+    @property
+    def scale_unit(self) -> str:
+        """The scale's unit as headers state it: ``k€`` / ``M€`` (French), ``€k`` / ``€m`` (English)."""
+        symbol = "€" if self.currency == "EUR" else self.currency
+        prefix = "M" if self.scale == 1_000_000 else "k"
+        return f"{prefix}{symbol}" if self.lang == "fr" else f"{symbol}{prefix.lower()}"
+
+    def amount(self, value: object) -> str:
+        """An amount in the deck's scale, without unit (the column header states it): ``21 130``."""
         if not is_number(value):
             return BLANK
-        text = self.money(value / 1000)
+        digits = 1 if self.scale == 1_000_000 and abs(value) < 100 * self.scale else 0
+        return numbers.number(round(value / self.scale, digits), self.lang, digits)
+
+    def amount_text(self, value: object, signed: bool = False) -> str:
+        """An amount in the deck's scale with its unit, for a sentence: ``99 k€`` / ``€99k``."""
+        if not is_number(value):
+            return BLANK
+        text = self.amount(abs(value) if signed else value)
+        sign = ("+" if value >= 0 else "−") if signed else ""
         if self.lang == "fr":
-            return text.replace("\xa0€", "\xa0k€") if "€" in text else text + "\xa0k"
-        return text + "k"
+            return f"{sign}{text}\xa0{self.scale_unit}"
+        symbol = "€" if self.currency == "EUR" else self.currency
+        return f"{sign}{symbol}{text}{'m' if self.scale == 1_000_000 else 'k'}"
+
+    def cost(self, value: object) -> str:
+        """A money value of unknown role: a unit cost (189 €) in euros, an amount (21,1 M€ of revenue) in the deck's scale."""
+        if not is_number(value):
+            return BLANK
+        return self.amount_text(value) if abs(value) >= 10 * self.scale else self.money(value)
 
     def count(self, value: object) -> str:
         return numbers.count(value, self.lang) if is_number(value) else BLANK
@@ -104,7 +131,7 @@ class Formatter:
             return BLANK
         low = label.casefold()
         if "coût" in low or "cost" in low or "valeur de marque" in low or "brand value" in low:
-            return self.money(value)
+            return self.cost(value)
         if _PCT_WORDS.search(label + " ") and abs(value) <= 1.5 and not float(value).is_integer():
             return self.pct(value)
         return self.number(value)
@@ -114,9 +141,20 @@ class Formatter:
         if not is_number(value):
             return BLANK
         if unit == "money":
-            return self.money(value)
+            return self.cost(value)
         if unit == "percent":
             return self.pct(value)
         if unit == "days":
             return f"{self.count(value)}\xa0{'jours' if self.lang == 'fr' else 'days'}"
         return self.number(value)
+
+
+def money_scale(amounts: list[object]) -> int:
+    """The deck's one money scale: M€ when the plan's smallest headline amount reaches 10 M€, else k€.
+
+    Why the smallest: the budget lines are the smallest amounts a committee reads; in M€
+    a 5 k€ line would print as 0,0. A plan whose marketing budget reaches 10 M€ reads
+    in M€ throughout (its lines are then hundreds of k€ at least, 0,1 M€ and up).
+    """
+    values = [abs(v) for v in amounts if is_number(v) and v]
+    return 1_000_000 if values and min(values) >= 10_000_000 else 1000

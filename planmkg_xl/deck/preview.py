@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import PlanError
+from ..messages import msg
 
 TIMEOUT = 240
 
@@ -31,8 +32,7 @@ def to_pdf(pptx_path: str | Path, out_dir: str | Path) -> Path:
     """Convert the deck to ``out_dir/<name>.pdf`` and return its path."""
     exe = soffice()
     if exe is None:
-        raise PlanError("LibreOffice is not installed (no 'soffice' on the PATH): install it to get --pdf/--png previews "
-                        "(https://www.libreoffice.org, or 'apt-get install libreoffice-impress').")
+        raise PlanError(msg("preview.no_soffice"))
     src, out = Path(pptx_path).resolve(), Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="planmkg-lo-") as profile:
@@ -41,18 +41,17 @@ def to_pdf(pptx_path: str | Path, out_dir: str | Path) -> Path:
         try:
             done = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT, check=False)
         except subprocess.TimeoutExpired as exc:
-            raise PlanError(f"LibreOffice did not convert {src.name} within {TIMEOUT} s.") from exc
+            raise PlanError(msg("preview.timeout", name=src.name, seconds=TIMEOUT)) from exc
     pdf = out / (src.stem + ".pdf")
     if done.returncode != 0 or not pdf.exists():
-        raise PlanError(f"LibreOffice could not convert {src.name} to PDF: {(done.stderr or done.stdout).strip()[:400]}")
+        raise PlanError(msg("preview.failed", name=src.name, detail=(done.stderr or done.stdout).strip()[:400]))
     return pdf
 
 
 def to_png(pptx_path: str | Path, out_dir: str | Path, dpi: int = 60) -> list[Path]:
     """One PNG per slide in ``out_dir`` (``<name>-01.png`` …), through a PDF."""
     if shutil.which("pdftoppm") is None:
-        raise PlanError("pdftoppm is not installed: install poppler ('apt-get install poppler-utils' or 'brew install poppler') "
-                        "to get PNG previews.")
+        raise PlanError(msg("preview.no_pdftoppm"))
     out = Path(out_dir).resolve()
     with tempfile.TemporaryDirectory(prefix="planmkg-pdf-") as tmp:
         pdf = to_pdf(pptx_path, tmp)
@@ -61,5 +60,5 @@ def to_png(pptx_path: str | Path, out_dir: str | Path, dpi: int = 60) -> list[Pa
         done = subprocess.run(["pdftoppm", "-png", "-r", str(dpi), str(pdf), str(prefix)], capture_output=True, text=True,
                               timeout=TIMEOUT, check=False)
         if done.returncode != 0:
-            raise PlanError(f"pdftoppm could not rasterise {pdf.name}: {done.stderr.strip()[:400]}")
+            raise PlanError(msg("preview.png_failed", name=pdf.name, detail=done.stderr.strip()[:400]))
     return sorted(out.glob(f"{Path(pptx_path).stem}-*.png"))

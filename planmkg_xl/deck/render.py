@@ -53,7 +53,8 @@ TEXT_STYLES = {  # style -> (fill, text colour, bold, italic, anchor)
     "heading_opportunity": ("2E75B6", "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),
     "heading_threat": ("7F7F7F", "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),
 }
-CHART_TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+HIGHLIGHT, UP, DOWN = "C55A11", "548235", "C55A11"
+CHART_TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED, "waterfall": XL_CHART_TYPE.COLUMN_STACKED,
                "line": XL_CHART_TYPE.LINE_MARKERS, "doughnut": XL_CHART_TYPE.DOUGHNUT}
 FOOTER_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
@@ -114,9 +115,9 @@ def _drop_slide(prs, index: int) -> None:
 
 
 def build_deck(computed: Computed, findings: Iterable[object] | None = None, template: str | None = None,
-               lang: str | None = None) -> bytes:
+               lang: str | None = None, appendix: bool = True, with_checks: bool = False) -> bytes:
     """A complete deck for the plan, on the built-in template or the user's ``template``."""
-    specs = deck_spec(computed, list(findings) if findings is not None else None, lang)
+    specs = deck_spec(computed, list(findings) if findings is not None else None, lang, appendix=appendix, with_checks=with_checks)
     return render_specs(specs, lang or computed.plan.lang, template)
 
 
@@ -229,6 +230,7 @@ def _render_slide(prs, spec: SlideSpec, footer: str) -> None:
         kind = ph.placeholder_format.type
         if kind in TITLE_TYPES:
             title_height = _fill_title(ph, spec.title, layout)
+            _mark_generated_title(ph, spec)
         elif spec.kind == "title" and kind == PP_PLACEHOLDER.SUBTITLE:
             _write_fitted(ph, [fit.P(spec.subtitle)], 20, 12)
         else:
@@ -237,6 +239,8 @@ def _render_slide(prs, spec: SlideSpec, footer: str) -> None:
     area = body_area(layout)
     if spec.section and spec.kind != "title":
         _add_section_label(slide, layout, spec, title_height)
+    if spec.source:
+        area = _add_source(slide, spec, area)
     rects = {block.name: frames.get(block.name) or area.sub(block.box) for block in spec.blocks}
     for block in _share_sizes(spec.blocks, rects):
         render_block(slide, block, rects[block.name])
@@ -262,6 +266,35 @@ def _fill_title(ph, text: str, layout) -> float:
     used = _write_fitted(ph, paras, size, min(size, 16), keep_bold=None)
     width = _pt(int(ph.width)) - 2 * fit.INSET_X
     return fit.layout_height(paras, width, used)[0]
+
+
+TITLE_MARK = "pmk:title:"
+
+
+def _mark_generated_title(ph, spec: SlideSpec) -> None:
+    """Remember the title we wrote (in the shape's description), so ``--update`` can tell a title the user changed."""
+    ph._element.find(f".//{qn('p:cNvPr')}").set("descr", TITLE_MARK + spec.title)
+
+
+def _generated_title(ph) -> str | None:
+    """The title we last wrote on this placeholder; None when the deck does not say (then the title is the user's)."""
+    descr = ph._element.find(f".//{qn('p:cNvPr')}").get("descr") or ""
+    return descr[len(TITLE_MARK):] if descr.startswith(TITLE_MARK) else None
+
+
+SOURCE_HEIGHT = 16  # points: the source line under a data slide's content
+
+
+def _add_source(slide, spec: SlideSpec, area: Rect) -> Rect:
+    """The source line at the bottom of the content area (« Source : onglet Lead generation, 2025 »); the area left above it."""
+    h = Emu(Pt(SOURCE_HEIGHT))
+    box = slide.shapes.add_textbox(area.x, area.bottom - h, int(area.w), h)
+    box.name = f"pmk:source:{spec.key}"
+    tf = box.text_frame
+    _frame_setup(tf, MSO_ANCHOR.BOTTOM)
+    tf.margin_top = tf.margin_bottom = 0
+    _write_fitted_frame(tf, [fit.P(spec.source)], _pt(area.w) - 2 * fit.INSET_X, SOURCE_HEIGHT, 9, 7, color=GREY, italic=True)
+    return Rect(area.x, area.y, area.w, int(area.h - h - Emu(Pt(4))))
 
 
 def _title_text_top(layout, text_height: float) -> int | None:
@@ -448,18 +481,32 @@ def _bold_rows(block: TableBlock, n: int) -> set[int]:
     """Rows measured in bold: header, total, and every row whose cells open with a bold heading."""
     if block.first_line_bold:
         return set(range(n))
-    rows = set(range(block.header_rows))
+    rows = set(range(block.header_rows)) | {r + block.header_rows for r in block.strong_rows}
     if block.total:
         rows.add(n - 1)
     return rows
+
+
+def _row_widths(block: TableBlock, widths: list[float], n: int) -> list[list[float]] | None:
+    """Per-row column widths when cells are merged: the merged cell spans its columns' widths."""
+    if not block.merges:
+        return None
+    out = [list(widths) for _ in range(n)]
+    for r, c0, c1 in block.merges:
+        row = out[r + block.header_rows]
+        row[c0] = sum(widths[c0:c1 + 1])
+        for c in range(c0 + 1, c1 + 1):
+            row[c] = 0.0
+    return out
 
 
 def _add_table(slide, block: TableBlock, rect: Rect):
     cells = block.cells()
     widths = _col_widths(block, rect.w)
     bold = _bold_rows(block, len(cells))
-    tf = fit.fit_table(cells, [_pt(w) for w in widths], _pt(rect.h), block.max_size, block.min_size, bold,
-                       header_rows=block.header_rows)
+    pts = [_pt(w) for w in widths]
+    tf = fit.fit_table(cells, pts, _pt(rect.h), block.max_size, block.min_size, bold,
+                       header_rows=block.header_rows, row_widths=_row_widths(block, pts, len(cells)))
     heights = _stretch(tf.row_heights, block, _pt(rect.h))
     height = sum(int(h * EMU_PER_PT) for h in heights)
     shape = slide.shapes.add_table(len(tf.cells), len(widths), rect.x, rect.y, rect.w, height)
@@ -475,6 +522,10 @@ def _add_table(slide, block: TableBlock, rect: Rect):
         size = tf.header_size if r < block.header_rows and tf.header_size else tf.size
         for c, text in enumerate(row):
             _style_cell(table.cell(r, c), block, r, c, len(tf.cells), size, text)
+    for r, c0, c1 in block.merges:
+        if r + block.header_rows < len(tf.cells) and c1 > c0:
+            table.cell(r + block.header_rows, c0).merge(table.cell(r + block.header_rows, c1))
+            table.cell(r + block.header_rows, c0).text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
     return shape
 
 
@@ -499,6 +550,8 @@ def _cell_role(block: TableBlock, r: int, c: int, n: int) -> str:
         return "header"
     if (data_r, c) in block.highlight:
         return block.highlight_style
+    if data_r in block.strong_rows:
+        return "strong"
     if block.total and r == n - 1:
         return "total"
     return "even" if data_r % 2 else "odd"
@@ -538,10 +591,16 @@ def _set_cell_text(cell, text: str, size: float, bold: bool, align: str, color: 
 
 
 def chart_data(block: ChartBlock) -> CategoryChartData:
+    """The chart's data; a horizontal bar chart's categories bottom-up, so the first one is drawn on top.
+
+    Why not the axis's "categories in reverse order": it also flips the series within each
+    cluster, and the legend (listed bottom-up for bar charts) then reads against the bars.
+    """
+    flip = block.chart_type == "bar"
     data = CategoryChartData(number_format=block.number_format)
-    data.categories = block.categories
+    data.categories = list(reversed(block.categories)) if flip else block.categories
     for s in block.series:
-        data.add_series(s.name, s.values)
+        data.add_series(s.name, list(reversed(s.values)) if flip else s.values)
     return data
 
 
@@ -570,6 +629,9 @@ def _style_chart(chart, block: ChartBlock, rect: Rect) -> None:
     if block.chart_type in ("bar", "column"):
         plot.gap_width = 45 if len(block.series) > 1 else 60
         plot.overlap = -5 if len(block.series) > 1 else 0
+    if block.chart_type == "waterfall":
+        _style_waterfall(chart, block)
+        return
     for i, series in enumerate(plot.series):
         color = RGBColor.from_string(SERIES_COLORS[i % len(SERIES_COLORS)])
         if block.chart_type == "line":
@@ -577,6 +639,7 @@ def _style_chart(chart, block: ChartBlock, rect: Rect) -> None:
         else:
             series.format.fill.solid()
             series.format.fill.fore_color.rgb = color
+    _highlight_points(plot, block)
     if block.labels:
         plot.has_data_labels = True
         labels = plot.data_labels
@@ -596,8 +659,6 @@ def _style_chart(chart, block: ChartBlock, rect: Rect) -> None:
     else:
         val.minimum_scale = 0
     val.major_tick_mark = XL_TICK_MARK.NONE
-    if block.chart_type == "bar":
-        cat.reverse_order = True  # first category on top, as in the table
     if block.labels:
         val.visible = False
         val.has_major_gridlines = False
@@ -608,6 +669,49 @@ def _style_chart(chart, block: ChartBlock, rect: Rect) -> None:
         val.tick_labels.number_format = block.number_format
         val.tick_labels.number_format_is_linked = False
         val.format.line.fill.background()
+
+
+def _highlight_points(plot, block: ChartBlock) -> None:
+    """The categories the title talks about, in the accent colour (single-series bar and column charts)."""
+    if block.chart_type not in ("bar", "column") or len(block.series) != 1:
+        return
+    series = plot.series[0]
+    n = len(block.categories)
+    for i in range(n):
+        fill = series.points[n - 1 - i if block.chart_type == "bar" else i].format.fill
+        fill.solid()
+        fill.fore_color.rgb = RGBColor.from_string(HIGHLIGHT if i in block.highlight else SERIES_COLORS[0])
+
+
+def _style_waterfall(chart, block: ChartBlock) -> None:
+    """A bridge: invisible base series, then totals (navy), increases (green) and decreases (orange) with signed labels."""
+    plot = chart.plots[0]
+    plot.gap_width = 40
+    plot.overlap = 100
+    colors = (None, NAVY, UP, DOWN)
+    for i, series in enumerate(plot.series):
+        color = colors[i] if i < len(colors) else SERIES_COLORS[i % len(SERIES_COLORS)]
+        if color is None:
+            series.format.fill.background()
+            series.format.line.fill.background()
+            continue
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = RGBColor.from_string(color)
+        labels = series.data_labels
+        labels.show_value = True
+        labels.number_format = block.series[i].number_format or block.number_format
+        labels.number_format_is_linked = False
+        labels.font.size = Pt(10)
+        labels.position = XL_DATA_LABEL_POSITION.CENTER
+        labels.font.color.rgb = RGBColor.from_string("FFFFFF")
+        labels.font.bold = True
+    cat, val = chart.category_axis, chart.value_axis
+    cat.tick_labels.font.size = Pt(10)
+    cat.major_tick_mark = XL_TICK_MARK.NONE
+    cat.format.line.color.rgb = RGBColor.from_string("BFBFBF")
+    val.visible = False
+    val.has_major_gridlines = False
+    val.minimum_scale = block.axis_min or 0
 
 
 # --------------------------------------------------------------------------- update
@@ -622,27 +726,96 @@ def _named_shapes(prs) -> dict[str, tuple[object, object]]:
     return found
 
 
+DELETED_RULE = ("generated slides and shapes you deleted stay deleted; to get one back, build a new deck "
+                "(planmkg deck WORKBOOK --output new.pptx) and copy it from there")
+
+
 def update_deck(computed: Computed, findings: Iterable[object] | None, pptx_bytes: bytes,
-                lang: str | None = None) -> tuple[bytes, list[str]]:
+                lang: str | None = None, appendix: bool = True, with_checks: bool = False) -> tuple[bytes, list[str]]:
     """Refresh the generated tables, charts and texts of an edited deck; keep everything else.
 
-    Returns the new file and one line per change (for the CLI to print).
+    Titles: a title still as we generated it follows the plan (a new conclusion); a title
+    the user changed stays theirs. Slides and shapes the user deleted stay deleted
+    (``DELETED_RULE``, printed) — except in a section they had left empty, whose content
+    appears once the plan fills it. Returns the new file and one line per change (for the CLI to print).
     """
     try:
         prs = Presentation(io.BytesIO(pptx_bytes))
     except (PackageNotFoundError, KeyError, ValueError) as exc:
         raise TemplateError(f"the deck to update is not a PowerPoint file we can read ({exc}).") from exc
-    specs = deck_spec(computed, list(findings) if findings is not None else None, lang)
+    specs = deck_spec(computed, list(findings) if findings is not None else None, lang, appendix=appendix, with_checks=with_checks)
     shapes = _named_shapes(prs)
     slides = {s._element.cSld.get("name"): s for s in prs.slides}
     changes: list[str] = []
+    deleted: list[str] = []
     for spec in specs:
+        slide = slides.get(f"pmk:slide:{spec.key}")
+        if slide is None:
+            if spec.kind != "title":
+                deleted.append(f"{spec.title}: slide pmk:slide:{spec.key} not in the deck")
+            continue
+        changes += _update_title(spec, slide)
+        changes += _update_source(spec, slide)
+        emptied = _only_empty(slide)
         for block in spec.blocks:
-            changes += _update_block(spec, block, shapes, slides)
-        changes += _drop_stale(spec, slides.get(f"pmk:slide:{spec.key}"))
+            lines = _update_block(spec, block, shapes, slides, add_missing=emptied)
+            changes += [line for line in lines if not line.endswith(": deleted")]
+            deleted += [line for line in lines if line.endswith(": deleted")]
+        changes += _drop_stale(spec, slide)
+    if deleted:
+        changes += [f"{line} — kept deleted" for line in deleted]
+        changes.append(f"Rule: {DELETED_RULE}.")
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue(), changes
+
+
+def _only_empty(slide) -> bool:
+    """True when the slide's generated content is only "not filled in" lines (or nothing): new content may appear there."""
+    kinds = [shape.name.split(":")[1] for shape in slide.shapes if shape.name.startswith("pmk:") and shape.name.count(":") >= 2]
+    return not any(k in ("table", "chart", "text") for k in kinds)
+
+
+def _update_title(spec: SlideSpec, slide) -> list[str]:
+    """A new conclusion replaces the title we wrote; a title the user changed (or one we cannot vouch for) stays."""
+    ph = next((p for p in slide.placeholders if p.placeholder_format.type in TITLE_TYPES), None)
+    if ph is None:
+        return []
+    written = _generated_title(ph)
+    current = ph.text_frame.text
+    if _same_text(current, spec.title):
+        return []
+    if written is None or not _same_text(current, written):
+        return [f"{_same_line(current)}: title kept (changed in the deck; the plan's conclusion is now: {spec.title})"]
+    tf = ph.text_frame
+    size = _run_size(tf, _title_size(slide.slide_layout))
+    _set_paragraphs(tf, [spec.title])
+    width = _pt(int(ph.width)) - _pt(int(tf.margin_left)) - _pt(int(tf.margin_right))
+    height = _pt(int(ph.height)) - _pt(int(tf.margin_top)) - _pt(int(tf.margin_bottom))
+    fitted = fit.fit_text([fit.P(spec.title, bold=True)], width, height, size, min(size, 16))
+    if fitted.size < size:  # only shrink, and only when the new conclusion needs it
+        for p in tf.paragraphs:
+            for r in p.runs:
+                r.font.size = Pt(fitted.size)
+    _mark_generated_title(ph, spec)
+    return [f"{spec.title}: title updated"]
+
+
+def _same_line(text: str) -> str:
+    return " ".join(text.replace("\v", " ").split())
+
+
+def _same_text(a: str, b: str) -> bool:
+    """Equal once line breaks and spaces are normalised (PowerPoint may re-wrap a title)."""
+    return _same_line(a) == _same_line(b)
+
+
+def _update_source(spec: SlideSpec, slide) -> list[str]:
+    shape = next((sh for sh in slide.shapes if sh.name == f"pmk:source:{spec.key}"), None)
+    if shape is None or not spec.source or shape.text_frame.text == spec.source:
+        return []
+    _set_paragraphs(shape.text_frame, [spec.source])
+    return [f"{spec.title}: source line updated"]
 
 
 def _drop_stale(spec: SlideSpec, slide) -> list[str]:
@@ -664,7 +837,7 @@ def _alternates(block: Block) -> list[str]:
     return [n for n in names if n != block.name]
 
 
-def _update_block(spec: SlideSpec, block: Block, shapes: dict, slides: dict) -> list[str]:
+def _update_block(spec: SlideSpec, block: Block, shapes: dict, slides: dict, add_missing: bool = True) -> list[str]:
     where = f"{spec.title}: {block.name}"
     if block.name in shapes:
         slide, shape = shapes[block.name]
@@ -683,6 +856,8 @@ def _update_block(spec: SlideSpec, block: Block, shapes: dict, slides: dict) -> 
             shape._element.getparent().remove(shape._element)
             return [f"{where}: replaced {other}"]
     if f"pmk:slide:{spec.key}" in slides:
+        if not add_missing:
+            return [f"{where}: deleted"]
         slide = slides[f"pmk:slide:{spec.key}"]
         render_block(slide, block, _frames(slide.slide_layout).get(block.name) or body_area(slide.slide_layout).sub(block.box))
         return [f"{where}: added"]
@@ -787,8 +962,10 @@ def _chart_values(chart) -> tuple[list[str], list[tuple[str, list]]]:
 
 def _update_chart(shape, block: ChartBlock) -> list[str]:
     cats, series = _chart_values(shape.chart)
-    want = [(s.name, [None if v is None else float(v) for v in s.values]) for s in block.series]
-    if cats == [str(c) for c in block.categories] and series == want:
+    data = chart_data(block)
+    want = [(s.name, [None if v is None else float(v) for v in s.values]) for s in data]
+    if cats == [str(c.label) for c in data.categories] and series == want:
         return []
-    shape.chart.replace_data(chart_data(block))
+    shape.chart.replace_data(data)
+    _highlight_points(shape.chart.plots[0], block)
     return ["chart data refreshed"]

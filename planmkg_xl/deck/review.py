@@ -49,8 +49,7 @@ def value(c: Ctx, p: pacing.Pace, v: object) -> str:
     """A KPI figure in its metric's unit."""
     if not is_number(v):
         return "–"
-    unit = pacing.metric_unit(p.metric, p.target if is_number(p.target) else v)
-    return {"percent": c.f.pct, "money": c.f.money, "count": c.f.count}.get(unit, c.f.number)(v)
+    return {"percent": c.f.pct, "money": c.f.money, "count": c.f.count}.get(p.unit, c.f.number)(v)
 
 
 def _section(c: Ctx, review: pacing.Review) -> str:

@@ -20,22 +20,24 @@ def count_format(c: Ctx) -> str:
     return LOCALE_CODES[c.lang] + "#,##0"
 
 
-def money_format(c: Ctx, thousands: bool = False) -> str:
-    """Excel number format for chart labels, pinned to the deck's locale."""
+def money_format(c: Ctx, scaled: bool = False) -> str:
+    """Excel number format for chart labels, pinned to the deck's locale; ``scaled``: in the deck's k€ / M€."""
     code = LOCALE_CODES[c.lang]
+    mega = c.scale == 1_000_000
     if c.lang == "fr":
-        return code + ('#,##0," k€"' if thousands else '#,##0" €"')
-    return code + ('"€"#,##0,"k"' if thousands else '"€"#,##0')
+        return code + (('#,##0.0,," M€"' if mega else '#,##0," k€"') if scaled else '#,##0" €"')
+    return code + (('"€"#,##0.0,,"m"' if mega else '"€"#,##0,"k"') if scaled else '"€"#,##0')
 
 
 def situation_slides(c: Ctx) -> list[SlideSpec]:
-    section = c.tr("Situation actuelle", "Current situation")
+    section = c.tr(f"Annexe · Situation {c.yr(-1)}", f"Appendix · {c.yr(-1)} situation")
     return [s(c, section) for s in (_commercial, _channels, _leadgen, _leadgen_charts, _web, _key_metrics)]
 
 
 def _commercial(c: Ctx, section: str) -> SlideSpec:
     title = c.tr("Performances commerciales N-1 et objectifs N", "Sales performance N-1 and targets N")
-    slide = SlideSpec("commercial", "situation", title, section, notes=c.tr("Source : onglet Commercial.", "Source: Sales tab."))
+    slide = SlideSpec("commercial", "situation", title, section, notes=c.tr("Source : onglet Commercial.", "Source: Sales tab."),
+                      source=c.source("Commercial", "Sales"))
     rows = c.filled("commercial", ("opportunities", "deals", "revenue", "target_revenue"))
     if not rows:
         slide.blocks.append(c.empty("commercial", c.tr("Performances commerciales", "Sales performance"), c.tr("Commercial", "Sales")))
@@ -49,7 +51,8 @@ def _commercial(c: Ctx, section: str) -> SlideSpec:
              "required_opportunities": c.tr("Opportunités nécessaires", "Opps required")}
     table = c.table("commercial", keys, rows, box=(0, 0, 1, 0.8), total_label="Total", headers=short,
                     widths=[1.3, 1.2, 0.9, 0.9, 1.1, 1.3, 1.1, 1.3, 1.1, 1.1, 1.3],
-                    formats={"required_deals": c.f.count, "required_opportunities": c.f.count})  # whole deals and opportunities
+                    formats={"required_deals": c.f.count, "required_opportunities": c.f.count},  # whole deals and opportunities
+                    amounts=("revenue", "target_revenue"))
     slide.blocks.append(table)
     tot = c.computed.totals.get("commercial", {})
     msg = c.tr(
@@ -65,20 +68,24 @@ def _commercial(c: Ctx, section: str) -> SlideSpec:
 
 def _channels(c: Ctx, section: str) -> SlideSpec:
     title = c.tr("Performances canaux : C.A. N-1 par canal de vente", "Channel performance: revenue N-1 by sales channel")
-    slide = SlideSpec("channels", "situation", title, section, notes=c.tr("Source : onglet Canaux.", "Source: Channels tab."))
+    slide = SlideSpec("channels", "situation", title, section, notes=c.tr("Source : onglet Canaux.", "Source: Channels tab."),
+                      source=c.source("Canaux", "Channels"))
     rows = c.filled("channels", ("total",))
     if not rows:
         slide.blocks.append(c.empty("channels", c.tr("C.A. par canal", "Revenue by channel"), c.tr("Canaux", "Channels")))
         return slide
     tot = c.computed.totals.get("channels", {})
-    channels = CHANNELS_DIRECT + CHANNELS_INDIRECT
-    slide.blocks.append(ChartBlock("channel_mix", "bar", c.tr("Mix canaux (C.A. N-1)", "Channel mix (revenue N-1)"),
-                                   [label(c.lang) for _, label in channels],
-                                   [Series(c.tr("C.A. N-1", "Revenue N-1"), [tot.get(k) or 0 for k, _ in channels])],
-                                   money_format(c, True), box=(0, 0, 0.46, 1)))
+    channels = sorted(((label(c.lang), tot.get(k) or 0, k in dict(CHANNELS_INDIRECT)) for k, label in CHANNELS_DIRECT + CHANNELS_INDIRECT),
+                      key=lambda x: -x[1])
+    channels = [ch for ch in channels if ch[1]] or channels
+    slide.blocks.append(ChartBlock("channel_mix", "bar", c.tr(f"C.A. N-1 par canal ({c.unit}, canaux indirects en couleur)",
+                                                              f"Revenue N-1 by channel ({c.unit}, indirect channels in colour)"),
+                                   [name for name, _, _ in channels], [Series(c.tr("C.A. N-1", "Revenue N-1"), [v for _, v, _ in channels])],
+                                   money_format(c, True), box=(0, 0, 0.46, 1),
+                                   highlight=[i for i, ch in enumerate(channels) if ch[2]]))
     keys = ("line", "total_direct", "total_indirect", "total", "indirect_share")
     table = c.table("channels", keys, rows, box=(0.5, 0, 0.5, 0.82), total_label="Total", widths=[1.7, 1.1, 1.1, 1.1, 0.9],
-                    formats={k: c.f.kmoney for k in keys[1:4]})  # thousands keep the table readable
+                    amounts=keys[1:4])
     slide.blocks.append(table)
     msg = c.tr(f"Indirect : {c.f.pct(tot.get('indirect_share'))} du C.A. ({c.f.kmoney(tot.get('total_indirect'))}).",
                f"Indirect: {c.f.pct(tot.get('indirect_share'))} of revenue ({c.f.kmoney(tot.get('total_indirect'))}).")
@@ -88,7 +95,8 @@ def _channels(c: Ctx, section: str) -> SlideSpec:
 
 def _leadgen(c: Ctx, section: str) -> SlideSpec:
     title = c.tr("Lead generation N-1 par source et objectifs N", "Lead generation N-1 by source and targets N")
-    slide = SlideSpec("leadgen", "situation", title, section, notes=c.tr("Source : onglet Lead generation.", "Source: Lead generation tab."))
+    slide = SlideSpec("leadgen", "situation", title, section, notes=c.tr("Source : onglet Lead generation.", "Source: Lead generation tab."),
+                      source=c.source("Lead generation", "Lead generation"))
     rows = c.filled("leadgen", ("leads", "qualified_leads", "spend", "target_leads", "budget"))
     if not rows:
         slide.blocks.append(c.empty("leadgen", "Lead generation", "Lead generation"))
@@ -101,7 +109,7 @@ def _leadgen(c: Ctx, section: str) -> SlideSpec:
              "target_leads": c.tr("Objectif leads N", "Target leads N"), "target_qualified_leads": c.tr("Objectif qualifiés N", "Target qualified N")}
     has_lists = bool(c.rows("best_programs") or c.rows("programs_to_improve"))
     slide.blocks.append(c.table("leadgen", keys, rows, box=(0, 0, 1, 0.8 if has_lists else 1), total_label="Total", headers=short,
-                                widths=[2.1, 0.8, 0.9, 0.9, 1.0, 1.1, 0.8, 1.0, 1.0, 1.0, 1.0], max_size=11))
+                                widths=[2.1, 0.8, 0.9, 0.9, 1.0, 1.1, 0.8, 1.0, 1.0, 1.0, 1.0], max_size=11, amounts=("spend", "budget")))
     if has_lists:
         for key, table, box, head in (("best_programs", "best_programs", (0, 0.83, 0.485, 0.17), "Best of"),
                                       ("programs_to_improve", "programs_to_improve", (0.515, 0.83, 0.485, 0.17),
@@ -115,20 +123,28 @@ def _leadgen(c: Ctx, section: str) -> SlideSpec:
 def _leadgen_charts(c: Ctx, section: str) -> SlideSpec:
     title = c.tr("Leads et coût au lead qualifié par source (N-1)", "Leads and cost per qualified lead by source (N-1)")
     slide = SlideSpec("leadgen_charts", "situation", title, section,
-                      notes=c.tr("Source : onglet Lead generation.", "Source: Lead generation tab."))
+                      notes=c.tr("Source : onglet Lead generation.", "Source: Lead generation tab."),
+                      source=c.source("Lead generation", "Lead generation"))
     rows = c.filled("leadgen", ("leads", "qualified_leads", "spend"))
     if not rows:
         slide.blocks.append(c.empty("leadgen_charts", "Lead generation", "Lead generation"))
         return slide
-    cats = [str(r.get("source") or "") for r in rows]
-    slide.blocks.append(ChartBlock("leads_by_source", "bar", c.tr("Leads entrants et qualifiés", "Inbound and qualified leads"), cats,
-                                   [Series(c.label("leadgen", "leads"), [r.get("leads") or 0 for r in rows]),
-                                    Series(c.label("leadgen", "qualified_leads"), [r.get("qualified_leads") or 0 for r in rows])],
+    by_leads = sorted(rows, key=lambda r: -(r.get("leads") or 0))
+    slide.blocks.append(ChartBlock("leads_by_source", "bar", c.tr("Leads entrants et qualifiés", "Inbound and qualified leads"),
+                                   [c.text("leadgen", r, "source") for r in by_leads],
+                                   [Series(c.label("leadgen", "leads"), [r.get("leads") or 0 for r in by_leads]),
+                                    Series(c.label("leadgen", "qualified_leads"), [r.get("qualified_leads") or 0 for r in by_leads])],
                                    count_format(c), box=LEFT))
-    slide.blocks.append(ChartBlock("cpl_by_source", "bar", c.label("leadgen", "cost_per_qualified_lead"), cats,
-                                   [Series(c.label("leadgen", "cost_per_qualified_lead"),
-                                           [r.get("cost_per_qualified_lead") for r in rows])],
-                                   money_format(c), box=RIGHT))
+    costly = sorted((r for r in rows if r.get("cost_per_qualified_lead") is not None), key=lambda r: -r["cost_per_qualified_lead"])
+    slide.blocks.append(ChartBlock("cpl_by_source", "bar", c.label("leadgen", "cost_per_qualified_lead"),
+                                   [c.text("leadgen", r, "source") for r in costly],
+                                   [Series(c.label("leadgen", "cost_per_qualified_lead"), [r["cost_per_qualified_lead"] for r in costly])],
+                                   money_format(c), box=RIGHT, highlight=[0] if costly else []))
+    if costly:
+        top = costly[0]
+        name = c.text("leadgen", top, "source")
+        slide.title = c.tr(f"{name} : le coût au lead qualifié le plus élevé en N-1 ({c.f.money(top['cost_per_qualified_lead'])})",
+                           f"{name}: the highest cost per qualified lead in N-1 ({c.f.money(top['cost_per_qualified_lead'])})")
     return slide
 
 
@@ -145,7 +161,8 @@ def _month_label(c: Ctx, text: object) -> str:
 def _web(c: Ctx, section: str) -> SlideSpec:
     title = c.tr("Web, emailing et SEO / SEM (12 derniers mois)", "Web, emailing and SEO / SEM (last 12 months)")
     slide = SlideSpec("web", "situation", title, section,
-                      notes=c.tr("Sources : onglets Web et Emailing.", "Sources: Web and Emailing tabs."))
+                      notes=c.tr("Sources : onglets Web et Emailing.", "Sources: Web and Emailing tabs."),
+                      source=c.tr(f"Sources : onglets Web et Emailing, {c.yr(-1)}", f"Sources: Web and Emailing tabs, {c.yr(-1)}"))
     web = c.filled("web", ("visits",))
     t = c.computed.totals.get("web", {})
     s = c.computed.scalars
@@ -210,7 +227,8 @@ def _kv(key: str, head: str, items: list[tuple[str, str]], box) -> TableBlock:
 def _key_metrics(c: Ctx, section: str) -> SlideSpec:
     title = c.tr("Métriques clés : acquisition, fidélité et valeur client", "Key metrics: acquisition, loyalty and customer value")
     slide = SlideSpec("key_metrics", "situation", title, section,
-                      notes=c.tr("Source : onglet Autres métriques clés.", "Source: Other key metrics tab."))
+                      notes=c.tr("Source : onglet Autres métriques clés.", "Source: Other key metrics tab."),
+                      source=c.source("Autres métriques clés", "Other key metrics"))
     rows = c.filled("key_metrics", ("customers", "revenue", "new_customers"))
     if not rows:
         slide.blocks.append(c.empty("key_metrics", c.tr("Métriques clés", "Key metrics"), c.tr("Autres métriques clés", "Other key metrics")))

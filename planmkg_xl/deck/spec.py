@@ -2,16 +2,18 @@
 
 Why pure: the specs are what the tests compare with the computed plan, what the
 renderer draws on any template, and what an update refreshes in an edited deck; no
-python-pptx here. Order follows the seed's sommaire (slide 6): today, tomorrow, why
-and how, how much, what to remember — then the coherence findings.
+python-pptx here. Order follows the seed's Executive Summary slides (22 to 56: where we are,
+where we go, how, with what, the pitch), the situation slides in appendix.
 """
 from __future__ import annotations
 
 from typing import Iterable
 
+from ..checks.report import verdict, verdict_key
 from ..core.compute import Computed
+from ..model.findings import Finding
 from ..model.schema import LANGS
-from .blocks import LEFT, RIGHT, Para, SlideSpec, TableBlock, TextBlock
+from .blocks import ChartBlock, Para, SlideSpec, TableBlock, TextBlock
 from .ctx import Ctx
 from .executive import executive_slides
 from .situation import situation_slides
@@ -20,52 +22,53 @@ MAX_FINDINGS = 12
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def deck_spec(computed: Computed, findings: Iterable[object] | None = None, lang: str | None = None) -> list[SlideSpec]:
-    """Every slide of the deck, in order, with formatted tables, chart data and texts."""
+def deck_spec(computed: Computed, findings: Iterable[object] | None = None, lang: str | None = None, *,
+              appendix: bool = True, with_checks: bool = False) -> list[SlideSpec]:
+    """Every slide of the deck, in order, with formatted tables, chart data and texts.
+
+    The seed's committee deck: the title slide, the ten Executive Summary slides, then
+    an appendix with the situation slides (``appendix=False`` drops it). The coherence
+    findings are the controller's view (Contrôles tab, ``planmkg check``); ``with_checks``
+    adds them as the last appendix slide.
+    """
     lang = lang or computed.plan.lang
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     c = Ctx(computed, lang)
-    situation = situation_slides(c)
-    executive = executive_slides(c)
-    body = situation + executive + [_findings(c, findings)]
-    return [_title(c), _agenda(c, body)] + body
+    slides = [_title(c)] + executive_slides(c)
+    if appendix:
+        slides += situation_slides(c)
+    if with_checks:
+        slides.append(_findings(c, findings))
+    for slide in slides:
+        _real_years(c, slide)
+    return slides
+
+
+def _real_years(c: Ctx, slide: SlideSpec) -> None:
+    """Generated labels say 2025 / 2026, not N-1 / N (user texts are left as typed)."""
+    slide.section = c.years(slide.section)
+    if slide.kind in ("situation", "findings"):
+        slide.title = c.years(slide.title)
+    for block in slide.blocks:
+        if isinstance(block, TextBlock) and block.key.endswith("_message"):  # generated sentences, never a user's text
+            for para in block.paragraphs:
+                para.text = c.years(para.text)
+        if isinstance(block, TableBlock):
+            block.header = [c.years(h) for h in block.header]
+        elif isinstance(block, ChartBlock):
+            block.title = c.years(block.title)
+            for series in block.series:
+                series.name = c.years(series.name)
 
 
 def _title(c: Ctx) -> SlideSpec:
     s = c.computed.scalars
-    year = s.get("plan_year")
-    title = c.tr("Plan marketing", "Marketing plan") + (f" {int(year)}" if isinstance(year, (int, float)) else "")
+    title = c.tr("Plan marketing", "Marketing plan") + (f" {c.year}" if c.year else "")
     parts = [str(s[k]) for k in ("company", "author") if s.get(k)]
     if s.get("plan_date"):
         parts.append(c.f.date(s["plan_date"]))
     return SlideSpec("title", "title", title, subtitle=" — ".join(parts) or c.tr("Comité de direction", "Executive committee"))
-
-
-_SECTIONS = (
-    (("Aujourd'hui : situation actuelle", "Today: current situation"),
-     ("commercial", "channels", "leadgen", "leadgen_charts", "web", "key_metrics", "swot")),
-    (("Demain : objectifs", "Tomorrow: objectives"), ("objectives",)),
-    (("Pourquoi et comment : stratégie", "Why and how: strategy"), ("ansoff", "customers", "leadgen_strategy", "brand", "content")),
-    (("Combien : ressources et mesures", "How much: resources and measures"), ("budget", "kpis")),
-    (("Que faut-il en retenir ?", "What to remember"), ("pitch",)),
-    (("Contrôles de cohérence", "Coherence checks"), ("findings",)),
-)
-
-
-def _agenda(c: Ctx, body: list[SlideSpec]) -> SlideSpec:
-    number = {s.key: i for i, s in enumerate(body, 3)}
-    titles = {s.key: s.title for s in body}
-    columns: list[list[Para]] = [[], []]
-    for i, ((fr, en), keys) in enumerate(_SECTIONS):
-        col = columns[0 if i < 2 else 1]
-        head = f"{i + 1}. {c.tr(fr, en)}" if i < 5 else c.tr(fr, en)
-        col.append(Para(f"{head}  ({number[keys[0]]})" if len(keys) == 1 else f"{head}  ({number[keys[0]]}–{number[keys[-1]]})", bold=True))
-        if len(keys) > 1:
-            col.extend(Para(titles[k], level=1) for k in keys)
-    return SlideSpec("agenda", "agenda", c.tr("Sommaire", "Agenda"),
-                     blocks=[TextBlock("agenda_1", columns[0], box=LEFT, bullets=True, max_size=18, group="agenda"),
-                             TextBlock("agenda_2", columns[1], box=RIGHT, bullets=True, max_size=18, group="agenda")])
 
 
 def _severity(finding: object) -> str:
@@ -80,7 +83,7 @@ def _severity(finding: object) -> str:
 
 def _findings(c: Ctx, findings: Iterable[object] | None) -> SlideSpec:
     slide = SlideSpec("findings", "findings", c.tr("Contrôles de cohérence du plan", "Plan coherence checks"),
-                      c.tr("Annexe", "Appendix"),
+                      c.tr("Annexe · Contrôles", "Appendix · Checks"),
                       notes=c.tr("Source : onglet Contrôles (planmkg check).", "Source: Checks tab (planmkg check)."))
     if findings is None:
         slide.blocks.append(TextBlock("findings", [Para(c.tr("Les contrôles de cohérence n'ont pas été exécutés pour ce deck.",
@@ -89,8 +92,7 @@ def _findings(c: Ctx, findings: Iterable[object] | None) -> SlideSpec:
         return slide
     items = sorted(findings, key=lambda f: _SEVERITY_ORDER.get(_severity(f), 3))
     if not items:
-        slide.blocks.append(TextBlock("findings", [Para(c.tr("Aucune incohérence détectée : le plan est cohérent.",
-                                                             "No inconsistency found: the plan is coherent."))],
+        slide.blocks.append(TextBlock("findings", [Para(c.tr(verdict([], "fr"), verdict([], "en")))],
                                       style="callout", kind="empty", max_size=20, box=(0, 0, 1, 0.2)))
         return slide
     labels = {"error": c.tr("Erreur", "Error"), "warning": c.tr("Alerte", "Warning"), "info": "Info"}
@@ -104,6 +106,8 @@ def _findings(c: Ctx, findings: Iterable[object] | None) -> SlideSpec:
     counts = {k: sum(1 for f in items if _severity(f) == k) for k in labels}
     msg = c.tr(f"{counts['error']} erreur(s), {counts['warning']} alerte(s), {counts['info']} info(s)",
                f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info(s)")
+    if all(isinstance(f, Finding) for f in items) and verdict_key(items) == "incomplete":
+        msg = verdict(items, c.lang) + " " + msg  # the same words as `planmkg check`: never "coherent" when incomplete
     if len(items) > len(shown):
         msg += c.tr(f" — {len(items) - len(shown)} autres constats dans l'onglet Contrôles.",
                     f" — {len(items) - len(shown)} more findings in the Checks tab.")

@@ -155,7 +155,7 @@ def read_book(book: Any) -> BookData:
     """
     from ..core.layout import cell_ref
     from ..errors import CellValueError
-    from ..io.read import _Problems, convert
+    from ..io.read import _Problems, check_row_units, convert
     from ..model.plan import Plan
     from ..model.schema import SCALARS
 
@@ -181,6 +181,8 @@ def read_book(book: Any) -> BookData:
                     v = conv(geom.sheet_title, r, c, f, block[i][c - geom.first_col])
                     if v is not None:
                         row[f.key] = v
+                check_row_units(geom.table, row, lambda fkey, k, sheet=geom.sheet_title, r=r, **kw: problems.add(
+                    sheet, cell_ref(r, geom.cols[fkey]), lang, k, **kw))
                 rows.append(row)
         plan.tables[key] = rows
     # Scalars: one read per sheet (the bounding box of its input scalars), then converted in
@@ -345,11 +347,12 @@ def _ref_key(ref: str) -> tuple[int, int]:
 def controls_rows(findings: list, lang: str, places: list[list[tuple[str, str]]]) -> list[list[str]]:
     """The rows of the Contrôles sheet (severity, rule, message, up to MAX_LINKS cell links as HYPERLINK formulas),
     as ``io.controls.write_controls`` writes them into the file (there: real hyperlinks)."""
+    from ..checks.report import verdict
     from ..core.layout import quote_sheet
-    from ..io.controls import CONTROLS_TEXT, MAX_LINKS
+    from ..io.controls import MAX_LINKS
 
     if not findings:
-        return [["", "", CONTROLS_TEXT[lang]["none"]] + [""] * MAX_LINKS]
+        return [["", "", verdict(findings, lang)] + [""] * MAX_LINKS]
     rows = []
     for f, place in zip(findings, places):
         links = []

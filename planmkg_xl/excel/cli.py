@@ -9,8 +9,11 @@ from pathlib import Path
 
 import click
 
+from ..helptext import Group
+from ..messages import say
 
-@click.group("excel")
+
+@click.group("excel", cls=Group)
 def excel_group() -> None:
     """Excel integration: make the ribbon find Python, repair the workbook's macros.
 
@@ -28,8 +31,8 @@ def excel_group() -> None:
 def setup(workbook: Path | None, force: bool, udf_server: bool | None, udfs: bool) -> None:
     """Tell xlwings (your user xlwings.conf) to run the ribbon with this Python and planmkg_xl.
 
-    Run it once per machine, after `pip install planmkg_xl`, with the Python that has the
-    package. Settings you set yourself are kept (see --force); on Mac it also does what
+    Run it once per machine, after installing planmkg_xl (see the README's Install), with
+    the Python that has the package. Settings you set yourself are kept (see --force); on Mac it also does what
     `xlwings runpython install` does.
 
     Example: planmkg excel setup
@@ -39,7 +42,7 @@ def setup(workbook: Path | None, force: bool, udf_server: bool | None, udfs: boo
 
     changes = configure_interpreter(workbook, force=force, udf_server=udf_server, udfs=udfs)
     if not changes:
-        click.echo("xlwings settings already point at this Python: nothing to change.")
+        click.echo(say("setup.nothing"))
     for line in changes:
         click.echo(line)
 

@@ -63,7 +63,6 @@ _T = {
     "repaired": ("{n} cellule(s) calculée(s) réparée(s) :", "{n} calculated cell(s) repaired:"),
     "repair_line": ("  {sheet}!{cell} : contenait {was!r}, formule rétablie", "  {sheet}!{cell}: held {was!r}, formula restored"),
     "nothing": ("Rien à changer.", "Nothing to change."),
-    "no_findings": ("Aucune incohérence trouvée.", "No incoherence found."),
     "findings": ("{n} constat(s) : {detail}.", "{n} finding(s): {detail}."),
     "more": ("… et {n} de plus (voir `planmkg check`).", "… and {n} more (see `planmkg check`)."),
     "wrote": ("Écrit : {path}", "Wrote {path}"),
@@ -262,15 +261,17 @@ def recompute_message(report: BookRecompute, lang: str) -> str:
 
 def findings_message(findings: list, lang: str, where: Callable[[Any], str | None] | None = None) -> str:
     """A short summary of the findings for a message box: counts by severity, then the first ones with their cells."""
+    from ..checks.report import verdict
+
     if not findings:
-        return _t(lang, "no_findings")
+        return verdict(findings, lang)
     counts: dict[str, int] = {}
     ordered = sorted(findings, key=lambda f: -int(f.severity))
     for f in ordered:
         label = f.severity.label(lang) if hasattr(f.severity, "label") else str(f.severity)
         counts[label] = counts.get(label, 0) + 1
     detail = ", ".join(f"{n} {label.lower()}" for label, n in counts.items())
-    lines = [_t(lang, "findings", n=len(findings), detail=detail), ""]
+    lines = [_t(lang, "findings", n=len(findings), detail=detail), verdict(findings, lang), ""]
     for f in ordered[:MAX_FINDINGS_SHOWN]:
         label = f.severity.label(lang) if hasattr(f.severity, "label") else str(f.severity)
         cells = [c for c in (where(ref) for ref in f.cells) if c] if where else []
@@ -312,9 +313,9 @@ def do_recompute(book: Any, ui: Any) -> Outcome:
 
 
 def _summary_line(findings: list, lang: str) -> str:
-    from ..checks.report import summary
+    from ..checks.report import verdict
 
-    return ("Contrôles : " if lang == "fr" else "Checks: ") + summary(findings, lang)
+    return ("Contrôles : " if lang == "fr" else "Checks: ") + verdict(findings, lang)
 
 
 def _computed_and_findings(book: Any):

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from ..errors import PlanError
+from ..messages import msg, say
 
 MANAGED_KEY = "PLANMKG_MANAGED"
 UDF_MODULE = "planmkg_xl.excel.udfs"
@@ -91,7 +92,7 @@ class ConfigFile:
 
     def set(self, key: str, value: str) -> None:
         if '"' in value or '"' in key:
-            raise PlanError(f"xlwings.conf cannot hold a double quote: {key} = {value}. Use a path without \".")
+            raise PlanError(msg("setup.quote", key=key, value=value))
         line = f'"{key}","{value}"'
         found = self.find(key)
         if found:
@@ -148,12 +149,12 @@ def conda_settings(env: Mapping[str, str], prefix: str) -> tuple[str, str] | Non
 def udf_server_safe(platform: str, executable: str, has_pywin32: bool) -> tuple[bool, str]:
     """Is xlwings' "USE UDF SERVER" (Python kept warm) safe here? (answer, reason)."""
     if not platform.startswith("win"):
-        return False, "the UDF server exists only in Excel for Windows"
+        return False, say("setup.udf_windows_only")
     if not has_pywin32:
-        return False, "pywin32 (pythoncom) is missing, the COM server cannot start"
+        return False, say("setup.udf_no_pywin32")
     if "windowsapps" in executable.lower():
-        return False, "a Microsoft Store Python cannot register xlwings' COM server reliably"
-    return True, "Python stays running between clicks (restart Excel after upgrading planmkg_xl)"
+        return False, say("setup.udf_store_python")
+    return True, say("setup.udf_on")
 
 
 def wanted_settings(platform: str, executable: str, env: Mapping[str, str], prefix: str, needs_path: bool,
@@ -176,7 +177,7 @@ def wanted_settings(platform: str, executable: str, env: Mapping[str, str], pref
     if udf_server is None:
         udf_server = safe
         if platform.startswith("win") and not safe:
-            notes.append(f"USE UDF SERVER left off: {why}.")
+            notes.append(say("setup.udf_left_off", why=why))
     if platform.startswith("win"):
         wanted["USE UDF SERVER"] = "True" if udf_server else "False"
     if udfs:
@@ -184,8 +185,13 @@ def wanted_settings(platform: str, executable: str, env: Mapping[str, str], pref
     return wanted, notes
 
 
-def merge(config: ConfigFile, wanted: Mapping[str, str], force: bool = False, platform: str = "win32") -> list[str]:
-    """Apply ``wanted`` to ``config`` by the merge rules; returns one line per change or kept user value."""
+def merge(config: ConfigFile, wanted: Mapping[str, str], force: bool = False, platform: str = "win32",
+          kept: list[str] | None = None) -> list[str]:
+    """Apply ``wanted`` to ``config`` by the merge rules; returns one line per change or kept user value.
+
+    ``kept`` (optional) receives the keys whose user value was kept (nothing to write for them).
+    """
+    kept = [] if kept is None else kept
     managed = set(_split(config.get(MANAGED_KEY)))
     changes: list[str] = []
     for key, value in wanted.items():
@@ -195,18 +201,19 @@ def merge(config: ConfigFile, wanted: Mapping[str, str], force: bool = False, pl
             if any(_same_path(i, value, platform) if key == "PYTHONPATH" else i == value for i in items):
                 continue
             config.set(key, ";".join(items + [value]))
-            changes.append(f"{key}: added {value}")
+            changes.append(say("setup.added", key=key, value=value))
             if current is None:
                 managed.add(key)
             continue
         if current == value:
             continue
         if current is not None and key not in managed and not force:
-            changes.append(f"{key}: kept your value {current!r} (planmkg would set {value!r}; use --force to replace it)")
+            changes.append(say("setup.kept", key=key, current=repr(current), value=repr(value)))
+            kept.append(key)
             continue
         config.set(key, value)
         managed.add(key)
-        changes.append(f"{key} = {value}" + (f" (was {current!r})" if current is not None else ""))
+        changes.append(f"{key} = {value}" + (say("setup.was", current=repr(current)) if current is not None else ""))
     if managed and set(_split(config.get(MANAGED_KEY))) != managed:
         config.set(MANAGED_KEY, ";".join(sorted(managed)))
     return changes
@@ -217,8 +224,7 @@ def write_atomic_text(path: Path, text: str, encoding: str) -> None:
     try:
         data = text.encode(encoding)
     except UnicodeEncodeError as exc:
-        raise PlanError(f"{path}: a path in the settings has characters Excel cannot read from this file ({exc.reason}). "
-                        f"Install Python in a folder whose name uses plain letters.") from exc
+        raise PlanError(msg("setup.encoding", path=path, reason=exc.reason)) from exc
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".xlwings-", suffix=".conf", dir=path.parent)
     try:
@@ -243,8 +249,7 @@ def directory_overrides(workbook_path: Path | None, keys: list[str]) -> list[str
     if not local.is_file():
         return []
     cfg = ConfigFile.parse(local.read_text(encoding="utf-8", errors="replace"))
-    return [f"note: {local} sets {k} = {cfg.get(k)!r}, which wins over the user settings for workbooks in that folder"
-            for k in keys if cfg.get(k) is not None]
+    return [say("setup.override", path=local, key=k, value=repr(cfg.get(k))) for k in keys if cfg.get(k) is not None]
 
 
 def install_mac_runpython(platform: str, home: Path | None = None) -> list[str]:
@@ -253,18 +258,18 @@ def install_mac_runpython(platform: str, home: Path | None = None) -> list[str]:
         return []
     spec = importlib.util.find_spec("xlwings")
     if spec is None or spec.origin is None:
-        raise PlanError("xlwings is not installed in this Python: `pip install planmkg_xl` installs it.")
+        raise PlanError(msg("setup.no_xlwings"))
     source_dir = Path(spec.origin).parent
     scripts = sorted(source_dir.glob("xlwings-*.applescript"))
     if not scripts:
-        raise PlanError(f"xlwings' AppleScript is missing from {source_dir}: reinstall xlwings (`pip install --force-reinstall xlwings`).")
+        raise PlanError(msg("setup.no_applescript", path=source_dir))
     dest = (home or Path.home()) / "Library" / "Application Scripts" / "com.microsoft.Excel"
     target = dest / scripts[-1].name
     if target.is_file() and target.read_bytes() == scripts[-1].read_bytes():
         return []
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(scripts[-1], target)
-    return [f"installed {target.name} in {dest} (RunPython on Mac)"]
+    return [say("setup.installed", name=target.name, path=dest)]
 
 
 def configure_interpreter(workbook_path: Path | None = None, *, force: bool = False, udf_server: bool | None = None,
@@ -280,12 +285,11 @@ def configure_interpreter(workbook_path: Path | None = None, *, force: bool = Fa
     """
     platform = platform or sys.platform
     if not (platform.startswith("win") or platform == "darwin"):
-        return [f"Excel does not run on {platform}: no xlwings settings written (run `planmkg excel setup` on the Windows or Mac "
-                f"machine that opens the workbook)."]
+        return [say("setup.no_excel", platform=platform)]
     env = os.environ if env is None else env
     executable = executable or sys.executable
     if not executable:
-        raise PlanError("Cannot tell which Python is running (sys.executable is empty). Run `planmkg excel setup` from a normal Python.")
+        raise PlanError(msg("setup.no_python"))
     importable = importable or importable_without_path
     if has_pywin32 is None:
         has_pywin32 = importlib.util.find_spec("pythoncom") is not None
@@ -294,15 +298,16 @@ def configure_interpreter(workbook_path: Path | None = None, *, force: bool = Fa
     try:
         text = path.read_bytes().decode(encoding, errors="surrogateescape") if path.exists() else ""
     except OSError as exc:
-        raise PlanError(f"Cannot read {path}: {exc.strerror}.") from exc
+        raise PlanError(msg("app.cannot_read", path=path, reason=exc.strerror)) from exc
     config = ConfigFile.parse(text, "\r\n" if platform.startswith("win") else "\n")
     wanted, notes = wanted_settings(platform, executable, env, sys.prefix, not importable(executable), udf_server, has_pywin32, udfs)
-    changes = merge(config, wanted, force=force, platform=platform)
-    if any(": kept your value" not in c for c in changes):
+    kept: list[str] = []
+    changes = merge(config, wanted, force=force, platform=platform, kept=kept)
+    if len(changes) > len(kept):
         try:
             write_atomic_text(path, config.text(), encoding)
         except OSError as exc:
-            raise PlanError(f"Cannot write {path}: {exc.strerror}. Check the folder's permissions.") from exc
+            raise PlanError(msg("setup.cannot_write", path=path, reason=exc.strerror)) from exc
         changes = [f"{path}: {c}" for c in changes]
     changes += install_mac_runpython(platform, home)
     return changes + notes + directory_overrides(workbook_path, list(wanted))

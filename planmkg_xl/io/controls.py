@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..checks.report import verdict
 from ..core.layout import Layout, cell_ref, quote_sheet
 from ..model.findings import CellRef, Finding, Severity
 from .package import NS, NS_MAIN
@@ -83,7 +84,7 @@ def write_controls(root: etree._Element, findings: list[Finding], lang: str, pla
         if int(row.get("r")) > CONTROLS_HEADER_ROW:
             sheet_data.remove(row)
     links = []
-    lines = [(None, None, CONTROLS_TEXT[lang]["none"], [])] if not findings else [
+    lines = [(None, None, verdict(findings, lang), [])] if not findings else [
         (f.severity.label(lang), f.rule_id, f.message, place[:MAX_LINKS]) for f, place in zip(findings, places)]
     rows: dict[int, etree._Element] = {}
 

@@ -5,15 +5,18 @@ in ISO 8601, so a plan is portable across languages and versions of the workbook
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 
 from ..errors import PlanDataError
+from ..messages import msg
 from ..model.fields import Field, Kind
 from ..model.plan import Plan
 from ..model.schema import LANGS, SCALARS, SCHEMA_VERSION, TABLES
+from ..model.units import is_percent
 
-SCHEMA_ID = "https://github.com/planmkg/planmkg_xl/schema/plan-v1.json"
+SCHEMA_ID = f"https://github.com/planmkg/planmkg_xl/schema/plan-v{SCHEMA_VERSION}.json"
 
 
 def plan_to_dict(plan: Plan) -> dict:
@@ -47,27 +50,23 @@ def plan_from_json_file(path, source: str | None = None) -> Plan:
     try:
         size = path.stat().st_size
         if size > MAX_JSON_BYTES:
-            raise PlanDataError(f"{source} is {size // (1024 * 1024)} MB; a plan file is a few kB and at most "
-                                f"{MAX_JSON_BYTES // (1024 * 1024)} MB are read. Is it the right file?")
+            raise PlanDataError(msg("json.too_big_file", source=source, mb=size // (1024 * 1024), cap=MAX_JSON_BYTES // (1024 * 1024)))
         data = path.read_bytes()
     except OSError as exc:
-        raise PlanDataError(f"Cannot read {source}: {exc.strerror or exc}.") from exc
+        raise PlanDataError(msg("app.cannot_read", path=source, reason=exc.strerror or exc)) from exc
     return plan_from_json(decode_json_bytes(data, source), source)
 
 
 def decode_json_bytes(data: bytes, source: str = "JSON") -> str:
     """UTF-8 text (a UTF-8 byte-order mark is accepted), or a clear refusal naming the encoding found."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and (data[0] == 0 or data[1] == 0)):
-        raise PlanDataError(f"{source} is encoded in UTF-16, not UTF-8. Save it again as UTF-8 (in a text editor: "
-                            f"Save as > Encoding: UTF-8).")
+        raise PlanDataError(msg("json.utf16", source=source))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        binary = b"\x00" in data[:4096]
-        what = "is a binary file, not a JSON plan" if binary else \
-            f"is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}: latin-1 or Windows-1252?)"
-        raise PlanDataError(f"{source} {what}. A plan file is UTF-8 JSON: save it again as UTF-8, or export it with "
-                            f"`planmkg export`.") from exc
+        if b"\x00" in data[:4096]:
+            raise PlanDataError(msg("json.binary", source=source)) from exc
+        raise PlanDataError(msg("json.not_utf8", source=source, byte=f"0x{data[exc.start]:02x}", offset=exc.start)) from exc
 
 
 def _nesting(text: str) -> int:
@@ -102,31 +101,34 @@ def _big_int(text: str) -> object:
 
 def plan_from_json(text: str, source: str = "JSON") -> Plan:
     if len(text) > MAX_JSON_BYTES:
-        raise PlanDataError(f"{source} is too large for a plan file (more than {MAX_JSON_BYTES // (1024 * 1024)} MB).")
+        raise PlanDataError(msg("json.too_big", source=source, cap=MAX_JSON_BYTES // (1024 * 1024)))
     if _nesting(text) > MAX_DEPTH:
-        raise PlanDataError(f"{source} nests brackets more than {MAX_DEPTH} deep; a plan file nests 4 deep. Is it the right file?")
+        raise PlanDataError(msg("json.deep", source=source, depth=MAX_DEPTH))
     try:
         data = json.loads(text, parse_int=_big_int, parse_constant=lambda name: float(name.replace("Infinity", "inf")))
     except json.JSONDecodeError as exc:
-        raise PlanDataError(f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.") from exc
+        raise PlanDataError(msg("json.invalid", source=source, line=exc.lineno, column=exc.colno)) from exc
     except (RecursionError, ValueError) as exc:
-        raise PlanDataError(f"{source} is not a JSON plan ({type(exc).__name__}).") from exc
+        raise PlanDataError(msg("json.not_plan", source=source, detail=type(exc).__name__)) from exc
     return plan_from_dict(data, source)
 
 
 def plan_from_dict(data: object, source: str = "JSON") -> Plan:
     problems: list[str] = []
     if not isinstance(data, dict):
-        raise PlanDataError(f"{source}: the top level must be an object with 'lang', 'scalars' and 'tables'.")
+        raise PlanDataError(msg("json.top_level", source=source))
     for key in ("scalars", "tables"):
         if data.get(key) is not None and not isinstance(data[key], dict):
-            raise PlanDataError(f"{source}: '{key}' must be an object ({{…}}), not {type(data[key]).__name__} "
-                                f"(see docs/plan.schema.json).")
+            raise PlanDataError(msg("json.not_object", source=source, key=key, kind=type(data[key]).__name__))
     unknown = [k for k in data if k not in ("schema_version", "lang", "scalars", "tables", "$schema")]
     for key in unknown[:5]:
         problems.append(f"{_path_text(key)}: unknown key")
-    if data.get("schema_version", SCHEMA_VERSION) != SCHEMA_VERSION:
-        problems.append(f"schema_version {_show(data.get('schema_version'))} is not {SCHEMA_VERSION}")
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if isinstance(version, int) and not isinstance(version, bool) and version in MIGRATIONS:
+        data = migrate(data)
+    elif version != SCHEMA_VERSION:
+        problems.append(f"schema_version {_show(version)} is not {SCHEMA_VERSION} (or an earlier version this release reads: "
+                        f"{', '.join(str(v) for v in sorted(MIGRATIONS))})")
     lang = data.get("lang", "fr")
     if lang not in LANGS:
         problems.append(f"lang must be one of {', '.join(LANGS)}, not {_show(lang)}")
@@ -145,8 +147,7 @@ def plan_from_dict(data: object, source: str = "JSON") -> Plan:
             problems.append(f"tables.{_path_text(key)}: unknown table" if table is None else f"tables.{key}: must be a list of rows")
             continue
         if len(rows) > MAX_ROWS:
-            raise PlanDataError(f"{source}: tables.{key} has {len(rows)} rows; a table holds at most {MAX_ROWS} "
-                                f"(README, Limits). Split the plan or summarise the rows.")
+            raise PlanDataError(msg("json.too_many_rows", source=source, table=key, n=len(rows), cap=MAX_ROWS))
         inputs = {f.key: f for f in table.inputs}
         tables[key] = []
         for i, row in enumerate(rows):
@@ -159,14 +160,78 @@ def plan_from_dict(data: object, source: str = "JSON") -> Plan:
                     problems.append(f"tables.{key}[{i}].{_path_text(fkey)}: unknown input field")
                     continue
                 out[fkey] = _in(value, inputs[fkey], f"tables.{key}[{i}].{fkey}", problems)
+            _row_units(table, out, f"tables.{key}[{i}]", problems)
             tables[key].append(out)
             if len(problems) > 200:
                 break
     if problems:
         shown = "\n".join(f"- {p}" for p in problems[:25])
         more = f"\n- … {len(problems) - 25} more" if len(problems) > 25 else ""
-        raise PlanDataError(f"{source} does not follow the plan schema (see docs/plan.schema.json):\n{shown}{more}")
+        raise PlanDataError(msg("json.schema", source=source, problems=shown + more))
     return Plan(lang, scalars, tables)
+
+
+def _row_units(table, row: dict, where: str, problems: list[str]) -> None:
+    """A % row of a mixed-unit table holds shares (0.45), as a rate column does."""
+    if table.row_unit is None:
+        return
+    for key in table.row_unit.fields:
+        value = row.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 1 and is_percent(table, table.field(key), row):
+            problems.append(f"{where}.{key}: {value!r} is on a % row: a share between 0 and 1 (0.45 for 45 %)")
+
+
+# -- versions ---------------------------------------------------------------------------
+
+def _v1_to_v2(data: dict) -> dict:
+    """Version 1 -> 2 (issue 8, one source per number): typed values that are now formulas become overrides.
+
+    - an objective's ``baseline`` -> ``baseline_typed`` (the baseline is now linked to the tabs);
+    - ``company_revenue_prev`` -> ``company_revenue_prev_typed`` (now the Commercial tab's total);
+    - a KPI's ``value_prev`` of 0 meant "take the tabs' value": it is dropped (a typed 0 now is a value);
+    - a strategy metric row whose label is one of the template's rows gets that row's source metric and
+      unit, so its typed N-1 becomes an override of the tabs' value.
+    """
+    out = copy.deepcopy(data)
+    scalars = out.get("scalars")
+    if isinstance(scalars, dict) and "company_revenue_prev" in scalars:
+        scalars["company_revenue_prev_typed"] = scalars.pop("company_revenue_prev")
+    tables = out.get("tables") if isinstance(out.get("tables"), dict) else {}
+    for key in ("strategic_objectives", "marketing_objectives"):
+        for row in _dict_rows(tables.get(key)):
+            if "baseline" in row:
+                row["baseline_typed"] = row.pop("baseline")
+    for row in _dict_rows(tables.get("kpis")):
+        if row.get("value_prev") == 0:
+            del row["value_prev"]
+    for key in ("leadgen_targets", "brand_metrics"):
+        known = {}
+        for template in TABLES[key].rows:
+            for lang in LANGS:
+                known[template["metric"](lang).casefold()] = {k: v for k, v in template.items() if k in ("source", "unit")}
+        for row in _dict_rows(tables.get(key)):
+            label = row.get("metric")
+            if isinstance(label, str):
+                for k, v in known.get(label.strip().casefold(), {}).items():
+                    row.setdefault(k, v)
+    out["schema_version"] = 2
+    return out
+
+
+MIGRATIONS = {1: _v1_to_v2}  # version -> the step to the next one
+
+
+def migrate(data: dict) -> dict:
+    """``data`` (a plan dict of any version this release reads) in the current schema version."""
+    version = data.get("schema_version", SCHEMA_VERSION)
+    while version in MIGRATIONS:
+        data = MIGRATIONS[version](data)
+        version = data["schema_version"]
+    return data
+
+
+def _dict_rows(rows: object) -> list[dict]:
+    return [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
 
 
 def _path_text(key: object) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import FileLockedError, PlanError, WorkbookError
+from ..messages import msg
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -35,16 +36,14 @@ _PROLOG_DTD = re.compile(rb"^(?:\xef\xbb\xbf)?(?:\s|<\?(?:[^?]|\?(?!>))*\?>|<!--
 def parse_xml(data: bytes, part: str = "") -> etree._Element:
     """Parse untrusted XML: no DTD, no entity expansion, no network."""
     if _PROLOG_DTD.match(data):  # refuse before parsing: an entity bomb never reaches the parser
-        raise WorkbookError(f"The part {part} declares a DTD, which a workbook never does: the file was not written by Excel "
-                            f"and is refused for safety.")
+        raise WorkbookError(msg("pkg.dtd", part=part))
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
-        raise WorkbookError(f"The part {part} of the workbook is not valid XML ({exc}). The file is damaged: "
-                            f"open it in Excel and save it again, or restore a backup.") from exc
+        line, column = getattr(exc, "position", None) or (exc.lineno, exc.offset)
+        raise WorkbookError(msg("pkg.bad_xml", part=part, line=line, column=column)) from exc
     if root.getroottree().docinfo.doctype:
-        raise WorkbookError(f"The part {part} declares a DTD, which a workbook never does: the file was not written by Excel "
-                            f"and is refused for safety.")
+        raise WorkbookError(msg("pkg.dtd", part=part))
     return root
 
 
@@ -63,7 +62,7 @@ class Package:
     def xml(self, name: str) -> etree._Element:
         """The parsed part, parsed once: readers and writers share (and edit) one tree per part."""
         if name not in self.parts:
-            raise WorkbookError(f"The workbook has no part {name}: it is not a complete Excel workbook.")
+            raise WorkbookError(msg("pkg.no_part", part=name))
         if name not in self._trees:
             self._trees[name] = parse_xml(self.parts[name], name)
         return self._trees[name]
@@ -73,9 +72,7 @@ def check_not_locked(path: Path) -> None:
     """Excel (and LibreOffice) leave an owner file beside a workbook they hold open."""
     for lock in (path.with_name("~$" + path.name), path.with_name(f".~lock.{path.name}#")):
         if lock.exists():
-            raise FileLockedError(f"{path.name} is open in another program (lock file {lock.name}). "
-                                  f"Close it in Excel or LibreOffice, then run the command again (if no program has it open, "
-                                  f"delete the leftover lock file {lock.name}).")
+            raise FileLockedError(msg("pkg.locked", name=path.name, lock=lock.name))
 
 
 # Bounds on what a workbook may hold before anything is inflated: a real plan is well under 1 MB,
@@ -87,20 +84,18 @@ MAX_XML_PART_BYTES = 32 * 1024 * 1024  # one XML part, uncompressed (lxml needs 
 MAX_TOTAL_BYTES = 256 * 1024 * 1024  # every part, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed, for parts over 1 MB
 _RATIO_FLOOR = 1024 * 1024
-_SAVE_IN_EXCEL = "Open it in Excel and save it again (File > Save As > .xlsm), or restore a backup."
 
 
 def read_package(path: str | os.PathLike) -> Package:
     path = Path(path)
     if not path.exists():
-        raise WorkbookError(f"{path} does not exist. Check the path, or create a workbook with `planmkg new {path}`.")
+        raise WorkbookError(msg("pkg.missing", path=path))
     if path.is_dir():
-        raise WorkbookError(f"{path} is a folder, not a workbook.")
+        raise WorkbookError(msg("pkg.folder", path=path))
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise WorkbookError(f"{path.name} is {size // (1024 * 1024)} MB; a plan workbook is far smaller and planmkg reads at most "
-                                f"{MAX_FILE_BYTES // (1024 * 1024)} MB. Remove pictures or sheets it does not need, then try again.")
+            raise WorkbookError(msg("pkg.too_big", name=path.name, mb=size // (1024 * 1024), cap=MAX_FILE_BYTES // (1024 * 1024)))
         with zipfile.ZipFile(path) as zf:
             pkg = Package()
             infos = zf.infolist()
@@ -109,56 +104,45 @@ def read_package(path: str | os.PathLike) -> Package:
                 pkg.parts[info.filename] = _read_entry(zf, info, path)
                 pkg.infos[info.filename] = info
     except PermissionError as exc:
-        raise FileLockedError(f"{path.name} cannot be read: another program holds it or you lack the rights ({exc.strerror}). "
-                              f"Close it in Excel, then run the command again.") from exc
+        raise FileLockedError(msg("pkg.cannot_read_locked", name=path.name, reason=exc.strerror)) from exc
     except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, ValueError) as exc:
         if _is_ole(path):
-            raise WorkbookError(f"{path.name} is password-protected (encrypted) or an old .xls workbook, which planmkg cannot "
-                                f"read. In Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) "
-                                f"or save it as .xlsm, then run the command again.") from exc
-        raise WorkbookError(f"{path.name} is not an Excel workbook (.xlsm/.xlsx), or it is truncated or corrupt ({exc}). "
-                            f"Restore a backup, or create a new one with `planmkg new`.") from exc
+            raise WorkbookError(msg("pkg.ole", name=path.name)) from exc
+        raise WorkbookError(msg("pkg.not_zip", name=path.name)) from exc
     except OSError as exc:
-        raise WorkbookError(f"{path.name} cannot be read ({exc.strerror or exc}).") from exc
+        raise WorkbookError(msg("pkg.cannot_read", name=path.name, reason=exc.strerror or exc)) from exc
     if "[Content_Types].xml" not in pkg.parts or "xl/workbook.xml" not in pkg.parts:
-        raise WorkbookError(f"{path.name} is a zip file but not an Excel workbook (no xl/workbook.xml).")
+        raise WorkbookError(msg("pkg.not_workbook", name=path.name))
     return pkg
 
 
 def _check_entries(path: Path, infos: list[zipfile.ZipInfo]) -> None:
     """Refuse, before inflating anything, what Excel never writes and what would exhaust memory."""
     if len(infos) > MAX_ENTRIES:
-        raise WorkbookError(f"{path.name} holds {len(infos)} parts; a workbook holds a few dozen (at most {MAX_ENTRIES} are read). "
-                            f"The file is damaged or not a workbook. {_SAVE_IN_EXCEL}")
+        raise WorkbookError(msg("pkg.too_many_parts", name=path.name, n=len(infos), cap=MAX_ENTRIES))
     seen: set[str] = set()
     total = 0
     for info in infos:
         name = info.filename
         if name in seen or name.casefold() in seen:
-            raise WorkbookError(f"{path.name} holds the part {name} twice. Excel never writes that (one of the two would be "
-                                f"silently lost): the file was damaged or built by another tool. {_SAVE_IN_EXCEL}")
+            raise WorkbookError(msg("pkg.duplicate", name=path.name, part=name))
         seen.update((name, name.casefold()))
         if name.startswith(("/", "\\")) or "\\" in name or ".." in name.split("/") or (len(name) > 1 and name[1] == ":"):
-            raise WorkbookError(f"{path.name} holds a part with an unsafe name ({name[:80]!r}, outside the package). "
-                                f"planmkg refuses it for safety. {_SAVE_IN_EXCEL}")
+            raise WorkbookError(msg("pkg.unsafe_name", name=path.name, part=repr(name[:80])))
         if info.flag_bits & 0x1:
-            raise WorkbookError(f"{path.name}: the part {name} is encrypted inside the zip (ZipCrypto or AES), which Excel never "
-                                f"does. Unzip it with its password and save it again from Excel. {_SAVE_IN_EXCEL}")
+            raise WorkbookError(msg("pkg.zip_encrypted", name=path.name, part=name))
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             method = {9: "Deflate64", 12: "BZIP2", 14: "LZMA", 93: "Zstandard", 99: "AES"}.get(info.compress_type, str(info.compress_type))
-            raise WorkbookError(f"{path.name}: the part {name} is compressed with {method}, which Excel does not use and planmkg "
-                                f"cannot read. {_SAVE_IN_EXCEL}")
+            raise WorkbookError(msg("pkg.compression", name=path.name, part=name, method=method))
         cap = MAX_XML_PART_BYTES if _is_xml_name(name) else MAX_PART_BYTES
         if info.file_size > cap:
-            raise WorkbookError(f"{path.name}: the part {name} inflates to {info.file_size // (1024 * 1024)} MB, over the "
-                                f"{cap // (1024 * 1024)} MB planmkg reads (a zip bomb, or a damaged file). {_SAVE_IN_EXCEL}")
+            raise WorkbookError(msg("pkg.part_too_big", name=path.name, part=name, mb=info.file_size // (1024 * 1024),
+                                    cap=cap // (1024 * 1024)))
         if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(1, info.compress_size):
-            raise WorkbookError(f"{path.name}: the part {name} inflates {info.file_size // max(1, info.compress_size)} times "
-                                f"(a zip bomb, or a damaged file). {_SAVE_IN_EXCEL}")
+            raise WorkbookError(msg("pkg.ratio", name=path.name, part=name, ratio=info.file_size // max(1, info.compress_size)))
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise WorkbookError(f"{path.name} inflates to more than {MAX_TOTAL_BYTES // (1024 * 1024)} MB, far more than a plan "
-                                f"workbook. {_SAVE_IN_EXCEL}")
+            raise WorkbookError(msg("pkg.total_too_big", name=path.name, cap=MAX_TOTAL_BYTES // (1024 * 1024)))
 
 
 def _is_xml_name(name: str) -> bool:
@@ -179,14 +163,12 @@ def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> bytes
                     break
                 got += len(chunk)
                 if got > cap:
-                    raise WorkbookError(f"{path.name}: the part {info.filename} is larger than its zip header says: the file is "
-                                        f"damaged. {_SAVE_IN_EXCEL}")
+                    raise WorkbookError(msg("pkg.lying_header", name=path.name, part=info.filename))
                 chunks.append(chunk)
     except WorkbookError:
         raise
     except (zlib.error, zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError, ValueError, OverflowError) as exc:
-        raise WorkbookError(f"{path.name}: the part {info.filename} cannot be decompressed ({exc}): the file is damaged "
-                            f"(a bad copy or download). {_SAVE_IN_EXCEL}") from exc
+        raise WorkbookError(msg("pkg.inflate", name=path.name, part=info.filename)) from exc
     return b"".join(chunks)
 
 
@@ -215,13 +197,8 @@ def zip_bytes(parts: dict[str, bytes], infos: dict[str, zipfile.ZipInfo] | None 
     return buffer.getvalue()
 
 
-_KINDS = {".xlsm": "workbook", ".xlsx": "workbook", ".xltm": "workbook", ".xltx": "workbook", ".xls": "workbook",
-          ".xlsb": "workbook", ".pptx": "deck", ".potx": "deck", ".ppt": "deck", ".pptm": "deck", ".json": "JSON plan",
-          ".pdf": "PDF", ".docx": "document", ".csv": "CSV"}
-
-
 def check_output(target: str | os.PathLike, suffixes: tuple[str, ...], inputs: tuple[str | os.PathLike, ...] = (),
-                 force: bool = False, replace_hint: str = "") -> Path:
+                 force: bool = False, replace_hint: object = "") -> Path:
     """Refuse an output path that would destroy something: an input, a file of another kind, an existing
     file (unless ``force``), a read-only file. ``suffixes`` are the kinds this output may have (first: the usual one).
 
@@ -232,23 +209,18 @@ def check_output(target: str | os.PathLike, suffixes: tuple[str, ...], inputs: t
     real = Path(os.path.realpath(target))
     for source in inputs:
         if source is not None and os.path.realpath(source) == str(real):
-            raise PlanError(f"{target} is also the input file: writing there would replace it. Choose another output name "
-                            f"(e.g. {target.with_name(target.stem + '_out' + suffixes[0]).name}).")
+            raise PlanError(msg("out.is_input", path=target, example=target.with_name(target.stem + "_out" + suffixes[0]).name))
     suffix = target.suffix.lower()
     if suffix not in suffixes:
-        kind = _KINDS.get(suffix)
-        what = f"a {kind} name ({suffix})" if kind else f"the extension {suffix or '(none)'}"
-        raise PlanError(f"{target.name} has {what}, but this output is a {_KINDS.get(suffixes[0], suffixes[0])}: "
-                        f"name it with {' or '.join(suffixes)} (e.g. {target.with_suffix(suffixes[0]).name}).")
+        raise PlanError(msg("out.wrong_kind", name=target.name, suffix=suffix or "—", wanted=" | ".join(suffixes),
+                            example=target.with_suffix(suffixes[0]).name))
     if target.is_dir():
-        raise PlanError(f"{target} is a folder: give a file name (e.g. {target / ('output' + suffixes[0])}).")
+        raise PlanError(msg("out.folder", path=target, example=target / ("output" + suffixes[0])))
     if target.exists() or target.is_symlink():
         if not force:
-            hint = f" {replace_hint}" if replace_hint else ""
-            raise PlanError(f"{target} already exists. Choose another name, or pass --force to replace it.{hint}")
+            raise PlanError(msg("out.exists", path=target, hint=replace_hint))
         if real.exists() and not os.access(real, os.W_OK):
-            raise PlanError(f"{target} is read-only: planmkg does not replace it. Make it writable (file properties) "
-                            f"or choose another name.")
+            raise PlanError(msg("out.read_only", path=target))
     return target
 
 
@@ -256,8 +228,7 @@ def check_writable(path: str | os.PathLike) -> None:
     """An existing file we are about to replace in place must be writable by its owner's choice (not 0444)."""
     real = Path(os.path.realpath(path))
     if real.exists() and not os.access(real, os.W_OK):
-        raise PlanError(f"{Path(path).name} is read-only: planmkg does not change it. Make it writable (file properties, "
-                        f"or `chmod u+w`), or write the result elsewhere with --output.")
+        raise PlanError(msg("out.read_only_in_place", name=Path(path).name))
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
@@ -272,8 +243,7 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".planmkg-", suffix=path.suffix, dir=path.parent)
     except OSError as exc:
-        raise WorkbookError(f"Cannot write in the folder {path.parent} ({exc.strerror or exc}). Choose a folder you can write to."
-                            ) from exc
+        raise WorkbookError(msg("out.folder_not_writable", path=path.parent, reason=exc.strerror or exc)) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             _keep_mode(fh.fileno(), path)
@@ -285,11 +255,9 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         else:
             os.replace(tmp, path)
     except PermissionError as exc:
-        raise FileLockedError(f"{path.name} cannot be written: another program holds it or you lack the rights. "
-                              f"Close it in Excel, then run the command again. Nothing was changed.") from exc
+        raise FileLockedError(msg("out.locked", name=path.name)) from exc
     except OSError as exc:
-        raise WorkbookError(f"{path.name} cannot be written ({exc.strerror or exc}): check the disk space and the folder, "
-                            f"then run the command again. Nothing was changed.") from exc
+        raise WorkbookError(msg("out.cannot_write", name=path.name, reason=exc.strerror or exc)) from exc
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -15,6 +15,7 @@ from lxml import etree
 
 from ..core.layout import Layout, TableGeom
 from ..errors import WorkbookError
+from ..messages import learn_lang
 from ..model.schema import ADDED_LATER, SCALARS, SHEETS, TABLES
 from .package import NS, NS_PKG_REL, NS_REL, Package
 
@@ -90,6 +91,7 @@ def layout_from(codenames: dict[str, str | None], tables: dict[str, tuple[str, s
     lang = names.get(LANG_NAME, '"fr"').strip('"')
     if lang not in ("fr", "en"):
         lang = "fr"
+    learn_lang(lang)  # from here on, every message speaks the workbook's language
     layout = Layout(lang=lang)
     by_code = {code: title for title, code in codenames.items() if code}
     for sheet in SHEETS:
@@ -104,7 +106,7 @@ def layout_from(codenames: dict[str, str | None], tables: dict[str, tuple[str, s
     for key, table in TABLES.items():
         found = tables.get(table.name) or _case_insensitive(tables, table.name)
         sheet_title = layout.sheet_titles[_sheet_key(key)]
-        if found is None and key in ADDED_LATER:
+        if found is None and table.optional:
             continue
         if found is None:
             raise WorkbookError(_say(

@@ -70,6 +70,7 @@ READINESS = Table(
           formula=Switch("answer", "yes", Const(1), Switch("answer", "no", Const(0), R("plan_answer"))), width=12),
     ),
     rows=tuple({"id": qid, "question": text} for qid, text, _ in READINESS_QUESTIONS),
+    optional=True,
 )
 
 CATEGORIES = {
@@ -134,6 +135,7 @@ INPUT_DATA = Table(
     ),
     rows=tuple({"category": CATEGORIES[cat], "item": text} for _, cat, text in CHECKLIST_ITEMS),
     blank_rows=2,
+    optional=True,
     note=T("L'objectif n'est pas de tout avoir, mais de collecter ce qui existe et de voir ce qui manque.",
            "The aim is not to have everything, but to collect what exists and see what is missing."),
 )

@@ -10,7 +10,7 @@ from .kpi_tabs import KPI_SHEETS
 from .plan_tabs import DEFAULT_SCALARS, PLAN_SHEETS
 from .strategy_tabs import STRATEGY_SHEETS
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: one source per number (typed baselines became overrides), units per row
 LANGS = ("fr", "en")
 WORKBOOK_CODENAME = "ThisWorkbook"
 HOME_CODENAME = HOME_SHEET.codename
@@ -23,9 +23,9 @@ SHEETS: tuple[Sheet, ...] = (HOME_SHEET,) + KPI_SHEETS + PLAN_SHEETS[:-1] + STRA
 TABLES: dict[str, Table] = {b.key: b for s in SHEETS for b in s.blocks if isinstance(b, Table)}
 SCALAR_BLOCKS: dict[str, Scalars] = {b.key: b for s in SHEETS for b in s.blocks if isinstance(b, Scalars)}
 SCALARS: dict[str, Field] = {f.key: f for b in SCALAR_BLOCKS.values() for f in b.fields}
-# Blocks and named cells added after the first release: a workbook built before them has none,
-# and reads as if they were empty (``io.sheets.layout_from``) instead of being refused.
-ADDED_LATER = frozenset({"pacing_band", "readiness", "input_data", "tolerance_jump", "tolerance_unit_cost", "benchmark_max_age"})
+# Named cells added after the first release (tables say it with ``Table.optional``): a workbook built before them
+# has none, and reads as if they were empty (``io.sheets.layout_from``) instead of being refused.
+ADDED_LATER = frozenset({"pacing_band", "tolerance_jump", "tolerance_unit_cost", "benchmark_max_age"})
 
 SHEET_OF: dict[str, Sheet] = {b.key: s for s in SHEETS for b in s.blocks}
 

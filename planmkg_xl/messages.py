@@ -1,0 +1,328 @@
+"""Every sentence planmkg says to a person, in French and in English, in one catalogue.
+
+Why one place: a French director must never meet an English sentence, nor an English
+one a French sentence — on the command line, in a ribbon message box, on the
+Contrôles sheet or in an error. A catalogue keyed by message id lets a test prove
+that every id exists in both languages with the same placeholders, and lets the
+front ends choose the language once:
+
+1. the workbook's own language, as soon as the workbook has been read;
+2. before that (a file that is not a workbook, a missing file), the command's
+   ``--lang`` option, then ``PLANMKG_LANG``, then the machine's locale
+   (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, ``LANGUAGE``); English when none is French.
+
+Labels of sheets, tables and fields are not here: they belong to the model
+(``model.fields.Text``), next to the field they name. Rule texts live with their rule.
+"""
+from __future__ import annotations
+
+import os
+import string
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+LANGS = ("fr", "en")
+
+_chosen: ContextVar[str | None] = ContextVar("planmkg_lang_chosen", default=None)  # the user's --lang
+_workbook: ContextVar[str | None] = ContextVar("planmkg_lang_workbook", default=None)  # the workbook's language
+
+
+def system_lang(environ: dict[str, str] | None = None) -> str:
+    """The language the machine speaks: 'fr' when its locale is French, else 'en'."""
+    env = os.environ if environ is None else environ
+    explicit = env.get("PLANMKG_LANG", "").strip().lower()[:2]
+    if explicit in LANGS:
+        return explicit
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(var, "").strip()
+        if value and value not in ("C", "POSIX") and not value.startswith("C."):
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
+def current_lang() -> str:
+    """The language messages are said in now: the user's --lang, else the workbook's, else the machine's."""
+    return _chosen.get() or _workbook.get() or system_lang()
+
+
+def _valid(lang: str | None) -> str | None:
+    if lang is not None and lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    return lang
+
+
+def choose_lang(lang: str | None) -> None:
+    """The user asked for ``lang`` (``--lang``): it wins over the workbook's language."""
+    _chosen.set(_valid(lang))
+
+
+def learn_lang(lang: str | None) -> None:
+    """A workbook in ``lang`` was read: speak its language unless the user chose one."""
+    _workbook.set(_valid(lang))
+
+
+def reset_lang() -> None:
+    """Forget both choices (each command starts afresh)."""
+    _chosen.set(None)
+    _workbook.set(None)
+
+
+def say(key: str, lang: str | None = None, /, **values: object) -> str:
+    """The message ``key`` in ``lang`` (default: the current language), placeholders filled."""
+    fr, en = CATALOGUE[key]
+    return (fr if (lang or current_lang()) == "fr" else en).format(**values).rstrip()
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message not said yet: an error raised before anyone knows who will read it.
+
+    ``str()`` says it in the current language, so a ``PlanError`` built from a ``Msg``
+    follows the workbook's language if the front end learns it later.
+    """
+
+    key: str
+    values: dict[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return say(self.key, **self.values)
+
+    def in_lang(self, lang: str) -> str:
+        return say(self.key, lang, **self.values)
+
+
+def msg(key: str, /, **values: object) -> Msg:
+    if key not in CATALOGUE:
+        raise KeyError(key)
+    return Msg(key, values)
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{names}`` a catalogue text expects (a test keeps FR and EN equal)."""
+    return {name.split("!")[0].split(":")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+# key: (French, English). Keep the two side by side; a test checks both exist with the same placeholders.
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- command line: what was done ---------------------------------------------------------
+    "cli.created": ("Créé : {path}", "Created {path}"),
+    "cli.wrote": ("Écrit : {path}", "Wrote {path}"),
+    "cli.deck_updated": ("Présentation mise à jour : {path} ({n} changement(s)).", "Updated {path}: {n} change(s)."),
+    "cli.pages": ("{n} page(s) PNG créée(s) dans {path}", "Created {n} PNG page(s) in {path}"),
+    "cli.checked": ("{n} cellules calculées vérifiées dans {path}.", "{n} calculated cells checked in {path}."),
+    "cli.repaired": ("{n} cellule(s) calculée(s) réparée(s) :", "{n} calculated cell(s) repaired:"),
+    "cli.repair_line": ("  {where} : contenait {was}, formule rétablie", "  {where}: held {was}, formula restored"),
+    "cli.repair_empty": ("  {where} : était vide, formule rétablie", "  {where}: was empty, formula restored"),
+    "cli.nothing": ("Rien à changer.", "Nothing to change."),
+    "cli.checks": ("Contrôles : {summary} (voir l'onglet Contrôles, ou `planmkg check`).",
+                   "Checks: {summary} (see the Contrôles sheet, or `planmkg check`)."),
+    "cli.error": ("Erreur : {text}", "Error: {text}"),
+    "cli.internal": ("Erreur interne (un défaut de planmkg {version}) : {kind} : {text}\n"
+                     "Rien n'a été écrit. Relancez avec PLANMKG_DEBUG=1 pour le détail et signalez-le.",
+                     "Internal error (a bug in planmkg {version}): {kind}: {text}\n"
+                     "Nothing was written. Run again with PLANMKG_DEBUG=1 for details and report it."),
+    "cli.xlwings_warning": ("Attention : réglages xlwings non écrits ({text}) ; lancez `planmkg excel setup` plus tard.",
+                            "Warning: xlwings settings not written ({text}); run `planmkg excel setup` later."),
+    "cli.content_lang": ("Les libellés sont en français ; le contenu du plan ({path}) est en anglais et reste tel quel.",
+                         "Labels are in English; the plan's content ({path}) is in French and is kept as it is."),
+    # --- the use cases -----------------------------------------------------------------------
+    "app.not_xlsm": ("{name} : le classeur doit être un fichier .xlsm (il porte les macros du ruban). Exemple : Plan_Marketing.xlsm.",
+                     "{name}: the workbook must be an .xlsm file (it carries the ribbon's macros). Use e.g. Plan_Marketing.xlsm."),
+    "app.exists": ("{path} existe déjà. Choisissez un autre nom, ou ajoutez --force pour le remplacer.",
+                   "{path} already exists. Choose another name, or pass --force to replace it."),
+    "app.cannot_read": ("Impossible de lire {path} : {reason}.", "Cannot read {path}: {reason}."),
+    "app.lost_vba": ("{name} a perdu son projet VBA (enregistré en .xlsx puis renommé ?). Reconstruisez-le : "
+                     "`planmkg export {name} --json plan.json` puis `planmkg new --from plan.json NOUVEAU.xlsm`.",
+                     "{name} has lost its VBA project (saved as .xlsx and renamed?). Rebuild it: "
+                     "`planmkg export {name} --json plan.json` then `planmkg new --from plan.json NEW.xlsm`."),
+    "app.no_deck": ("{path} n'existe pas : créez d'abord la présentation avec `planmkg deck {name}`.",
+                    "{path} does not exist: build the deck first with `planmkg deck {name}`."),
+    # --- findings summaries --------------------------------------------------------------------
+    "checks.none": ("Aucune incohérence trouvée.", "No incoherence found."),
+    "checks.header": ("Gravité|Règle|Message", "Severity|Rule|Message"),
+    "checks.rules_title": ("Règles de cohérence ({n})", "Coherence rules ({n})"),
+    "checks.definition": ("Définition : {text}", "Definition: {text}"),
+    "checks.row": ("ligne {n}", "row {n}"),
+    "checks.total": ("total", "total"),
+    # --- preview through LibreOffice -----------------------------------------------------------
+    "preview.no_soffice": ("LibreOffice n'est pas installé (pas de « soffice » dans le PATH) : installez-le pour les aperçus "
+                           "--pdf/--png (Debian/Ubuntu : apt-get install libreoffice-impress-nogui ; Mac : brew install --cask libreoffice). "
+                           "La présentation elle-même est écrite.",
+                           "LibreOffice is not installed (no 'soffice' on the PATH): install it to get --pdf/--png previews "
+                           "(Debian/Ubuntu: apt-get install libreoffice-impress-nogui; Mac: brew install --cask libreoffice). "
+                           "The deck itself is written."),
+    "preview.timeout": ("LibreOffice n'a pas converti {name} en {seconds} s.", "LibreOffice did not convert {name} within {seconds} s."),
+    "preview.failed": ("LibreOffice n'a pas pu convertir {name} en PDF : {detail}", "LibreOffice could not convert {name} to PDF: {detail}"),
+    "preview.no_pdftoppm": ("pdftoppm n'est pas installé : installez poppler (« apt-get install poppler-utils » ou « brew install poppler ») "
+                            "pour les aperçus --png.",
+                            "pdftoppm is not installed: install poppler ('apt-get install poppler-utils' or 'brew install poppler') "
+                            "to get --png previews."),
+    "preview.png_failed": ("pdftoppm n'a pas pu convertir {name} en images : {detail}", "pdftoppm could not rasterise {name}: {detail}"),
+    # --- planmkg excel setup --------------------------------------------------------------------
+    "setup.quote": ("xlwings.conf ne peut pas contenir de guillemet droit : {key} = {value}. Utilisez un chemin sans \".",
+                    "xlwings.conf cannot hold a double quote: {key} = {value}. Use a path without \"."),
+    "setup.udf_windows_only": ("le serveur UDF n'existe que dans Excel pour Windows", "the UDF server exists only in Excel for Windows"),
+    "setup.udf_no_pywin32": ("pywin32 (pythoncom) manque : le serveur COM ne peut pas démarrer",
+                             "pywin32 (pythoncom) is missing, the COM server cannot start"),
+    "setup.udf_store_python": ("un Python du Microsoft Store ne peut pas enregistrer le serveur COM de xlwings de façon fiable",
+                               "a Microsoft Store Python cannot register xlwings' COM server reliably"),
+    "setup.udf_on": ("Python reste lancé entre deux clics (redémarrez Excel après une mise à jour de planmkg_xl)",
+                     "Python stays running between clicks (restart Excel after upgrading planmkg_xl)"),
+    "setup.udf_left_off": ("USE UDF SERVER laissé désactivé : {why}.", "USE UDF SERVER left off: {why}."),
+    "setup.added": ("{key} : ajout de {value}", "{key}: added {value}"),
+    "setup.kept": ("{key} : votre valeur {current} est conservée (planmkg mettrait {value} ; --force pour la remplacer)",
+                   "{key}: kept your value {current} (planmkg would set {value}; use --force to replace it)"),
+    "setup.was": (" (valait {current})", " (was {current})"),
+    "setup.encoding": ("{path} : un chemin des réglages contient des caractères qu'Excel ne peut pas lire dans ce fichier ({reason}). "
+                       "Installez Python dans un dossier dont le nom n'a que des lettres simples.",
+                       "{path}: a path in the settings has characters Excel cannot read from this file ({reason}). "
+                       "Install Python in a folder whose name uses plain letters."),
+    "setup.override": ("remarque : {path} fixe {key} = {value}, qui l'emporte sur vos réglages pour les classeurs de ce dossier",
+                       "note: {path} sets {key} = {value}, which wins over the user settings for workbooks in that folder"),
+    "setup.no_xlwings": ("xlwings n'est pas installé dans ce Python : l'installation de planmkg_xl l'apporte (voir le README).",
+                         "xlwings is not installed in this Python: installing planmkg_xl brings it (see the README)."),
+    "setup.no_applescript": ("Le script AppleScript de xlwings manque dans {path} : réinstallez xlwings (`pip install --force-reinstall xlwings`).",
+                             "xlwings' AppleScript is missing from {path}: reinstall xlwings (`pip install --force-reinstall xlwings`)."),
+    "setup.installed": ("{name} installé dans {path} (RunPython sur Mac)", "installed {name} in {path} (RunPython on Mac)"),
+    "setup.no_excel": ("Excel ne tourne pas sur {platform} : aucun réglage xlwings écrit (lancez `planmkg excel setup` sur le PC "
+                       "Windows ou le Mac qui ouvre le classeur).",
+                       "Excel does not run on {platform}: no xlwings settings written (run `planmkg excel setup` on the Windows or Mac "
+                       "machine that opens the workbook)."),
+    "setup.no_python": ("Impossible de savoir quel Python tourne (sys.executable est vide). Lancez `planmkg excel setup` depuis un Python normal.",
+                        "Cannot tell which Python is running (sys.executable is empty). Run `planmkg excel setup` from a normal Python."),
+    "setup.nothing": ("Les réglages xlwings désignent déjà ce Python : rien à changer.",
+                      "xlwings settings already point at this Python: nothing to change."),
+    "setup.cannot_write": ("Impossible d'écrire {path} : {reason}. Vérifiez les droits du dossier.",
+                           "Cannot write {path}: {reason}. Check the folder's permissions."),
+    # --- reading a workbook file (before its language is known: --lang, then the locale) ----------
+    "pkg.dtd": ("La partie {part} déclare une DTD, ce qu'un classeur ne fait jamais : le fichier n'a pas été écrit par Excel "
+                "et il est refusé par sécurité.",
+                "The part {part} declares a DTD, which a workbook never does: the file was not written by Excel "
+                "and is refused for safety."),
+    "pkg.bad_xml": ("La partie {part} du classeur n'est pas du XML valide (ligne {line}, colonne {column}). Le fichier est abîmé : Ouvrez-le dans Excel et enregistrez-le de nouveau (Fichier > Enregistrer sous > .xlsm), ou restaurez une sauvegarde.",
+                    "The part {part} of the workbook is not valid XML (line {line}, column {column}). The file is damaged: Open it in Excel and save it again (File > Save As > .xlsm), or restore a backup."),
+    "pkg.no_part": ("Le classeur n'a pas de partie {part} : ce n'est pas un classeur Excel complet. Ouvrez-le dans Excel et enregistrez-le de nouveau (Fichier > Enregistrer sous > .xlsm), ou restaurez une sauvegarde.",
+                    "The workbook has no part {part}: it is not a complete Excel workbook. Open it in Excel and save it again (File > Save As > .xlsm), or restore a backup."),
+    "pkg.locked": ("{name} est ouvert dans un autre programme (fichier de verrou {lock}). Fermez-le dans Excel ou LibreOffice, "
+                   "puis relancez la commande (si aucun programme ne l'a ouvert, supprimez le fichier de verrou {lock} resté là).",
+                   "{name} is open in another program (lock file {lock}). Close it in Excel or LibreOffice, then run the command "
+                   "again (if no program has it open, delete the leftover lock file {lock})."),
+    "pkg.missing": ("{path} n'existe pas. Vérifiez le chemin, ou créez un classeur avec `planmkg new {path}`.",
+                    "{path} does not exist. Check the path, or create a workbook with `planmkg new {path}`."),
+    "pkg.folder": ("{path} est un dossier, pas un classeur.", "{path} is a folder, not a workbook."),
+    "pkg.too_big": ("{name} fait {mb} Mo ; un classeur de plan est bien plus petit et planmkg lit au plus {cap} Mo. "
+                    "Retirez les images ou les feuilles inutiles, puis recommencez.",
+                    "{name} is {mb} MB; a plan workbook is far smaller and planmkg reads at most {cap} MB. "
+                    "Remove pictures or sheets it does not need, then try again."),
+    "pkg.cannot_read_locked": ("{name} ne peut pas être lu : un autre programme le tient ou vous n'avez pas les droits ({reason}). "
+                               "Fermez-le dans Excel, puis relancez la commande.",
+                               "{name} cannot be read: another program holds it or you lack the rights ({reason}). "
+                               "Close it in Excel, then run the command again."),
+    "pkg.ole": ("{name} est protégé par mot de passe (chiffré) ou est un ancien classeur .xls, que planmkg ne sait pas lire. "
+                "Dans Excel, retirez le mot de passe (Fichier > Informations > Protéger le classeur > Chiffrer avec mot de passe) "
+                "ou enregistrez-le en .xlsm, puis relancez la commande.",
+                "{name} is password-protected (encrypted) or an old .xls workbook, which planmkg cannot read. In Excel, remove "
+                "the password (File > Info > Protect Workbook > Encrypt with Password) or save it as .xlsm, then run the command again."),
+    "pkg.not_zip": ("{name} n'est pas un classeur Excel (.xlsm/.xlsx), ou il est tronqué ou abîmé. "
+                    "Restaurez une sauvegarde, ou créez-en un nouveau avec `planmkg new`.",
+                    "{name} is not an Excel workbook (.xlsm/.xlsx), or it is truncated or corrupt. "
+                    "Restore a backup, or create a new one with `planmkg new`."),
+    "pkg.cannot_read": ("{name} ne peut pas être lu ({reason}).", "{name} cannot be read ({reason})."),
+    "pkg.not_workbook": ("{name} est un fichier zip mais pas un classeur Excel (pas de xl/workbook.xml).",
+                         "{name} is a zip file but not an Excel workbook (no xl/workbook.xml)."),
+    "pkg.too_many_parts": ("{name} contient {n} parties ; un classeur en a quelques dizaines (planmkg en lit au plus {cap}). "
+                           "Le fichier est abîmé ou n'est pas un classeur. Ouvrez-le dans Excel et enregistrez-le de nouveau (Fichier > Enregistrer sous > .xlsm), ou restaurez une sauvegarde.",
+                           "{name} holds {n} parts; a workbook holds a few dozen (at most {cap} are read). "
+                           "The file is damaged or not a workbook. Open it in Excel and save it again (File > Save As > .xlsm), or restore a backup."),
+    "pkg.duplicate": ("{name} contient deux fois la partie {part}. Excel n'écrit jamais cela (l'une des deux serait perdue "
+                      "sans un mot) : le fichier a été abîmé ou fabriqué par un autre outil. Ouvrez-le dans Excel et enregistrez-le de nouveau (Fichier > Enregistrer sous > .xlsm), ou restaurez une sauvegarde.",
+                      "{name} holds the part {part} twice. Excel never writes that (one of the two would be silently lost): "
+                      "the file was damaged or built by another tool. Open it in Excel and save it again (File > Save As > .xlsm), or restore a backup."),
+    "pkg.unsafe_name": ("{name} contient une partie au nom dangereux ({part}, hors du paquet). planmkg la refuse par sécurité. Ouvrez-le dans Excel et enregistrez-le de nouveau (Fichier > Enregistrer sous > .xlsm), ou restaurez une sauvegarde.",
+                        "{name} holds a part with an unsafe name ({part}, outside the package). planmkg refuses it for safety. Open it in Excel and save it again (File > Save As > .xlsm), or restore a backup."),
+    "pkg.zip_encrypted": ("{name} : la partie {part} est chiffrée dans le zip (ZipCrypto ou AES), ce qu'Excel ne fait jamais. "
+                          "Décompressez-la avec son mot de passe et enregistrez de nouveau depuis Excel. Ouvrez-le dans Excel et enregistrez-le de nouveau (Fichier > Enregistrer sous > .xlsm), ou restaurez une sauvegarde.",
+                          "{name}: the part {part} is encrypted inside the zip (ZipCrypto or AES), which Excel never does. "
+                          "Unzip it with its password and save it again from Excel. Open it in Excel and save it again (File > Save As > .xlsm), or restore a backup."),
+    "pkg.compression": ("{name} : la partie {part} est compressée en {method}, ce qu'Excel n'utilise pas et que planmkg ne sait "
+                        "pas lire. Ouvrez-le dans Excel et enregistrez-le de nouveau (Fichier > Enregistrer sous > .xlsm), ou restaurez une sauvegarde.",
+                        "{name}: the part {part} is compressed with {method}, which Excel does not use and planmkg cannot read. Open it in Excel and save it again (File > Save As > .xlsm), or restore a backup."),
+    "pkg.part_too_big": ("{name} : la partie {part} se décompresse en {mb} Mo, au-delà des {cap} Mo que lit planmkg "
+                         "(une bombe zip, ou un fichier abîmé). Ouvrez-le dans Excel et enregistrez-le de nouveau (Fichier > Enregistrer sous > .xlsm), ou restaurez une sauvegarde.",
+                         "{name}: the part {part} inflates to {mb} MB, over the {cap} MB planmkg reads (a zip bomb, or a "
+                         "damaged file). Open it in Excel and save it again (File > Save As > .xlsm), or restore a backup."),
+    "pkg.ratio": ("{name} : la partie {part} se décompresse {ratio} fois (une bombe zip, ou un fichier abîmé). Ouvrez-le dans Excel et enregistrez-le de nouveau (Fichier > Enregistrer sous > .xlsm), ou restaurez une sauvegarde.",
+                  "{name}: the part {part} inflates {ratio} times (a zip bomb, or a damaged file). Open it in Excel and save it again (File > Save As > .xlsm), or restore a backup."),
+    "pkg.total_too_big": ("{name} se décompresse en plus de {cap} Mo, bien plus qu'un classeur de plan. Ouvrez-le dans Excel et enregistrez-le de nouveau (Fichier > Enregistrer sous > .xlsm), ou restaurez une sauvegarde.",
+                          "{name} inflates to more than {cap} MB, far more than a plan workbook. Open it in Excel and save it again (File > Save As > .xlsm), or restore a backup."),
+    "pkg.lying_header": ("{name} : la partie {part} est plus grande que ne le dit son en-tête zip : le fichier est abîmé. Ouvrez-le dans Excel et enregistrez-le de nouveau (Fichier > Enregistrer sous > .xlsm), ou restaurez une sauvegarde.",
+                         "{name}: the part {part} is larger than its zip header says: the file is damaged. Open it in Excel and save it again (File > Save As > .xlsm), or restore a backup."),
+    "pkg.inflate": ("{name} : la partie {part} ne se décompresse pas : le fichier est abîmé (copie ou "
+                    "téléchargement incomplet). Ouvrez-le dans Excel et enregistrez-le de nouveau (Fichier > Enregistrer sous > .xlsm), ou restaurez une sauvegarde.",
+                    "{name}: the part {part} cannot be decompressed: the file is damaged (a bad copy or "
+                    "download). Open it in Excel and save it again (File > Save As > .xlsm), or restore a backup."),
+    # --- reading a JSON plan ---------------------------------------------------------------------
+    "json.too_big_file": ("{source} fait {mb} Mo ; un fichier de plan fait quelques ko et planmkg en lit au plus {cap} Mo. "
+                          "Est-ce le bon fichier ?",
+                          "{source} is {mb} MB; a plan file is a few kB and at most {cap} MB are read. Is it the right file?"),
+    "json.utf16": ("{source} est encodé en UTF-16, pas en UTF-8. Enregistrez-le de nouveau en UTF-8 (éditeur de texte : "
+                   "Enregistrer sous > Encodage : UTF-8).",
+                   "{source} is encoded in UTF-16, not UTF-8. Save it again as UTF-8 (in a text editor: Save as > Encoding: UTF-8)."),
+    "json.binary": ("{source} est un fichier binaire, pas un plan JSON. Un fichier de plan est du JSON UTF-8 : exportez-le avec "
+                    "`planmkg export`.",
+                    "{source} is a binary file, not a JSON plan. A plan file is UTF-8 JSON: export it with `planmkg export`."),
+    "json.not_utf8": ("{source} n'est pas en UTF-8 (octet {byte} à la position {offset} : latin-1 ou Windows-1252 ?). Un fichier de "
+                      "plan est du JSON UTF-8 : enregistrez-le de nouveau en UTF-8, ou exportez-le avec `planmkg export`.",
+                      "{source} is not UTF-8 (byte {byte} at offset {offset}: latin-1 or Windows-1252?). A plan file is UTF-8 "
+                      "JSON: save it again as UTF-8, or export it with `planmkg export`."),
+    "json.too_big": ("{source} est trop gros pour un fichier de plan (plus de {cap} Mo).",
+                     "{source} is too large for a plan file (more than {cap} MB)."),
+    "json.deep": ("{source} imbrique des crochets sur plus de {depth} niveaux ; un fichier de plan en a 4. Est-ce le bon fichier ?",
+                  "{source} nests brackets more than {depth} deep; a plan file nests 4 deep. Is it the right file?"),
+    "json.invalid": ("{source} n'est pas du JSON valide : erreur ligne {line}, colonne {column}.",
+                     "{source} is not valid JSON: error at line {line}, column {column}."),
+    "json.not_plan": ("{source} n'est pas un plan JSON ({detail}).", "{source} is not a JSON plan ({detail})."),
+    "json.top_level": ("{source} : le niveau supérieur doit être un objet avec 'lang', 'scalars' et 'tables'.",
+                       "{source}: the top level must be an object with 'lang', 'scalars' and 'tables'."),
+    "json.not_object": ("{source} : '{key}' doit être un objet ({{…}}), pas {kind} (voir docs/plan.schema.json).",
+                        "{source}: '{key}' must be an object ({{…}}), not {kind} (see docs/plan.schema.json)."),
+    "json.too_many_rows": ("{source} : tables.{table} a {n} lignes ; un tableau en contient au plus {cap} (README, Limites). "
+                           "Découpez le plan ou résumez les lignes.",
+                           "{source}: tables.{table} has {n} rows; a table holds at most {cap} (README, Limits). "
+                           "Split the plan or summarise the rows."),
+    "json.schema": ("{source} ne suit pas le schéma des plans (voir docs/plan.schema.json) :\n{problems}",
+                    "{source} does not follow the plan schema (see docs/plan.schema.json):\n{problems}"),
+    # --- where an output goes ----------------------------------------------------------------------
+    "out.is_input": ("{path} est aussi le fichier d'entrée : écrire là le remplacerait. Choisissez un autre nom (par exemple {example}).",
+                     "{path} is also the input file: writing there would replace it. Choose another output name (e.g. {example})."),
+    "out.wrong_kind": ("{name} a l'extension {suffix}, mais ce fichier de sortie doit être en {wanted} (par exemple {example}).",
+                       "{name} has the extension {suffix}, but this output must be {wanted} (e.g. {example})."),
+    "out.folder": ("{path} est un dossier : donnez un nom de fichier (par exemple {example}).",
+                   "{path} is a folder: give a file name (e.g. {example})."),
+    "out.exists": ("{path} existe déjà. Choisissez un autre nom, ou ajoutez --force pour le remplacer. {hint}",
+                   "{path} already exists. Choose another name, or pass --force to replace it. {hint}"),
+    "out.hint_demo": ("(planmkg demo écrit un classeur et sa présentation.)", "(planmkg demo writes a workbook and its deck.)"),
+    "out.hint_update": ("Pour rafraîchir une présentation que vous avez retouchée, en gardant vos retouches : "
+                        "`planmkg deck {workbook} --update {deck}`.",
+                        "To refresh a deck you edited, keeping your edits: `planmkg deck {workbook} --update {deck}`."),
+    "out.read_only": ("{path} est en lecture seule : planmkg ne le remplace pas. Rendez-le modifiable (propriétés du fichier) "
+                      "ou choisissez un autre nom.",
+                      "{path} is read-only: planmkg does not replace it. Make it writable (file properties) or choose another name."),
+    "out.read_only_in_place": ("{name} est en lecture seule : planmkg ne le modifie pas. Rendez-le modifiable (propriétés du "
+                               "fichier, ou `chmod u+w`), ou écrivez le résultat ailleurs avec --output.",
+                               "{name} is read-only: planmkg does not change it. Make it writable (file properties, or "
+                               "`chmod u+w`), or write the result elsewhere with --output."),
+    "out.folder_not_writable": ("Impossible d'écrire dans le dossier {path} ({reason}). Choisissez un dossier où vous pouvez écrire.",
+                                "Cannot write in the folder {path} ({reason}). Choose a folder you can write to."),
+    "out.locked": ("{name} ne peut pas être écrit : un autre programme le tient ou vous n'avez pas les droits. Fermez-le dans "
+                   "Excel, puis relancez la commande. Rien n'a été modifié.",
+                   "{name} cannot be written: another program holds it or you lack the rights. Close it in Excel, then run "
+                   "the command again. Nothing was changed."),
+    "out.cannot_write": ("{name} ne peut pas être écrit ({reason}) : vérifiez l'espace disque et le dossier, puis relancez la "
+                         "commande. Rien n'a été modifié.",
+                         "{name} cannot be written ({reason}): check the disk space and the folder, then run the command "
+                         "again. Nothing was changed."),
+    # --- cell problems -------------------------------------------------------------------------
+    "cells.many": ("{n} cellules à corriger :", "{n} cells to fix:"),
+    "cells.more": ("- … et {n} de plus", "- … {n} more"),
+}

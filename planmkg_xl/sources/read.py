@@ -1,0 +1,527 @@
+"""Read an export (CSV in any delimiter and encoding, or XLSX) into typed columns.
+
+pandas is imported here, lazily, and nowhere else in the package. The CSV path uses
+pyarrow's reader when the file is UTF-8 and reads only the columns a preset needs,
+so a million-row export stays within a few times a bare ``read_csv``. French exports
+work as they are: ``;`` separators, decimal commas, spaces as thousands separators,
+« € », dates written 31/12/2025, UTF-8 with a BOM or Windows-1252.
+
+Everything wrong is gathered and reported at once, by file and line, with the first
+five examples, before anything is written.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import SourceError
+from .kinds import COUNT, DATE, KINDS, MONEY, MONTH, NUMBER, RATE, TEXT
+from .presets import Preset, detect, normalise
+
+MAX_BYTES = 512 * 1024 * 1024  # an export above this is refused before it is read (a 1 GB file is a mistake or a dump)
+SAMPLE = 256 * 1024
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+
+MONTH_NAMES = {normalise(n): i for names in (
+    ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"),
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"),
+    ("janv", "fevr", "mars", "avr", "mai", "juin", "juil", "aout", "sept", "oct", "nov", "dec"),
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+) for i, n in enumerate(names, start=1)}
+
+
+def say(lang: str, fr: str, en: str) -> str:
+    return fr if lang == "fr" else en
+
+
+@dataclass
+class Export:
+    """One export file read: its format, its typed columns (named by field) and where its rows start."""
+
+    path: Path
+    preset: Preset
+    matched: dict[str, str]  # field -> header in the file
+    frame: object  # pandas.DataFrame, one column per matched field
+    first_line: int  # file line (1-based) of the first data row; rows are numbered from it
+    unit: str = "line"  # "line" (CSV) or "row" (spreadsheet)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.preset.kind
+
+    @property
+    def rows_read(self) -> int:
+        return len(self.frame)
+
+    def where(self, index: int) -> int:
+        return self.first_line + int(index)
+
+
+class _Problems:
+    """Bad values by column: count, the lines and the first five examples."""
+
+    def __init__(self, export_name: str, lang: str):
+        self.name, self.lang, self.items = export_name, lang, []
+
+    def column(self, header: str, what_fr: str, what_en: str, count: int, lines: list[int], examples: list[str], unit: str) -> None:
+        shown = ", ".join(str(n) for n in lines) + (" …" if count > len(lines) else "")
+        ex = ", ".join(f"« {e} »" for e in examples)
+        word = say(self.lang, "lignes" if unit == "line" else "lignes du tableur", "lines" if unit == "line" else "sheet rows")
+        self.items.append(say(
+            self.lang,
+            f"{self.name}, colonne « {header} » : {count} valeur(s) ne sont pas {what_fr} ({word} {shown}) : {ex}. "
+            f"Corrigez-les dans l'export (ou supprimez ces lignes) puis relancez l'import.",
+            f"{self.name}, column « {header} »: {count} value(s) are not {what_en} ({word} {shown}): {ex}. "
+            f"Fix them in the export (or delete those lines) and import again."))
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise SourceError("\n".join(self.items))
+
+
+def read_export(path: str | os.PathLike, kind: str | None = None, mapping: Preset | None = None, lang: str = "fr",
+                max_bytes: int = MAX_BYTES) -> Export:
+    """Read ``path`` as an export of ``kind`` (detected from the headers when None)."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SourceError(say(lang, f"Impossible de lire {path} : {exc.strerror}.", f"Cannot read {path}: {exc.strerror}.")) from exc
+    if not path.is_file():
+        raise SourceError(say(lang, f"{path} n'est pas un fichier : indiquez un export CSV ou XLSX.",
+                              f"{path} is not a file: name a CSV or XLSX export."))
+    if size > max_bytes:
+        raise SourceError(say(
+            lang, f"{name} fait {size / 1e6:,.0f} Mo : au-delà de {max_bytes / 1e6:,.0f} Mo, un export n'est pas importé "
+                  f"(est-ce le bon fichier ?). Exportez seulement l'année et les colonnes utiles, ou découpez le fichier.",
+            f"{name} is {size / 1e6:,.0f} MB: above {max_bytes / 1e6:,.0f} MB an export is not imported (is it the right file?). "
+            f"Export only the year and the columns needed, or split the file."))
+    if size == 0:
+        raise SourceError(say(lang, f"{name} est vide : exportez à nouveau les données.", f"{name} is empty: export the data again."))
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        return _read_excel(path, kind, mapping, lang)
+    return _read_csv(path, kind, mapping, lang)
+
+
+# ---------------------------------------------------------------- CSV
+
+def sniff(raw: bytes) -> tuple[str, str, int, list[str]]:
+    """(encoding, delimiter, index of the header line, header names) from the first bytes of a CSV."""
+    if raw.startswith(codecs.BOM_UTF8):
+        encoding, text = "utf-8-sig", raw[3:].decode("utf-8", errors="ignore")
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding, text = "utf-16", raw.decode("utf-16", errors="ignore")
+    else:
+        try:
+            text = codecs.getincrementaldecoder("utf-8")().decode(raw, final=False)
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            encoding, text = "cp1252", raw.decode("cp1252", errors="replace")
+    lines = text.splitlines()
+    header_index = 0
+    while header_index < len(lines) and (not lines[header_index].strip() or lines[header_index].lstrip().startswith("#")):
+        header_index += 1  # GA4 puts its report description in '#' lines before the header
+    if header_index >= len(lines):
+        return encoding, ",", header_index, []
+    header = lines[header_index]
+    counts = {d: header.count(d) for d in (";", ",", "\t", "|")}
+    delimiter = max(counts, key=lambda d: (counts[d], d == ";"))
+    if counts[delimiter] == 0:
+        delimiter = ","
+    names = next(csv.reader([header], delimiter=delimiter))
+    return encoding, delimiter, header_index, [n.strip() for n in names]
+
+
+def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -> Export:
+    import pandas as pd
+
+    with open(path, "rb") as fh:
+        raw = fh.read(SAMPLE)
+    encoding, delimiter, header_index, headers = sniff(raw)
+    if not headers or not any(h for h in headers):
+        raise SourceError(say(lang, f"{path.name} n'a pas de ligne d'en-têtes : exportez à nouveau les données avec les noms de colonnes.",
+                              f"{path.name} has no header line: export the data again with its column names."))
+    preset, matched = choose_preset(path.name, headers, kind, mapping, lang)
+    wanted = list(matched.values())
+    kinds_of = KINDS[preset.kind].fields
+    text_cols = [h for f, h in matched.items() if kinds_of[f] in (TEXT, MONTH)]
+    opts = dict(sep=delimiter, skiprows=header_index, header=0, usecols=lambda c: c.strip() in wanted,
+                dtype={h: "string" for h in text_cols})
+    try:
+        frame = None
+        if encoding in ("utf-8", "utf-8-sig"):
+            date_cols = [h for f, h in matched.items() if kinds_of[f] == DATE]  # parsed by to_date, once per distinct text
+            frame = _read_arrow(path, delimiter, header_index, [h for h in headers if h in wanted], text_cols + date_cols)
+        if frame is None:
+            frame = pd.read_csv(path, encoding=encoding, **opts)
+    except pd.errors.EmptyDataError as exc:
+        raise SourceError(say(lang, f"{path.name} est vide : exportez à nouveau les données.", f"{path.name} is empty: export the data again.")) from exc
+    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise SourceError(say(lang, f"{path.name} n'est pas un CSV lisible ({str(exc).splitlines()[0]}). Exportez-le à nouveau en CSV.",
+                              f"{path.name} is not a readable CSV ({str(exc).splitlines()[0]}). Export it again as CSV.")) from exc
+    frame.columns = [str(c).strip() for c in frame.columns]
+    if frame.columns.duplicated().any():
+        frame = frame.loc[:, ~frame.columns.duplicated()]
+    return _typed(path, preset, matched, frame, header_index + 2, "line", lang, comma_decimal=delimiter != ",")
+
+
+def _read_arrow(path: Path, delimiter: str, header_index: int, columns: list[str], text_cols: list[str]):
+    """pyarrow's CSV reader, only the columns needed, text kept as text; None when it cannot.
+
+    One thread: on a busy two-core machine pyarrow's thread pool was slower than a bare read, one thread is not.
+    """
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    try:
+        table = pacsv.read_csv(
+            path, read_options=pacsv.ReadOptions(skip_rows=header_index, block_size=1 << 22, use_threads=False),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter),
+            convert_options=pacsv.ConvertOptions(
+                include_columns=columns, column_types={h: pa.string() for h in text_cols}, strings_can_be_null=True,
+                decimal_point="," if delimiter == ";" else "."))  # French exports: pyarrow reads 1234,56 itself
+    except (pa.ArrowInvalid, pa.ArrowKeyError, KeyError, ValueError):
+        return None  # ragged lines, odd quoting, duplicate headers…: pandas' reader decides
+    return table.to_pandas(date_as_object=False, types_mapper={pa.string(): pd.StringDtype("pyarrow"),
+                                                                pa.large_string(): pd.StringDtype("pyarrow")}.get)
+
+
+# ---------------------------------------------------------------- XLSX
+
+def _read_excel(path: Path, kind: str | None, mapping: Preset | None, lang: str) -> Export:
+    import pandas as pd
+
+    import zipfile
+
+    try:
+        grid = pd.read_excel(path, header=None, dtype=object, engine="openpyxl")
+    except (ValueError, OSError, KeyError, TypeError, ImportError, zipfile.BadZipFile) as exc:
+        raise SourceError(say(lang, f"{path.name} n'est pas un classeur .xlsx lisible ({type(exc).__name__}). Enregistrez-le en .xlsx "
+                                    f"(Excel 2007 ou plus récent) ou exportez un CSV.",
+                              f"{path.name} is not a readable .xlsx workbook ({type(exc).__name__}). Save it as .xlsx "
+                              f"(Excel 2007 or later) or export a CSV.")) from exc
+    header_row = None
+    for i in range(min(len(grid), 50)):
+        cells = [c for c in grid.iloc[i].tolist() if isinstance(c, str) and c.strip()]
+        first = grid.iloc[i].tolist()[0]
+        if len(cells) >= 2 and not (isinstance(first, str) and first.lstrip().startswith("#")):
+            header_row = i
+            break
+    if header_row is None:
+        raise SourceError(say(lang, f"{path.name} : aucune ligne d'en-têtes trouvée dans la première feuille.",
+                              f"{path.name}: no header row found in the first sheet."))
+    headers = [str(c).strip() if c is not None and c == c else "" for c in grid.iloc[header_row].tolist()]
+    preset, matched = choose_preset(path.name, headers, kind, mapping, lang)
+    body = grid.iloc[header_row + 1:]
+    body.columns = headers
+    frame = body[[h for h in headers if h in matched.values()]].reset_index(drop=True)
+    frame = frame.dropna(how="all")
+    frame = frame.reset_index(drop=True)
+    return _typed(path, preset, matched, frame, header_row + 2, "row", lang)
+
+
+# ---------------------------------------------------------------- columns
+
+def choose_preset(name: str, headers: list[str], kind: str | None, mapping: Preset | None, lang: str) -> tuple[Preset, dict[str, str]]:
+    """The preset for these headers, or a message saying which columns are missing and how to map them."""
+    if mapping is not None:
+        if kind is not None and mapping.kind != kind:
+            raise SourceError(say(lang, f"{name} : le fichier de correspondance décrit un export « {mapping.kind} », pas « {kind} ».",
+                                  f"{name}: the mapping file describes a « {mapping.kind} » export, not « {kind} »."))
+        matched = mapping.match(headers)
+        unknown = [c[0] for f, c in mapping.columns.items() if f not in matched]
+        if unknown:
+            raise SourceError(say(
+                lang, f"{name} : colonne(s) inconnue(s) {', '.join('« ' + u + ' »' for u in unknown)} (nommées dans {mapping.name}). "
+                      f"En-têtes du fichier : {', '.join(headers)}. Corrigez le fichier de correspondance.",
+                f"{name}: unknown column(s) {', '.join('« ' + u + ' »' for u in unknown)} (named in {mapping.name}). "
+                f"The file's headers: {', '.join(headers)}. Fix the mapping file."))
+        missing = mapping.missing(matched)
+        if missing:
+            raise SourceError(_missing_message(name, mapping.kind, missing, headers, lang))
+        return mapping, matched
+    found = detect(headers, kind)
+    if found is not None:
+        return found
+    if kind is not None:
+        generic = next((p for p in _presets() if p.kind == kind and not p.specific), None)
+        missing = generic.missing(generic.match(headers)) if generic else []
+        raise SourceError(_missing_message(name, kind, missing, headers, lang))
+    raise SourceError(say(
+        lang, f"{name} : nature d'export non reconnue d'après ses en-têtes ({', '.join(headers[:12])}{' …' if len(headers) > 12 else ''}). "
+              f"Précisez-la avec --as ({', '.join(KINDS)}), ou décrivez les colonnes avec "
+              f"`planmkg import --init-mapping correspondance.toml {name}` puis --mapping correspondance.toml.",
+        f"{name}: the kind of export is not recognised from its headers ({', '.join(headers[:12])}{' …' if len(headers) > 12 else ''}). "
+        f"Give it with --as ({', '.join(KINDS)}), or describe the columns with "
+        f"`planmkg import --init-mapping mapping.toml {name}` then --mapping mapping.toml."))
+
+
+def _presets():
+    from .presets import presets
+
+    return presets()
+
+
+def _missing_message(name: str, kind: str, missing: list[tuple[str, ...]], headers: list[str], lang: str) -> str:
+    wanted = " ; ".join(" / ".join(g) for g in missing)
+    return say(
+        lang, f"{name} : ce n'est pas un export « {kind} » reconnu : il manque {wanted}. En-têtes du fichier : {', '.join(headers[:20])}. "
+              f"Vérifiez --as, ou faites correspondre les colonnes : `planmkg import --init-mapping correspondance.toml --as {kind} {name}`.",
+        f"{name}: not a recognised « {kind} » export: {wanted} missing. The file's headers: {', '.join(headers[:20])}. "
+        f"Check --as, or map the columns: `planmkg import --init-mapping mapping.toml --as {kind} {name}`.")
+
+
+def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_line: int, unit: str, lang: str,
+           comma_decimal: bool = True) -> Export:
+    import pandas as pd
+
+    problems = _Problems(path.name, lang)
+    spec = KINDS[preset.kind]
+    out = {}
+    for fkey, header in matched.items():
+        col = frame[header]
+        ftype = spec.fields[fkey]
+        if ftype in (MONEY, NUMBER, COUNT, RATE):
+            values, bad = to_number(col, rate=ftype == RATE, comma_decimal=comma_decimal)
+            if ftype == COUNT:
+                bad = bad | (values < 0).fillna(False)
+            _report(problems, header, col, bad, "des nombres" if ftype != MONEY else "des montants",
+                    "numbers" if ftype != MONEY else "amounts", first_line, unit)
+            out[fkey] = values
+        elif ftype == DATE:
+            values, bad = to_date(col, preset)
+            _report(problems, header, col, bad, "des dates", "dates", first_line, unit)
+            out[fkey] = values
+        elif ftype == MONTH:
+            values, bad = to_month(col)
+            _report(problems, header, col, bad, "des mois", "months", first_line, unit)
+            out[fkey] = values
+        else:
+            s = col.astype("string").str.strip()
+            out[fkey] = s.mask(s == "")
+    problems.raise_if_any()
+    typed = pd.DataFrame(out, index=frame.index)
+    if typed.empty:
+        raise SourceError(say(lang, f"{path.name} n'a aucune ligne de données sous ses en-têtes : exportez à nouveau l'année voulue.",
+                              f"{path.name} has no data row under its headers: export the year you want again."))
+    return Export(path, preset, matched, typed, first_line, unit)
+
+
+def _report(problems: _Problems, header: str, col, bad, what_fr: str, what_en: str, first_line: int, unit: str) -> None:
+    if not bad.any():
+        return
+    idx = bad[bad].index[:5]
+    problems.column(header, what_fr, what_en, int(bad.sum()), [first_line + int(i) for i in idx],
+                    [str(v) for v in col[idx].tolist()], unit)
+
+
+_SPACES = re.compile(r"[\s\u00a0\u202f']")
+_CURRENCY = re.compile(r"(?i)[€$£]|\b(?:eur|usd|gbp|chf)\b")
+
+
+def to_number(col, rate: bool = False, comma_decimal: bool = True):
+    """(float values, bad mask): '1 234,56 €', '1,234.56', '(12)', '12,5 %' all read; blanks are missing, not bad.
+
+    Fast path first (pyarrow string kernels over the whole column, for the one convention the
+    column uses); only the values it cannot read go through the general, slower rules.
+    """
+    import pandas as pd
+
+    if pd.api.types.is_numeric_dtype(col.dtype) or pd.api.types.is_bool_dtype(col.dtype) or rate:
+        return _to_number(col, rate, comma_decimal)
+    s = col.astype("string[pyarrow]").str.strip()
+    blank = s.isna() | (s == "")
+    for token in ("\u00a0", "\u202f", " ", "€"):
+        s = s.str.replace(token, "", regex=False)
+    has_c = s.str.contains(",", regex=False).fillna(False)
+    has_d = s.str.contains(".", regex=False).fillna(False)
+    dot_last = (has_d & (s.str.rfind(".") > s.str.rfind(","))).any()
+    comma_last = (has_c & (s.str.rfind(",") > s.str.rfind("."))).any()
+    if comma_last and dot_last:  # both conventions in one column: value by value
+        return _to_number(col, rate, comma_decimal)
+    if comma_last and (comma_decimal or has_d.any()):
+        s = s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    elif has_c.any():
+        s = s.str.replace(",", "", regex=False)
+    values = pd.to_numeric(s.mask(blank), errors="coerce").astype("float64")
+    rest = values.isna() & ~blank
+    if rest.any():  # the few values written another way: the general rules
+        v2, bad2 = _to_number(col[rest], rate, comma_decimal)
+        values[rest] = v2
+        return values, (bad2.reindex(col.index, fill_value=False)).astype(bool)
+    return values, pd.Series(False, index=col.index)
+
+
+def _to_number(col, rate: bool = False, comma_decimal: bool = True):
+    import numpy as np
+    import pandas as pd
+
+    if pd.api.types.is_bool_dtype(col.dtype):
+        col = col.astype("string")
+    if pd.api.types.is_numeric_dtype(col.dtype):
+        values = col.astype("float64")
+        return (values / 100 if rate and (values > 1).any() else values), pd.Series(False, index=col.index)
+    s = col.astype("string").str.strip()
+    blank = s.isna() | (s == "") | s.isin(["-", "—", "n/a", "N/A", "NA", "nan"])
+    pct = s.str.contains("%", regex=False).fillna(False)
+    s = s.str.replace(_CURRENCY, "", regex=True).str.replace(_SPACES, "", regex=True).str.replace("%", "", regex=False)
+    neg = s.str.match(r"^\(.*\)$").fillna(False)
+    s = s.str.strip("()")
+    has_c = s.str.contains(",", regex=False).fillna(False)
+    has_d = s.str.contains(".", regex=False).fillna(False)
+    both = has_c & has_d
+    comma_last = s.str.rfind(",") > s.str.rfind(".")
+    if (both & ~comma_last).any() and not (both & comma_last).any():
+        comma_decimal = False  # the column writes 1,234.50 somewhere: its commas group thousands
+    elif (both & comma_last).any():
+        comma_decimal = True
+    grouped = s.str.match(r"^-?\d{1,3}(,\d{3})+$").fillna(False)  # 1,200: thousands in a comma CSV, 1.2 in a ';' one
+    thousands = grouped & ((s.str.count(",") > 1) | (not comma_decimal))
+    fr = (both & comma_last) | (has_c & ~has_d & ~thousands)
+    en_thousands = (both & ~comma_last)
+    multi_dot = s.str.count(r"\.") > 1
+    s = s.mask(fr, s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
+    s = s.mask(en_thousands | (has_c & ~fr), s.str.replace(",", "", regex=False))
+    s = s.mask(multi_dot & ~fr, s.str.replace(".", "", regex=False))
+    values = pd.to_numeric(s.mask(blank), errors="coerce").astype("float64")
+    values = values.mask(neg, -values)
+    bad = values.isna() & ~blank
+    if rate:
+        values = values.mask(pct | (values > 1), values / 100)
+    return values, bad.fillna(False).astype(bool)
+
+
+_DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})")
+
+
+def to_date(col, preset: Preset):
+    """(datetime64 values, bad mask): ISO dates and times, 31/12/2025 or 12/31/2025 (decided on the column), Excel dates.
+
+    Each distinct text is parsed once (an export repeats its dates: a year has 365 days).
+    """
+    import pandas as pd
+
+    if pd.api.types.is_datetime64_any_dtype(col.dtype):
+        return _to_date(col, preset)
+    if col.dtype == object:
+        head = col.dropna().head(100)
+        if len(head) and all(hasattr(v, "year") for v in head):  # a spreadsheet's dates
+            return _to_date(col, preset)
+    codes, uniques = pd.factorize(col.astype("string"), use_na_sentinel=True)
+    if len(uniques) > len(col) // 2:
+        return _to_date(col, preset)
+    parsed, bad = _to_date(pd.Series(uniques, dtype="string"), preset)
+    parsed = parsed.to_numpy(dtype="datetime64[ns]")
+    bad = bad.to_numpy()
+    import numpy as np
+
+    values = np.where(codes >= 0, parsed[np.maximum(codes, 0)], np.datetime64("NaT"))
+    return pd.Series(values, index=col.index, dtype="datetime64[ns]"), pd.Series(np.where(codes >= 0, bad[np.maximum(codes, 0)], False),
+                                                                                 index=col.index)
+
+
+def _to_date(col, preset: Preset):
+    import pandas as pd
+
+    if pd.api.types.is_datetime64_any_dtype(col.dtype):
+        values = col.dt.tz_localize(None) if getattr(col.dt, "tz", None) is not None else col
+        return values.astype("datetime64[ns]"), pd.Series(False, index=col.index)
+    if col.dtype == object and len(col) and all(hasattr(v, "year") or v is None or v != v for v in col.head(100)):
+        values = pd.to_datetime(col, errors="coerce")
+        return values, (values.isna() & col.notna()).astype(bool)
+    s = col.astype("string").str.strip()
+    blank = s.isna() | (s == "")
+    iso = pd.to_datetime(s.str.replace(r"(?:Z|[+-]\d\d:?\d\d)$", "", regex=True).where(s.str.match(r"^\d{4}-\d{2}-\d{2}").fillna(False)),
+                         errors="coerce", format="ISO8601")
+    values = iso
+    rest = values.isna() & ~blank
+    if rest.any():
+        parts = s[rest].str.extract(_DMY)
+        a, b, y = (pd.to_numeric(parts[i], errors="coerce").astype("float64") for i in range(3))
+        y = y.where(y >= 100, y + 2000)
+        if preset.dayfirst is not None:
+            dayfirst = preset.dayfirst
+        elif (a > 12).any():
+            dayfirst = True
+        elif (b > 12).any():
+            dayfirst = False
+        else:
+            dayfirst = True
+        day, month = (a, b) if dayfirst else (b, a)
+        parsed = pd.to_datetime(pd.DataFrame({"year": y, "month": month, "day": day}), errors="coerce")
+        values = values.copy()
+        values[rest] = parsed
+        still = values.isna() & ~blank
+        if still.any():  # Excel serial numbers written as text, compact 20250131
+            compact = pd.to_datetime(s[still].where(s[still].str.match(r"^\d{8}$").fillna(False)), format="%Y%m%d", errors="coerce")
+            values[still] = compact
+    bad = values.isna() & ~blank
+    return values, bad.fillna(False).astype(bool)
+
+
+def to_month(col):
+    """(Series of (year or 0) * 100 + month, bad mask) from 2025-01, 202501, 01/2025, 'janvier 2025', 'Jan', 1…12, dates."""
+    import pandas as pd
+
+    if pd.api.types.is_datetime64_any_dtype(col.dtype):
+        return (col.dt.year * 100 + col.dt.month).astype("Int64"), pd.Series(False, index=col.index)
+    s = col.astype("string").str.strip()
+    blank = s.isna() | (s == "")
+    out = pd.Series(pd.NA, index=col.index, dtype="Int64")
+    uniq = s[~blank].unique()
+    table = {u: _month_of(str(u)) for u in uniq}
+    mapped = s.map(table)
+    out = pd.to_numeric(mapped, errors="coerce").astype("Int64")
+    bad = out.isna() & ~blank
+    return out, bad.fillna(False).astype(bool)
+
+
+def _month_of(text: str) -> int | None:
+    t = text.strip()
+    m = re.match(r"^(\d{4})(\d{2})\d{2}$", t)  # GA4's Date dimension: 20250115
+    if m and 1 <= int(m.group(2)) <= 12:
+        return int(m.group(1)) * 100 + int(m.group(2))
+    m = re.match(r"^(\d{4})[-/.]?(\d{1,2})(?:[-/.]\d{1,2})?(?:[ T].*)?$", t)
+    if m and 1 <= int(m.group(2)) <= 12 and (len(t) != 8 or t.isdigit()):
+        return int(m.group(1)) * 100 + int(m.group(2))
+    m = re.match(r"^(\d{1,2})[-/.](\d{4})$", t)
+    if m and 1 <= int(m.group(1)) <= 12:
+        return int(m.group(2)) * 100 + int(m.group(1))
+    m = re.match(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", t)
+    if m:
+        return int(m.group(3)) * 100 + int(m.group(2))
+    if t.isdigit() and 1 <= int(t) <= 12:
+        return int(t)
+    words = normalise(t).split()
+    if words and words[0] in MONTH_NAMES:
+        year = next((int(w) for w in words[1:] if w.isdigit() and len(w) == 4), 0)
+        return year * 100 + MONTH_NAMES[words[0]]
+    return None
+
+
+def export_headers(path: str | os.PathLike) -> list[str]:
+    """The header names of an export (for ``--init-mapping``)."""
+    path = Path(path)
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        import pandas as pd
+
+        grid = pd.read_excel(path, header=None, dtype=object, nrows=50, engine="openpyxl")
+        for i in range(len(grid)):
+            cells = [str(c).strip() for c in grid.iloc[i].tolist() if isinstance(c, str) and c.strip()]
+            if len(cells) >= 2:
+                return cells
+        return []
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(SAMPLE)
+    except OSError as exc:
+        raise SourceError(f"Cannot read {path}: {exc.strerror}.") from exc
+    return sniff(raw)[3]
