@@ -128,3 +128,27 @@ def test_review_button_writes_the_deck_beside_the_workbook(demo):
     assert outcome.open_path == target and target.is_file() and ui.opened == [target]
     assert "Revue à fin mars : 1 KPI en retard" in outcome.message
     assert len(open_deck(target.read_bytes()).slides) == 4
+
+
+def test_ribbon_import_equals_the_file_import(demo_xlsm, tmp_path):
+    """The same Brevo export imported by the ribbon (through the open Book) and by `planmkg import` (through the file)
+    gives the same plan: two independent writers, one result."""
+    import shutil
+
+    import exports as ex
+
+    headers, rows, _ = ex.campaigns("brevo-campaigns", n=16)
+    export = ex.write_csv(tmp_path / "brevo.csv", headers, rows, delimiter=";")
+    on_file = tmp_path / "by_file.xlsm"
+    shutil.copy(demo_xlsm, on_file)
+    app.import_files(on_file, [export])
+    book = FakeBook.from_file(demo_xlsm)
+    ui = FakeUI(files=[export])
+    ribbon.run_action("pmImport", book, ui)
+    assert not any(error for _, _, error in ui.alerts), ui.alerts
+    by_ribbon = read_book(book).compact_plan()
+    by_file = app.load(on_file).compact_plan()
+    for table in ("emailing", "input_data", "sources"):
+        if table in TABLES:
+            assert by_ribbon.tables.get(table) == by_file.tables.get(table), table
+    assert len(by_ribbon.tables["emailing"]) > len(read_book(FakeBook.from_file(demo_xlsm)).compact_plan().tables["emailing"])
