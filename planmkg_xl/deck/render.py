@@ -135,28 +135,22 @@ def build_deck(computed: Computed, findings: Iterable[object] | None = None, tem
     ``warn`` receives what the user should know (a template font we could not measure); default: stderr.
     """
     specs = deck_spec(computed, list(findings) if findings is not None else None, lang, appendix=appendix, with_checks=with_checks)
-    return render_specs(specs, lang or computed.plan.lang, template)
+    return render_specs(specs, lang or computed.plan.lang, template, warn)
 
 
-def render_specs(specs: list[SlideSpec], lang: str, template: str | None = None) -> bytes:
+def render_specs(specs: list[SlideSpec], lang: str, template: str | None = None, warn=None) -> bytes:
     """Any deck described as slide specs (the committee deck, the monthly review) on the built-in or the user's template."""
     prs = _open_template(template)
     footer = _footer_text(specs)
     content = tpl.content_layout(prs)
     layouts = (tpl.title_layout(prs, content), content)
-    lang = lang or computed.plan.lang
     for spec in specs:
-<<<<<<< HEAD
-        _render_slide(prs, spec, footer)
-    _set_language(prs, lang)
-=======
         _render_slide(prs, spec, footer, layouts, CONTINUED.get(lang, CONTINUED["en"]))
     _set_language(prs, lang)
     families = [tpl.text_props(lo, k)[0] for lo in layouts for k in ("title", "body")]
     for name in fonts.missing(families):
         (warn or _print_warning)(f"the template's font '{name}' is not installed and has no metric-compatible substitute: "
                                  "text was fitted with conservative widths; install the font for an exact fit.")
->>>>>>> main
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
