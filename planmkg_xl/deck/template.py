@@ -688,8 +688,9 @@ def panel_for(layout, under: Box, preferred: str | None) -> tuple[str, str]:
     """(panel colour, text colour) for text no single colour can carry on ``under``: the background's own
     dominant colours first (a solid patch of the band it sits on), then the theme's light colour, white."""
     c = canvas(layout)
-    common = [("%02X%02X%02X" % rgb) for _, rgb in sorted(colors_of(c.crop(under)), reverse=True)[:3]]
-    for panel in (*common, c.palette.scheme_color("bg1"), "FFFFFF"):
+    common = [rgb for _, rgb in sorted(colors_of(c.crop(under)), reverse=True)[:3]]
+    shades = [("%02X%02X%02X" % tuple(round(v * k) for v in rgb)) for rgb in common for k in (1.0, 0.7, 0.5)]
+    for panel in (*shades, c.palette.scheme_color("bg1"), "FFFFFF"):
         for ink in (preferred, "FFFFFF", "000000"):
             if ink and contrast(ink, panel) >= MIN_CONTRAST + 0.3:
                 return panel, ink
