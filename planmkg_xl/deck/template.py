@@ -23,11 +23,13 @@ Part of the renderer room: it reads python-pptx objects (layouts, masters) and t
 from __future__ import annotations
 
 import colorsys
+import copy
 import functools
 import io
 import weakref
 from dataclasses import dataclass
 
+from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
@@ -125,9 +127,16 @@ class Palette:
                 if col is None:
                     continue
                 self.scheme[name] = (col.get("lastClr") or col.get("val") or "000000").upper()
+        self.bg_styles = list(theme.find(f".//{_A}bgFillStyleLst")) if theme is not None and \
+            theme.find(f".//{_A}bgFillStyleLst") is not None else []
         cmap = master._element.find(f"{_P}clrMap")
         self.map = dict(cmap.attrib) if cmap is not None else {}
         self.fonts = _theme_fonts(theme)
+
+    def background_style(self, idx: int):
+        """The theme's background fill style ``idx`` (1001 = the first), or None."""
+        k = idx - 1001
+        return self.bg_styles[k] if 0 <= k < len(self.bg_styles) else None
 
     def scheme_color(self, name: str) -> str:
         name = self.map.get(name, name)
@@ -173,8 +182,6 @@ class Palette:
 
 
 def _theme_xml(master):
-    from lxml import etree
-
     for rel in master.part.rels.values():
         if rel.reltype.endswith("/theme"):
             return etree.fromstring(rel.target_part.blob)
@@ -226,6 +233,15 @@ class Canvas:
             ref = bg.find(f"{_P}bgRef")
             if ref is not None and len(ref):
                 col = self.palette.color(ref[0])
+                style = self.palette.background_style(int(ref.get("idx", "0")))
+                if style is not None and col:  # the theme's background fill style, in the referenced colour
+                    holder = etree.Element("holder")
+                    holder.append(copy.deepcopy(style))
+                    cols = self.palette.fill(holder, ph=col[0])
+                    if cols:
+                        kind = "gradient" if style.tag == f"{_A}gradFill" else "pattern" if style.tag == f"{_A}pattFill" else "solid"
+                        self._paint_colors(cols, (0, 0, self.W, self.H), None, kind)
+                        return
                 if col:
                     self._paint_colors([col], (0, 0, self.W, self.H))
                 return
