@@ -262,6 +262,11 @@ def _render_on(prs, layout, spec: SlideSpec, footer: str):
         _add_subtitle_box(slide, layout, spec.subtitle, subtitle_box)
     _add_footers(slide, layout, footer if spec.kind != "title" else "")
     area = body_area(layout)
+    if spec.kind != "title" and not frames:
+        title_height, bottom = _title_room(slide, layout, spec, title_height)
+        if bottom > area.y:  # the title grew: the content starts below it
+            gap = int(_slide_size(layout)[1] * 0.015)
+            area = Rect(area.x, bottom + gap, area.w, area.bottom - bottom - gap)
     if spec.section and spec.kind != "title":
         _add_section_label(slide, layout, spec, title_height)
     if spec.source:
@@ -453,6 +458,32 @@ def _title_size(layout) -> float:
     if node is not None and node.get("sz"):
         return int(node.get("sz")) / 100
     return 28.0
+
+
+def _title_room(slide, layout, spec: SlideSpec, title_height: float) -> tuple[float, int]:
+    """Room for the whole title and the section label above it: when the title had to be cut, or its text
+    fills its box up to the slide's top (no line left for the label), the title box starts one label
+    lower and grows down as far as the title needs at a readable size (at most twice its height).
+    Returns the title's text height and the bottom of its box (the content starts below)."""
+    title = _title_placeholder(slide)
+    if title is None:
+        return title_height, 0
+    b = tpl.box(title)
+    top = _title_text_top(layout, title_height, title)
+    label = int(Emu(Pt(LABEL_HEIGHT))) if spec.section and top is not None and top - Emu(Pt(LABEL_HEIGHT)) < Emu(Pt(4)) else 0
+    cut = title.text_frame.text != spec.title
+    if not label and not cut:
+        return title_height, b.bottom
+    family = tpl.text_props(layout, "title")[0]
+    size = min(_title_size(layout), 20.0)
+    with fit.measuring(family):
+        need = fit.layout_height([fit.P(spec.title, bold=True)], _pt(b.w) - 2 * fit.INSET_X, size)[0] + 2 * fit.INSET_Y
+    height = min(max(b.h - label, int(need * EMU_PER_PT)), 2 * b.h)
+    grown = tpl.Box(b.x, b.y + label, b.w, height)
+    return _fill_title(title, spec.title, layout, grown), grown.bottom
+
+
+LABEL_HEIGHT = 18  # points: the section label above the title
 
 
 def _add_section_label(slide, layout, spec: SlideSpec, title_height: float) -> None:
