@@ -38,7 +38,7 @@ def build_xlsm(plan: Plan) -> bytes:
     import io
     import zipfile
 
-    from .io.build import build_workbook  # openpyxl: only when building, not on every ribbon click
+    from .io.build import APP_PROPERTIES, build_workbook  # openpyxl: only when building, not on every ribbon click
     from .io.macro import add_macro_parts
 
     xlsx, _ = build_workbook(plan)
@@ -50,6 +50,7 @@ def build_xlsm(plan: Plan) -> bytes:
     changed |= write_findings(data, findings_for(full.compact(data.compact_plan())))
     parts = {**pkg.parts, **serialise(data, changed)}
     parts["docProps/core.xml"] = _fixed_core_times(parts["docProps/core.xml"])
+    parts["docProps/app.xml"] = APP_PROPERTIES
     parts = add_macro_parts(parts, plan.lang, WORKBOOK_CODENAME, SHEET_CODENAMES)
     return zip_bytes(parts)
 
@@ -198,17 +199,21 @@ def check(path: str | os.PathLike) -> tuple[WorkbookData, list[Finding]]:
 def deck_for(computed: Computed, findings: list[Finding] | None, template: str | None = None, lang: str | None = None,
              appendix: bool = True, with_checks: bool = False) -> bytes:
     """The executive deck of a computed plan, on the built-in or the user's template."""
+    from .deck.bounds import bounded
     from .deck.render import build_deck
 
-    return build_deck(computed, findings, template=template, lang=lang, appendix=appendix, with_checks=with_checks)
+    return build_deck(bounded(computed, lang or computed.plan.lang)[0], findings, template=template, lang=lang, appendix=appendix,
+                      with_checks=with_checks)
 
 
 def update_deck_for(computed: Computed, findings: list[Finding] | None, existing: bytes, lang: str | None = None,
                     appendix: bool = True, with_checks: bool = False) -> tuple[bytes, list[str]]:
     """Refresh a deck the user edited: the generated numbers, tables and charts; nothing of theirs."""
+    from .deck.bounds import bounded
     from .deck.render import update_deck
 
-    return update_deck(computed, findings, existing, lang=lang, appendix=appendix, with_checks=with_checks)
+    return update_deck(bounded(computed, lang or computed.plan.lang)[0], findings, existing, lang=lang, appendix=appendix,
+                       with_checks=with_checks)
 
 
 def deck_findings(data: WorkbookData, computed: Computed, lang: str | None) -> list[Finding]:
@@ -239,8 +244,11 @@ def deck(path: str | os.PathLike, output: str | os.PathLike | None = None, templ
         default = Path(output) if output else Path(path).with_suffix(".pptx")
         check_output(default, decks, inputs=(path, template), force=force,
                      replace_hint=msg("out.hint_update", workbook=Path(path).name, deck=default.name))
+    from .deck.bounds import bounded
+
     data, computed = load_computed(path)
     findings = deck_findings(data, computed, lang) if with_checks else None
+    computed, notes = bounded(computed, lang or data.layout.lang)  # what a slide can show; the notes say what was cut
     if update is not None:
         update = Path(update)
         if not update.exists():
@@ -253,7 +261,7 @@ def deck(path: str | os.PathLike, output: str | os.PathLike | None = None, templ
         target = Path(output) if output else Path(path).with_suffix(".pptx")
     check_not_locked(target)
     write_atomic(target, content)
-    return target, changes
+    return target, notes + changes
 
 
 # ---------------------------------------------------------------- import of exports (planmkg import, ribbon « Importer… »)

@@ -326,6 +326,8 @@ def deck(path: Path, output: Path | None, template: Path | None, lang: str | Non
             click.echo(f"  {line}")
     else:
         click.echo(say("cli.created", path=target))
+        for line in changes:  # texts cut to fit a slide
+            click.echo(f"  {line}")
     if pdf or png_dir:
         from .deck.preview import to_pdf, to_png
 

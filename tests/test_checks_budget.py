@@ -159,3 +159,10 @@ def test_default_benchmarks_cite_source_and_date():
         assert {r["key"] for r in rows} >= {"marketing_to_revenue_b2b_product", "marketing_to_revenue_b2b_services",
                                            "marketing_to_revenue_small_max"}
         assert all(r["source"] and r["date"] and 0 < r["value"] < 1 for r in rows)
+
+
+def test_ben003_only_for_benchmarks_in_use():
+    plan = coherent_plan()
+    plan.tables["benchmarks"][1]["date"] = "2015-08"
+    plan.scalars["company_revenue"] = None  # neither ratio can be computed: no benchmark is in use
+    assert findings(plan, "BEN-003") == []

@@ -226,8 +226,8 @@ def test_update_follows_the_new_conclusion_but_keeps_a_title_the_user_changed(de
     assert _title_shape(prs, "budget")[1].text_frame.text == "Notre budget, vu par la directrice"
     assert _title_shape(prs, "leadgen_strategy")[1].text_frame.text == specs["leadgen_strategy"].title
     assert specs["leadgen_strategy"].title.startswith("Il manque")
-    assert any("title kept" in c and "Notre budget" in c for c in changes)
-    assert any(c.startswith(specs["leadgen_strategy"].title) and "title updated" in c for c in changes)
+    assert any("titre conservé" in c and "Notre budget" in c for c in changes)
+    assert any(c.startswith(specs["leadgen_strategy"].title) and "titre mis à jour" in c for c in changes)
     assert overflows(prs) == []
 
 
@@ -246,9 +246,12 @@ def test_update_leaves_deleted_slides_and_shapes_deleted_and_says_how_to_get_the
     names = [s._element.cSld.get("name") for s in open_deck(new).slides]
     assert "pmk:slide:web" not in names
     assert "pmk:chart:budget_bridge" not in shapes_by_name(open_deck(new))
-    assert any("pmk:slide:web" in c and "kept deleted" in c for c in changes)
-    assert any("pmk:chart:budget_bridge" in c and "kept deleted" in c for c in changes)
-    assert changes[-1].startswith("Rule: generated slides and shapes you deleted stay deleted") and "--output new.pptx" in changes[-1]
+    assert any("pmk:slide:web" in c and "laissée supprimée" in c for c in changes)  # the French plan's language
+    assert any("pmk:chart:budget_bridge" in c and "laissé supprimé" in c for c in changes)
+    assert changes[-1].startswith("Règle : les slides et formes générées que vous avez supprimées le restent")
+    assert "--output nouveau.pptx" in changes[-1]
+    _, english = update_deck(computed_demo(), FINDINGS, out.getvalue(), lang="en")
+    assert english[-1].startswith("Rule: generated slides and shapes you deleted stay deleted") and "--output new.pptx" in english[-1]
 
 
 def test_an_english_deck_of_a_french_workbook_says_its_findings_in_english(demo_xlsm, tmp_path):
@@ -264,3 +267,23 @@ def test_an_english_deck_of_a_french_workbook_says_its_findings_in_english(demo_
     assert any(t.startswith("Reverse funnel") for t in texts) and any("€24,000,000" in t for t in texts)  # English words and numbers
     assert not any(w in t for t in texts for w in ("onglet", "Entonnoir", "\u202f"))
     assert findings.cell(1, 0).text in ("Error", "Warning", "Info")
+
+
+def test_cli_structure_flags_and_the_printed_rule(demo_xlsm, tmp_path):
+    from click.testing import CliRunner
+
+    from planmkg_xl.cli import main
+
+    out = tmp_path / "comite.pptx"
+    result = CliRunner().invoke(main, ["deck", str(demo_xlsm), "--output", str(out), "--no-appendix"])
+    assert result.exit_code == 0, result.output
+    prs = open_deck(out.read_bytes())
+    assert len(prs.slides) == 11
+    ids = prs.slides._sldIdLst
+    prs.part.drop_rel(ids[-1].rId)  # the director deletes the pitch slide
+    ids.remove(ids[-1])
+    prs.save(str(out))
+    result = CliRunner().invoke(main, ["deck", str(demo_xlsm), "--update", str(out), "--no-appendix"])
+    assert result.exit_code == 0, result.output
+    assert "pmk:slide:pitch" in result.output and "Règle : les slides et formes générées que vous avez supprimées le restent" in result.output
+    assert len(open_deck(out.read_bytes()).slides) == 10

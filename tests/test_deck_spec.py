@@ -93,6 +93,10 @@ def test_a_title_follows_the_plans_numbers():
     objectives = next(s for s in deck_spec(compute(plan), []) if s.key == "objectives").title
     growth = compute(plan).totals["commercial"]["target_growth"]
     assert f.pct(growth) in objectives and "Produit 2" in objectives
+    for row in plan.tables["commercial"]:  # a planned decline is said as one
+        row["target_revenue"] = row["revenue"] * 0.9
+    objectives = next(s for s in deck_spec(compute(plan), []) if s.key == "objectives").title
+    assert objectives == f"Un C.A. 2026 visé en baisse de {f.pct(-compute(plan).totals['commercial']['target_growth'])}"
 
 
 def test_a_title_typed_in_the_workbook_wins():
@@ -179,7 +183,9 @@ def test_kpis_at_plan_time_show_last_year_to_target_without_status(deck, compute
 def test_the_seed_grids(deck, computed):
     customers = block(deck, "customers", "customer_grid")
     assert customers.header[1:] == ["Nouveaux", "Stars", "Fidèles", "Irréguliers", "Dormants", "Perdus"]
-    assert customers.rows[0][1] == "90 / 30,9\xa0%"
+    f = Formatter("fr")
+    new = computed.rows["customer_segments"][0]
+    assert customers.rows[0][1] == f"{f.count(new['count'])} / {f.pct(new['share'])}"
     assert customers.merges and all(c1 == 6 for _, _, c1 in customers.merges)
     from planmkg_xl.demo import demo_plan
 
@@ -187,7 +193,7 @@ def test_the_seed_grids(deck, computed):
     for row, revenue in zip(plan.tables["customer_segments"], (900_000, 5_000_000, 12_000_000, 2_000_000, 300_000, 0)):
         row["revenue"] = revenue
     grid = next(s for s in deck_spec(compute(plan), []) if s.key == "customers").block("customer_grid")
-    assert grid.rows[1][0] == "C.A. 2025 (k€) / % du C.A." and grid.rows[1][3] == "12\u202f000 / 59,4\xa0%"
+    assert grid.rows[1][0] == "C.A. 2025 (k€) / % du C.A." and grid.rows[1][3] == f"12\u202f000 / {f.pct(12_000_000 / 20_200_000)}"
     grid = block(deck, "leadgen_strategy", "leadgen_grid")
     assert grid.header[1:] == [r["stage"] for r in computed.rows["buying_stages"]]
     assert grid.rows[0][1] == "7\u202f200 · 2\u202f100\n22\u202f000 · 9\u202f500"  # companies · accounts / contacts · emails
@@ -324,3 +330,16 @@ def test_spec_and_fit_are_pure():
             "bad = [m for m in ('pptx', 'openpyxl', 'xlwings', 'PIL') if m in sys.modules]; print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_mixed_units_are_formatted_in_one_place(computed):
+    """Ctx.measured: the row's own unit when the model gives one, else its metric, else its label; counts whole."""
+    from planmkg_xl.deck.ctx import Ctx
+
+    c = Ctx(computed, "fr")
+    assert c.measured({"unit": "count"}, 27.5) == "28"
+    assert c.measured({"unit": "money"}, 2_500_000) == "2\u202f500\xa0k€" and c.measured({"unit": "money"}, 189) == "189\xa0€"
+    assert c.measured({"unit": "percent"}, 0.053) == "5,3\xa0%"
+    assert c.measured({"metric": "new_customers"}, 687.5) == "688"
+    assert c.measured({"metric": "lead_to_opportunity"}, 0.413) == "41,3\xa0%"
+    assert c.measured({"kpi": "Coût par lead"}, 133, "Coût par lead") == "133\xa0€"

@@ -207,7 +207,7 @@ def test_field_unit_api():
 def test_open_book_reader_refuses_53_like_the_file_reader(demo_cells, tmp_path):
     """The ribbon reads the open Book (xlbook): the same problems, cell for cell, as the file reader."""
     from fake_xlbook import FakeBook
-    from planmkg_xl import xlbook
+    from planmkg_xl.excel import book as xlbook
 
     path, cells = demo_cells
     book = Book(path)
@@ -220,3 +220,13 @@ def test_open_book_reader_refuses_53_like_the_file_reader(demo_cells, tmp_path):
     with pytest.raises(CellValueError) as from_book:
         xlbook.read_book(FakeBook.from_file(out))
     assert sorted(from_book.value.problems) == sorted(from_file.value.problems)
+
+
+def test_computed_plan_tells_each_cells_unit():
+    """The deck asks the computed plan: one KPI row is €, another %, another a count."""
+    from planmkg_xl.core.compute import compute
+
+    c = compute(demo_plan("fr"))
+    units = {r["metric"]: c.unit("kpis", "target", i) for i, r in enumerate(c.rows["kpis"])}
+    assert units["cost_per_qualified_lead"] == "money" and units["email_ctr"] == "percent" and units["web_visits"] == "count"
+    assert c.unit("leadgen_targets", "baseline", 5) == "percent" and c.unit(None, "tolerance_ok") == "percent"

@@ -130,8 +130,13 @@ def check_age(ctx: Ctx) -> list[Finding]:
     plan_year, max_age = _plan_year(ctx), ctx.setting("benchmark_max_age")
     if plan_year is None:
         return []
+    used = []  # only the benchmarks a check compares something with
+    if ctx.scalar("cost_to_revenue") is not None:
+        used.append(average_key(ctx))
+    if ctx.scalar("programmes") and ctx.scalar("company_revenue"):
+        used.append(CEILING_KEY)
     out = []
-    for key in dict.fromkeys((average_key(ctx), CEILING_KEY)):
+    for key in dict.fromkeys(used):
         found = benchmark(ctx, key)
         if found is None:
             continue

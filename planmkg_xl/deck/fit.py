@@ -46,7 +46,9 @@ def family() -> str | None:
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    """Width in points of one line of text at ``size`` points, in the font being measured."""
+    """Width in points of one line of text at ``size`` points, in the font being measured (a stray line break measures as a space)."""
+    if "\n" in text or "\r" in text:
+        text = text.replace("\r", " ").replace("\n", " ")
     return fonts.width(_FAMILY.get(), text, bold) * size * SAFETY
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import io
+from contextlib import contextmanager
 import re
 import sys
 import weakref
@@ -26,6 +27,7 @@ from typing import Iterable
 from lxml import etree
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_DATA_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_MARK
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -36,6 +38,7 @@ from pptx.util import Emu, Pt
 
 from ..core.compute import Computed
 from ..errors import TemplateError
+from ..messages import say
 from . import fit, fonts
 from . import template as tpl
 from .blocks import Block, ChartBlock, SlideSpec, TableBlock, TextBlock
@@ -793,6 +796,31 @@ def _set_cell_text(cell, text: str, size: float, bold: bool, align: str, color: 
 # --------------------------------------------------------------------------- charts
 
 
+class _TextSafeChartData(CategoryChartData):
+    """Chart data whose embedded workbook (ppt/embeddings/*.xlsx) keeps every label as text.
+
+    python-pptx writes it with XlsxWriter, which by default turns a string starting with
+    "=" into a live formula and a URL-looking string into a hyperlink: a label such as
+    "=HYPERLINK(…)" from a plan cell must stay text there too.
+    """
+
+    @property
+    def _workbook_writer(self):
+        return _TextSafeWorkbookWriter(self)
+
+
+class _TextSafeWorkbookWriter(CategoryWorkbookWriter):
+    @contextmanager
+    def _open_worksheet(self, xlsx_file):
+        from xlsxwriter import Workbook
+
+        workbook = Workbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                                        "strings_to_numbers": False, "nan_inf_to_errors": True})
+        worksheet = workbook.add_worksheet()
+        yield workbook, worksheet
+        workbook.close()
+
+
 def chart_data(block: ChartBlock) -> CategoryChartData:
     """The chart's data; a horizontal bar chart's categories bottom-up, so the first one is drawn on top.
 
@@ -800,7 +828,7 @@ def chart_data(block: ChartBlock) -> CategoryChartData:
     cluster, and the legend (listed bottom-up for bar charts) then reads against the bars.
     """
     flip = block.chart_type == "bar"
-    data = CategoryChartData(number_format=block.number_format)
+    data = _TextSafeChartData(number_format=block.number_format)
     data.categories = list(reversed(block.categories)) if flip else block.categories
     for s in block.series:
         data.add_series(s.name, list(reversed(s.values)) if flip else s.values)
@@ -941,17 +969,13 @@ def _named_shapes(prs) -> dict[str, tuple[object, object]]:
     return found
 
 
-DELETED_RULE = ("generated slides and shapes you deleted stay deleted; to get one back, build a new deck "
-                "(planmkg deck WORKBOOK --output new.pptx) and copy it from there")
-
-
 def update_deck(computed: Computed, findings: Iterable[object] | None, pptx_bytes: bytes,
                 lang: str | None = None, appendix: bool = True, with_checks: bool = False) -> tuple[bytes, list[str]]:
     """Refresh the generated tables, charts and texts of an edited deck; keep everything else.
 
     Titles: a title still as we generated it follows the plan (a new conclusion); a title
     the user changed stays theirs. Slides and shapes the user deleted stay deleted
-    (``DELETED_RULE``, printed) — except in a section they had left empty, whose content
+    (the rule is printed with them) — except in a section they had left empty, whose content
     appears once the plan fills it. Returns the new file and one line per change (for the CLI to print).
     """
     try:
@@ -963,26 +987,29 @@ def update_deck(computed: Computed, findings: Iterable[object] | None, pptx_byte
     slides = {s._element.cSld.get("name"): s for s in prs.slides}
     changes: list[str] = []
     deleted: list[str] = []
+    said = lang or computed.plan.lang
     for spec in specs:
         slide = slides.get(f"pmk:slide:{spec.key}")
         if slide is None:
             if spec.kind != "title":
-                deleted.append(f"{spec.title}: slide pmk:slide:{spec.key} not in the deck")
+                deleted.append(say("deck.slide_deleted", said, title=spec.title, name=f"pmk:slide:{spec.key}"))
             continue
-        changes += _update_title(spec, slide)
-        changes += _update_source(spec, slide)
+        changes += _update_title(spec, slide, said)
+        changes += _update_source(spec, slide, said)
         emptied = _only_empty(slide)
         for block in spec.blocks:
             lines = _update_block(spec, block, shapes, slides, add_missing=emptied)
-            changes += [line for line in lines if not line.endswith(": deleted")]
-            deleted += [line for line in lines if line.endswith(": deleted")]
+            changes += [line for line in lines if line != _DELETED]
+            deleted += [say("deck.shape_deleted", said, title=spec.title, name=block.name) for line in lines if line == _DELETED]
         changes += _drop_stale(spec, slide)
     if deleted:
-        changes += [f"{line} — kept deleted" for line in deleted]
-        changes.append(f"Rule: {DELETED_RULE}.")
+        changes += deleted + [say("deck.deleted_rule", said)]
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue(), changes
+
+
+_DELETED = "deleted"  # what _update_block answers for a generated shape the user deleted
 
 
 def _only_empty(slide) -> bool:
@@ -991,7 +1018,7 @@ def _only_empty(slide) -> bool:
     return not any(k in ("table", "chart", "text") for k in kinds)
 
 
-def _update_title(spec: SlideSpec, slide) -> list[str]:
+def _update_title(spec: SlideSpec, slide, lang: str) -> list[str]:
     """A new conclusion replaces the title we wrote; a title the user changed (or one we cannot vouch for) stays."""
     ph = next((p for p in slide.placeholders if p.placeholder_format.type in TITLE_TYPES), None)
     if ph is None:
@@ -1001,7 +1028,7 @@ def _update_title(spec: SlideSpec, slide) -> list[str]:
     if _same_text(current, spec.title):
         return []
     if written is None or not _same_text(current, written):
-        return [f"{_same_line(current)}: title kept (changed in the deck; the plan's conclusion is now: {spec.title})"]
+        return [say("deck.title_kept", lang, title=_same_line(current), conclusion=spec.title)]
     tf = ph.text_frame
     size = _run_size(tf, _title_size(slide.slide_layout))
     _set_paragraphs(tf, [spec.title])
@@ -1013,7 +1040,7 @@ def _update_title(spec: SlideSpec, slide) -> list[str]:
             for r in p.runs:
                 r.font.size = Pt(fitted.size)
     _mark_generated_title(ph, spec)
-    return [f"{spec.title}: title updated"]
+    return [say("deck.title_updated", lang, title=spec.title)]
 
 
 def _same_line(text: str) -> str:
@@ -1025,12 +1052,12 @@ def _same_text(a: str, b: str) -> bool:
     return _same_line(a) == _same_line(b)
 
 
-def _update_source(spec: SlideSpec, slide) -> list[str]:
+def _update_source(spec: SlideSpec, slide, lang: str) -> list[str]:
     shape = next((sh for sh in slide.shapes if sh.name == f"pmk:source:{spec.key}"), None)
     if shape is None or not spec.source or shape.text_frame.text == spec.source:
         return []
     _set_paragraphs(shape.text_frame, [spec.source])
-    return [f"{spec.title}: source line updated"]
+    return [say("deck.source_updated", lang, title=spec.title)]
 
 
 def _drop_stale(spec: SlideSpec, slide) -> list[str]:
@@ -1074,7 +1101,7 @@ def _update_block(spec: SlideSpec, block: Block, shapes: dict, slides: dict, add
             return [f"{where}: replaced {other}"]
     if f"pmk:slide:{spec.key}" in slides:
         if not add_missing:
-            return [f"{where}: deleted"]
+            return [_DELETED]
         slide = slides[f"pmk:slide:{spec.key}"]
         render_block(slide, block, _frames(slide.slide_layout).get(block.name) or body_area(slide.slide_layout).sub(block.box))
         return [f"{where}: added"]

@@ -288,6 +288,7 @@ class BookRecompute:
     derived_cells: int
     repairs: list = field(default_factory=list)
     written: list[tuple[str, str]] = field(default_factory=list)
+    refused: list = field(default_factory=list)  # io.write.Refusal: cells left alone (also read as inputs, off the grid)
 
 
 def recompute_book(book: Any, layout=None) -> BookRecompute:
@@ -302,13 +303,22 @@ def recompute_book(book: Any, layout=None) -> BookRecompute:
 
     if layout is None:
         layout = read_book(book).layout  # also validates the inputs, as the CLI does
+    from ..io.sheets import split_ref
+    from ..io.write import MAX_COL, MAX_ROW, Refusal
+
     expected = formulas(layout)
     protected = input_cells(layout)
-    overlap = protected & set(expected)
-    if overlap:  # a layout bug, never a user error
-        raise ValueError(f"derived cells overlap input cells: {sorted(overlap)[:5]}")
-    sheets = {s.name: s for s in book.sheets}
     report = BookRecompute(len(expected))
+    # As the file path: a calculated cell that is also read as an input (a name moved onto an input cell, tables
+    # moved onto each other) or that lies off Excel's grid is left alone and reported, never written.
+    for key in sorted(protected & set(expected)):
+        report.refused.append(Refusal(key[0], key[1], "overlap"))
+    for key in sorted(expected):
+        row, col = split_ref(key[1])
+        if row > MAX_ROW or col > MAX_COL:
+            report.refused.append(Refusal(key[0], key[1], "beyond"))
+    expected = {k: v for k, v in expected.items() if k not in {(r.sheet, r.cell) for r in report.refused}}
+    sheets = {s.name: s for s in book.sheets}
     to_write: dict[tuple[str, str], str] = {}
     for sheet, col, top, bottom in formula_runs(expected):
         current = _column_of(sheets[sheet].range(_run_address(col, top, bottom)).formula, bottom - top + 1)
@@ -399,6 +409,8 @@ def write_controls_book(book: Any, data: "BookData", findings: list) -> bool:
             sheet.range(f"{flag_col}{first}:{flag_col}{used}").clear_contents()
         if flagged:
             sheet.range(f"{flag_col}{first}:{flag_col}{first + len(flagged) - 1}").value = [[f] for f in flagged]
+        # Rows a previous run gave a fixed height (the file path sets heights for wrapped text) fit the new text.
+        sheet.range(f"A{first}:{last_col}{max(used, end)}").rows.autofit()
     return True
 
 

@@ -28,6 +28,7 @@ from . import styles as st
 from .controls import (CONTROLS_HEADER_ROW, CONTROLS_TEXT, CONTROLS_TITLE, CONTROLS_WIDTHS, FLAGS_COL, FLAGS_NAME,
                        flag_formula)
 from .home import write_home
+from .wrapping import row_height
 from .sheets import LANG_NAME
 
 LISTS_TITLE = {"fr": "Listes", "en": "Lists"}
@@ -35,6 +36,17 @@ UNLOCKED = Protection(locked=False)
 LOCKED = Protection(locked=True)
 FLAG_AREA = "A1:BZ20000"  # every cell a plan sheet can use
 AUTHOR = "planmkg_xl"
+
+
+# docProps/app.xml as Excel 365 writes it (openpyxl writes AppVersion "3.1", its own version, where Excel
+# expects its own "XX.YYYY"; XlsxWriter, checked against Excel's files, also writes "Microsoft Excel").
+APP_PROPERTIES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    b"<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+    b"<AppVersion>16.0300</AppVersion></Properties>")
 
 
 def is_target(table: Table | None, f: Field) -> bool:
@@ -144,22 +156,39 @@ def _write_sheet(ws, sheet, plan: Plan, layout: Layout, lists: _ListsSheet) -> N
         setattr(ws.protection, option, False)
 
 
-LINE_HEIGHT = 13.0  # points per line of 10-pt Calibri
-
-
 def _fit_row_heights(ws, sheet, plan: Plan, layout: Layout, widths: dict[int, float]) -> None:
-    """Give rows with long wrapped text the height they need (openpyxl cannot autofit; Excel does not on open)."""
-    import math
+    """Give every row with wrapped text the height it needs: table rows, headers, labelled values.
 
+    openpyxl cannot autofit and Excel does not on open; LibreOffice keeps a row without a
+    height at the default and the text overprints the next row.
+    """
+    lang = plan.lang
+    wrapped = (Kind.TEXT, Kind.LONGTEXT, Kind.CHOICE)
     for block in sheet.blocks:
-        if not isinstance(block, Table) or block.key not in plan.tables:
-            continue
-        geom = layout.tables[block.key]
-        texts = [f for f in block.fields if f.kind in (Kind.TEXT, Kind.LONGTEXT) and not f.derived]
-        for i, row in enumerate(plan.tables[block.key][:geom.n_rows]):
-            lines = max((math.ceil(len(str(row.get(f.key, ""))) * 1.1 / max(widths.get(geom.cols[f.key], 10) - 1, 1)) for f in texts), default=1)
-            if lines > 1:
-                ws.row_dimensions[geom.first_row + i].height = LINE_HEIGHT * lines + 2
+        if isinstance(block, Table):
+            geom = layout.tables[block.key]
+            head = row_height([(f.label(lang), widths.get(geom.cols[f.key], 10)) for f in block.fields])
+            ws.row_dimensions[geom.header_row].height = max(head or 0, 42)
+            texts = [f for f in block.fields if f.kind in wrapped and not f.derived]
+            rows = plan.tables[block.key] if block.key in plan.tables else block.default_rows(lang)
+            for i, row in enumerate(rows[:geom.n_rows]):
+                height = row_height([(_shown(f, row.get(f.key), lang), widths.get(geom.cols[f.key], 10)) for f in texts])
+                if height:
+                    ws.row_dimensions[geom.first_row + i].height = height
+        else:
+            for f in block.fields:
+                _, row, col = layout.scalars[f.key]
+                value = _shown(f, plan.scalars.get(f.key), lang) if f.kind in wrapped and not f.derived else None
+                height = row_height([(f.label(lang), widths.get(col - 1, 34)), (value, widths.get(col, 16))])
+                if height:
+                    ws.row_dimensions[row].height = height
+
+
+def _shown(f: Field, value: object, lang: str) -> object:
+    """The text a cell shows for an input value (a choice by its label)."""
+    if f.kind == Kind.CHOICE and any(c.key == value for c in f.choices):
+        return f.choice_label(value, lang)
+    return value
 
 
 def _row_unit_test(geom, unit: str, lang: str, lists: _ListsSheet) -> str | None:
@@ -209,7 +238,8 @@ def _unit_formats(ws, geom, lists: _ListsSheet, lang: str) -> None:
         test = _row_unit_test(geom, unit, lang, lists)
         if test is None:
             continue
-        style = DifferentialStyle(numFmt=NumberFormat(numFmtId=0, formatCode=st.number_format(kind, lang)))
+        code = st.number_format(kind, lang)
+        style = DifferentialStyle(numFmt=NumberFormat(numFmtId=format_id(ws.parent, code), formatCode=code))
         ws.conditional_formatting.add(rng, Rule(type="expression", dxf=style, formula=[test]))
 
 
@@ -235,6 +265,21 @@ def _validate_row_units(ws, geom, lists: _ListsSheet, lang: str) -> None:
         ws.add_data_validation(dv)
 
 
+def format_id(wb: Workbook, code: str) -> int:
+    """The number-format id Excel gives ``code``: its built-in id, else the custom id (>= 164) the cells use.
+
+    A differential style (conditional format) names its format by id as a cell style does;
+    Excel reserves ids below 164 for built-in formats, so a custom code there (or id 0,
+    "General") is not what Excel writes. openpyxl numbers custom formats 164 + their index
+    in the workbook's list, for cells and, through this, for differential styles alike.
+    """
+    from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, BUILTIN_FORMATS_REVERSE
+
+    if code in BUILTIN_FORMATS_REVERSE:
+        return BUILTIN_FORMATS_REVERSE[code]
+    return BUILTIN_FORMATS_MAX_SIZE + wb._number_formats.add(code)  # noqa: SLF001 — openpyxl's own numbering (pinned <3.2)
+
+
 def _write_table(ws, table: Table, plan: Plan, layout: Layout, lists: _ListsSheet, widths: dict[int, float]) -> None:
     lang = plan.lang
     geom = layout.tables[table.key]
@@ -254,7 +299,6 @@ def _write_table(ws, table: Table, plan: Plan, layout: Layout, lists: _ListsShee
                 _set_value(cell, f, rows[i].get(f.key), lang)
         if not f.derived and not follows_row(table, f.key):
             _validate(ws, f, f"{col_letter(col)}{geom.first_row}:{col_letter(col)}{geom.last_row}", lists, lang)
-    ws.row_dimensions[geom.header_row].height = 42
     if geom.total_row is not None:
         for f in table.fields:
             cell = ws.cell(geom.total_row, geom.cols[f.key])
@@ -297,17 +341,28 @@ def _write_controls_sheet(wb: Workbook, lang: str) -> None:
 
 def _flag_highlight(ws, codename: str) -> None:
     """Highlight any cell listed in the Contrôles sheet's flag list (see io/controls.py)."""
-    style = DifferentialStyle(fill=PatternFill("solid", bgColor=st.FLAG_COLOR), font=Font(color="9C0006", bold=True))
+    style = DifferentialStyle(fill=solid_dxf_fill(st.FLAG_COLOR), font=Font(color="9C0006", bold=True))
     ws.conditional_formatting.add(FLAG_AREA, Rule(type="expression", dxf=style, formula=[flag_formula(codename)], stopIfTrue=True))
+
+
+def solid_dxf_fill(rgb: str) -> PatternFill:
+    """A solid fill for a differential style (conditional format), as Excel writes it.
+
+    In a cell style a solid fill's colour is ``fgColor``; in a differential style Excel
+    paints ``bgColor`` (the files Excel saves set it, and XlsxWriter, which is tested
+    against them, writes it), so a dxf with only ``fgColor`` most likely shows no colour
+    in Excel. Both are set, to the same colour: LibreOffice reads either.
+    """
+    return PatternFill("solid", fgColor=rgb, bgColor=rgb)
 
 
 def _traffic_lights(ws, geom) -> None:
     """KPI pacing: green from 100 %, amber from 90 %, red below."""
     col = col_letter(geom.cols["pacing"])
     rng = f"{col}{geom.first_row}:{col}{geom.last_row}"
-    ws.conditional_formatting.add(rng, CellIsRule(operator="greaterThanOrEqual", formula=["1"], fill=PatternFill("solid", fgColor="C6EFCE")))
-    ws.conditional_formatting.add(rng, CellIsRule(operator="between", formula=["0.9", "0.99999"], fill=PatternFill("solid", fgColor="FFEB9C")))
-    ws.conditional_formatting.add(rng, CellIsRule(operator="lessThan", formula=["0.9"], fill=PatternFill("solid", fgColor="FFC7CE")))
+    ws.conditional_formatting.add(rng, CellIsRule(operator="greaterThanOrEqual", formula=["1"], fill=solid_dxf_fill("C6EFCE")))
+    ws.conditional_formatting.add(rng, CellIsRule(operator="between", formula=["0.9", "0.99999"], fill=solid_dxf_fill("FFEB9C")))
+    ws.conditional_formatting.add(rng, CellIsRule(operator="lessThan", formula=["0.9"], fill=solid_dxf_fill("FFC7CE")))
 
 
 SCALAR_HEADERS = {"fr": ("Élément", "Valeur"), "en": ("Item", "Value")}
@@ -412,7 +467,8 @@ def _validate(ws, f: Field, ref: str, lists: _ListsSheet, lang: str) -> None:
     elif f.kind == Kind.DATE:
         dv, msg = DataValidation(type="date", operator="greaterThan", formula1="1"), msgs["date"]
     elif f.kind == Kind.CHOICE:
-        dv, msg = DataValidation(type="list", formula1="=" + lists.range_for(f)), msgs["list"]
+        # No leading "=": the file holds the formula's text, as Excel and XlsxWriter write it (the "=" is the UI's).
+        dv, msg = DataValidation(type="list", formula1=lists.range_for(f)), msgs["list"]
     else:
         return
     dv.error, dv.errorTitle = msg[1], msg[0]

@@ -15,6 +15,7 @@ from ..model.fields import Field, Kind
 from ..model.plan import Plan
 from ..model.schema import LANGS, SCALARS, SCHEMA_VERSION, TABLES
 from ..model.units import is_percent
+from .sheets import MAX_TABLE_ROWS as MAX_ROWS  # one limit for plan files and workbooks (README, Limits)
 
 SCHEMA_ID = f"https://github.com/planmkg/planmkg_xl/schema/plan-v{SCHEMA_VERSION}.json"
 
@@ -29,7 +30,7 @@ def plan_to_dict(plan: Plan) -> dict:
 
 
 def plan_to_json(plan: Plan) -> str:
-    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _out(value: object) -> object:
@@ -38,7 +39,6 @@ def _out(value: object) -> object:
 
 MAX_JSON_BYTES = 20 * 1024 * 1024  # a plan is a few kB; this bounds memory before parsing
 MAX_DEPTH = 20  # a plan nests 4 deep (tables > table > row > value)
-MAX_ROWS = 5_000  # rows per table (README "Limits"; the workbook reader refuses more too)
 
 
 def plan_from_json_file(path, source: str | None = None) -> Plan:
@@ -59,7 +59,7 @@ def plan_from_json_file(path, source: str | None = None) -> Plan:
 
 def decode_json_bytes(data: bytes, source: str = "JSON") -> str:
     """UTF-8 text (a UTF-8 byte-order mark is accepted), or a clear refusal naming the encoding found."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and (data[0] == 0 or data[1] == 0)):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data[:4096]):
         raise PlanDataError(msg("json.utf16", source=source))
     try:
         return data.decode("utf-8-sig")
@@ -67,6 +67,15 @@ def decode_json_bytes(data: bytes, source: str = "JSON") -> str:
         if b"\x00" in data[:4096]:
             raise PlanDataError(msg("json.binary", source=source)) from exc
         raise PlanDataError(msg("json.not_utf8", source=source, byte=f"0x{data[exc.start]:02x}", offset=exc.start)) from exc
+
+
+def _looks_utf16(sample: bytes) -> bool:
+    """UTF-16 without a byte-order mark: ASCII text with a NUL in every other byte (and nowhere else)."""
+    if len(sample) < 4:
+        return False
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    return (odd > half * 0.4 and even < half * 0.05) or (even > half * 0.4 and odd < half * 0.05)
 
 
 def _nesting(text: str) -> int:

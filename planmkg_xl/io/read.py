@@ -93,6 +93,8 @@ _MSG = {
 
 class _Problems(list):
     def add(self, sheet: str, ref: str, lang: str, key: str, **kw) -> None:
+        # a cell may hold 32 767 characters: a message quotes at most the first 60 of them
+        kw = {k: (" ".join(v.split())[:59] + "…" if isinstance(v, str) and len(v) > 60 else v) for k, v in kw.items()}
         self.append((sheet, ref, _MSG[lang][key].format(**kw)))
 
 

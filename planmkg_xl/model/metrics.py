@@ -49,7 +49,14 @@ def number(value: object) -> float:
 
 
 def is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    """A value that computes: int or finite float (not bool). An overflow (inf) or NaN counts as blank, so it
+    never reaches a cell, a message or a slide."""
+    if isinstance(value, float):
+        return value == value and value not in (_INF, -_INF)
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+_INF = float("inf")
 
 
 @dataclass(frozen=True)

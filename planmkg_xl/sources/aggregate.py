@@ -87,8 +87,12 @@ def _check_duplicates(export: Export, lang: str) -> None:
 def _check_currency(export: Export, plan: Plan, lang: str) -> None:
     if "currency" not in export.frame:
         return
-    col = export.frame["currency"].dropna().str.upper().str.strip()
-    found = sorted(set(col.unique()) - {""})
+    import pandas as pd
+
+    raw = export.frame["currency"].dropna()
+    code = {u: str(u).upper().strip() for u in pd.unique(raw)}
+    col = raw.map(code)
+    found = sorted(set(code.values()) - {""})
     plan_currency = str(plan.scalars.get("currency") or "EUR").upper()
     if len(found) > 1:
         firsts = ", ".join(f"{c} ({say(lang, 'ligne', 'line')} {export.where(col[col == c].index[0])})" for c in found[:5])
@@ -113,35 +117,24 @@ def _values(export: Export, key: str) -> frozenset[str]:
     return export.preset.values.get(key, frozenset()) | (generic.values.get(key, frozenset()) if generic else frozenset())
 
 
-def _arrow(col):
-    import pyarrow as pa
-
-    try:
-        return pa.Array.from_pandas(col)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        return pa.array(col.astype(str).where(col.notna(), None))
-
-
 def _all_distinct(col) -> bool:
+    """No value twice (hashing in Arrow when the column is Arrow text: a million ids in a blink)."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    arr = _arrow(col)
+    try:
+        arr = pa.array(col)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+        return not col.dropna().duplicated().any()
     return pc.count_distinct(arr, mode="only_valid").as_py() == len(arr) - arr.null_count
 
 
 def _is_in(col, values: frozenset[str]):
     """Mask of the rows whose normalised text is one of ``values`` (normalised once per distinct value)."""
-    import numpy as np
     import pandas as pd
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
-    arr = _arrow(col)
-    if not pa.types.is_string(arr.type) and not pa.types.is_large_string(arr.type):
-        arr = pc.cast(arr, pa.string())
-    wanted = [u for u in pc.unique(arr).to_pylist() if u is not None and normalise(u) in values]
-    mask = pc.is_in(arr, value_set=pa.array(wanted, type=arr.type)).fill_null(False)
-    return pd.Series(np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool), index=col.index)
+    wanted = [u for u in pd.unique(col.dropna()) if normalise(u) in values]
+    return col.isin(wanted)
 
 
 def _num(x) -> int | float | None:
@@ -368,19 +361,23 @@ def customer_rfm(export: Export, year: int) -> tuple[list[CustomerRFM], object, 
     ref = pd.Timestamp(year=year, month=12, day=31)
     ok = f["customer"].notna() & f["date"].notna() & f["amount"].notna() & (f["date"] <= ref + pd.Timedelta(days=1))
     sub = f.loc[ok, ["customer", "date", "amount"]]
-    day = sub["date"].dt.normalize()
-    g = sub.groupby("customer", sort=True)
+    codes, names = pd.factorize(sub["customer"], sort=True)  # once: every group-by below is on integers
+    day = sub["date"].dt.normalize().to_numpy()
+    frame = pd.DataFrame({"c": codes, "date": sub["date"].to_numpy(), "day": day, "amount": sub["amount"].to_numpy()})
+    g = frame.groupby("c", sort=True)
     last, first = g["date"].max(), g["date"].min()
-    recent = day > ref - pd.DateOffset(months=24)
-    purchases = pd.DataFrame({"customer": sub["customer"][recent], "day": day[recent]}).drop_duplicates().groupby("customer").size()
-    in_year = sub["date"].dt.year == year
-    revenue_12m = sub["amount"].where(in_year, 0.0).groupby(sub["customer"]).sum()
+    recent = frame["day"] > ref - pd.DateOffset(months=24)
+    purchases = frame.loc[recent, ["c", "day"]].drop_duplicates().groupby("c").size()
+    in_year = frame["date"].dt.year == year
+    revenue_12m = frame["amount"].where(in_year, 0.0).groupby(frame["c"]).sum()
     table = pd.DataFrame({"first": first, "last": last, "purchases_24m": purchases, "revenue_12m": revenue_12m,
                           "revenue_total": g["amount"].sum()}).fillna({"purchases_24m": 0, "revenue_12m": 0.0})
+    table.index = pd.Index(names.take(table.index.to_numpy()), name="customer")
     table["recency_months"] = (ref - table["last"]).dt.days / DAYS_PER_MONTH
     table["age_months"] = (ref - table["first"]).dt.days / DAYS_PER_MONTH
     customers = [CustomerRFM(str(c), float(r), float(a), int(p), float(v)) for c, r, a, p, v in zip(
-        table.index, table["recency_months"], table["age_months"], table["purchases_24m"], table["revenue_12m"])]
+        table.index.tolist(), table["recency_months"].tolist(), table["age_months"].tolist(), table["purchases_24m"].tolist(),
+        table["revenue_12m"].tolist())]
     return customers, table, int(ok.sum())
 
 

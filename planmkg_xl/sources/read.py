@@ -151,16 +151,19 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
     preset, matched = choose_preset(path.name, headers, kind, mapping, lang)
     wanted = list(matched.values())
     kinds_of = KINDS[preset.kind].fields
-    text_cols = [h for f, h in matched.items() if kinds_of[f] in (TEXT, MONTH)]
-    opts = dict(sep=delimiter, skiprows=header_index, header=0, usecols=lambda c: c.strip() in wanted,
-                dtype={h: "string" for h in text_cols})
+    raw_names = {h.strip(): h for h in next(csv.reader([_header_line(raw, encoding, header_index)], delimiter=delimiter))}
+    usecols = [raw_names.get(h, h) for h in wanted]
+    # pandas' C reader, only the needed columns, text left as Python strings (converting a million of them to a
+    # string dtype costs more than the read); ';' files are French: their decimal comma is read by the parser itself.
+    opts = dict(sep=delimiter, skiprows=header_index, header=0, usecols=usecols, encoding=encoding,
+                decimal="," if delimiter == ";" else ".")
     try:
-        frame = None
-        if encoding in ("utf-8", "utf-8-sig"):
-            date_cols = [h for f, h in matched.items() if kinds_of[f] == DATE]  # parsed by to_date, once per distinct text
-            frame = _read_arrow(path, delimiter, header_index, [h for h in headers if h in wanted], text_cols + date_cols)
-        if frame is None:
-            frame = pd.read_csv(path, encoding=encoding, **opts)
+        try:
+            frame = pd.read_csv(path, **opts)
+        except ValueError as exc:  # usecols not found (odd quoting of the header): read every column, pick ours after
+            if "Usecols" not in str(exc) and "usecols" not in str(exc):
+                raise
+            frame = pd.read_csv(path, **{**opts, "usecols": None})
     except pd.errors.EmptyDataError as exc:
         raise SourceError(say(lang, f"{path.name} est vide : exportez à nouveau les données.", f"{path.name} is empty: export the data again.")) from exc
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
@@ -172,26 +175,10 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
     return _typed(path, preset, matched, frame, header_index + 2, "line", lang, comma_decimal=delimiter != ",")
 
 
-def _read_arrow(path: Path, delimiter: str, header_index: int, columns: list[str], text_cols: list[str]):
-    """pyarrow's CSV reader, only the columns needed, text kept as text; None when it cannot.
-
-    One thread: on a busy two-core machine pyarrow's thread pool was slower than a bare read, one thread is not.
-    """
-    import pandas as pd
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
-
-    try:
-        table = pacsv.read_csv(
-            path, read_options=pacsv.ReadOptions(skip_rows=header_index, block_size=1 << 22, use_threads=False),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter),
-            convert_options=pacsv.ConvertOptions(
-                include_columns=columns, column_types={h: pa.string() for h in text_cols}, strings_can_be_null=True,
-                decimal_point="," if delimiter == ";" else "."))  # French exports: pyarrow reads 1234,56 itself
-    except (pa.ArrowInvalid, pa.ArrowKeyError, KeyError, ValueError):
-        return None  # ragged lines, odd quoting, duplicate headers…: pandas' reader decides
-    return table.to_pandas(date_as_object=False, types_mapper={pa.string(): pd.StringDtype("pyarrow"),
-                                                                pa.large_string(): pd.StringDtype("pyarrow")}.get)
+def _header_line(raw: bytes, encoding: str, index: int) -> str:
+    text = raw.decode("utf-8-sig" if encoding.startswith("utf-8") else encoding, errors="replace")
+    lines = text.splitlines()
+    return lines[index] if index < len(lines) else ""
 
 
 # ---------------------------------------------------------------- XLSX
@@ -305,14 +292,22 @@ def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_lin
             _report(problems, header, col, bad, "des mois", "months", first_line, unit)
             out[fkey] = values
         else:
-            s = col.astype("string").str.strip()
-            out[fkey] = s.mask(s == "")
+            out[fkey] = _text(col)
     problems.raise_if_any()
     typed = pd.DataFrame(out, index=frame.index)
     if typed.empty:
         raise SourceError(say(lang, f"{path.name} n'a aucune ligne de données sous ses en-têtes : exportez à nouveau l'année voulue.",
                               f"{path.name} has no data row under its headers: export the year you want again."))
     return Export(path, preset, matched, typed, first_line, unit)
+
+
+def _text(col):
+    """A text column as read: strings (pandas' string dtype), or numbers when the file wrote codes as numbers.
+
+    Left as it is on purpose: converting a million values costs more than reading them, and every
+    consumer compares labels through ``normalise``/``label_key``, which accept both.
+    """
+    return col
 
 
 def _report(problems: _Problems, header: str, col, bad, what_fr: str, what_en: str, first_line: int, unit: str) -> None:
@@ -415,10 +410,10 @@ def to_date(col, preset: Preset):
         head = col.dropna().head(100)
         if len(head) and all(hasattr(v, "year") for v in head):  # a spreadsheet's dates
             return _to_date(col, preset)
-    codes, uniques = pd.factorize(col.astype("string"), use_na_sentinel=True)
+    codes, uniques = pd.factorize(col, use_na_sentinel=True)
     if len(uniques) > len(col) // 2:
         return _to_date(col, preset)
-    parsed, bad = _to_date(pd.Series(uniques, dtype="string"), preset)
+    parsed, bad = _to_date(pd.Series(uniques, dtype=object).astype(str), preset)
     parsed = parsed.to_numpy(dtype="datetime64[ns]")
     bad = bad.to_numpy()
     import numpy as np
