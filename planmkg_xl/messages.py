@@ -214,6 +214,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                     "The part {part} of the workbook is not valid XML (line {line}, column {column}). The file is damaged: Open it in Excel and save it again (File > Save As > .xlsm), or restore a backup."),
     "pkg.no_part": ("Le classeur n'a pas de partie {part} : ce n'est pas un classeur Excel complet. Ouvrez-le dans Excel et enregistrez-le de nouveau (Fichier > Enregistrer sous > .xlsm), ou restaurez une sauvegarde.",
                     "The workbook has no part {part}: it is not a complete Excel workbook. Open it in Excel and save it again (File > Save As > .xlsm), or restore a backup."),
+    "pkg.strict": ("La partie {part} est au format « Open XML strict », que planmkg ne lit pas. Dans Excel : Fichier > Enregistrer "
+                   "sous > Classeur Excel prenant en charge les macros (.xlsm), pas « strict ».",
+                   "The part {part} is in Strict Open XML, which planmkg does not read. In Excel: File > Save As > Excel Macro-Enabled "
+                   "Workbook (.xlsm), not « Strict »."),
+    "pkg.namespace": ("La partie {part} n'est pas dans l'espace de noms d'un classeur Excel ({namespace}) : le fichier a été "
+                      "écrit ou abîmé par un autre programme. Ouvrez-le dans Excel et enregistrez-le de nouveau (Fichier > "
+                      "Enregistrer sous > .xlsm), ou restaurez une sauvegarde.",
+                      "The part {part} is not in an Excel workbook's namespace ({namespace}): the file was written or damaged by "
+                      "another program. Open it in Excel and save it again (File > Save As > .xlsm), or restore a backup."),
     "pkg.locked": ("{name} est ouvert dans un autre programme (fichier de verrou {lock}). Fermez-le dans Excel ou LibreOffice, "
                    "puis relancez la commande (si aucun programme ne l'a ouvert, supprimez le fichier de verrou {lock} resté là).",
                    "{name} is open in another program (lock file {lock}). Close it in Excel or LibreOffice, then run the command "
