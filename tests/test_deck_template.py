@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -136,6 +137,24 @@ def test_long_table_continues_on_the_next_slide_and_loses_no_row():
         rows = [[c.text_frame.text for c in row.cells] for part in parts for row in list(part.table.rows)[1:]]
         assert rows == want
         assert overflows(prs) == []
+
+
+def test_a_potx_template_is_used_as_is(tmp_path):
+    """PowerPoint saves corporate templates as .potx: the same package, another main content type."""
+    src = zipfile.ZipFile(io.BytesIO(templates.default_43()))
+    potx = tmp_path / "corporate.potx"
+    with zipfile.ZipFile(potx, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                body = body.replace(b"presentationml.presentation.main+xml", b"presentationml.template.main+xml")
+            dst.writestr(info, body)
+    prs = open_deck(build_deck(computed_demo(), [], template=str(potx), warn=lambda m: None))
+    assert prs.slide_width == templates_width() and len(prs.slides) > 10
+
+
+def templates_width() -> int:
+    return Presentation(io.BytesIO(templates.default_43())).slide_width
 
 
 def test_missing_font_is_named_in_a_warning(tmp_path):

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 import re
 import sys
 import weakref
+import zipfile
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -109,15 +110,40 @@ def _open_template(template: str | None):
     if template is None:
         return Presentation(io.BytesIO(builtin_template()))
     try:
-        prs = Presentation(template)
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        prs = Presentation(io.BytesIO(_as_presentation(template)))
+    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
         raise TemplateError(f"{template}: not a PowerPoint file we can use as a template ({exc}). "
-                            "Save it from PowerPoint as .pptx (or .potx renamed .pptx) and try again.") from exc
-    if not any(_title_placeholder(layout) is not None for layout in prs.slide_layouts):
+                            "Save it from PowerPoint as .pptx or .potx and try again.") from exc
+    if not any(_title_placeholder(layout) is not None for master in prs.slide_masters for layout in master.slide_layouts):
         raise TemplateError(f"{template}: none of its layouts has a title placeholder; add a 'Title Only' layout.")
     for _ in range(len(prs.slides)):  # a template's sample slides are not part of the plan's deck
         _drop_slide(prs, 0)
     return prs
+
+
+_MAIN_TYPES = (b"presentationml.template.main+xml", b"presentationml.slideshow.main+xml")
+
+
+def _as_presentation(path: str) -> bytes:
+    """The template's bytes, a PowerPoint template (.potx) or show (.ppsx) relabelled as a presentation:
+    the same parts, only the main part's content type differs (ECMA-376 Part 1, 13.3.6)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        return data
+    src = zipfile.ZipFile(io.BytesIO(data))
+    types = src.read("[Content_Types].xml") if "[Content_Types].xml" in src.namelist() else b""
+    if not any(t in types for t in _MAIN_TYPES):
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                for t in _MAIN_TYPES:
+                    body = body.replace(t, b"presentationml.presentation.main+xml")
+            dst.writestr(info, body)
+    return out.getvalue()
 
 
 def _drop_slide(prs, index: int) -> None:
