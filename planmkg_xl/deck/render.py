@@ -543,11 +543,14 @@ def _add_footers(slide, layout, text: str) -> None:
     tree = slide.shapes._spTree
     next_id = max([int(el.get("id")) for el in tree.iter(qn("p:cNvPr"))] + [1]) + 1
     look = _LOOK.get()
+    taken = (tpl.content_area(layout), tpl.title_box(layout))
     for ph in layout.placeholders:
         kind = ph.placeholder_format.type
         if kind not in FOOTER_TYPES:
             continue
         b = tpl.box(ph)
+        if any(tpl.overlap(b, t) for t in taken):  # a footer where the title or the content goes: left out
+            continue
         own = ph.text_frame.text.strip() if ph.has_text_frame else ""
         words = own if own and not PROMPT.match(own) else text
         el = copy.deepcopy(ph._element)
