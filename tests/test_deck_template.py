@@ -76,6 +76,21 @@ def test_fonts_use_metric_compatible_twins_and_flag_the_unknown():
     assert fonts.width("Calibri", text) < fonts.width("Arial", text)  # Calibri (Carlito) is narrower than Arial
 
 
+def test_fonts_are_found_without_fontconfig(monkeypatch):
+    """Windows and macOS have no fc-match: the font directories' name tables find the same files."""
+    monkeypatch.setattr(fonts.shutil, "which", lambda name: None)
+    fonts.face.cache_clear()
+    fonts.width.cache_clear()
+    try:
+        calibri = fonts.face("Calibri")
+        assert calibri.exact and "Carlito" in Path(calibri.regular).name and "Bold" in Path(calibri.bold).name
+        assert fonts.missing(["Arial", "Zorglub Sans Pro"]) == ["Zorglub Sans Pro"]
+        assert fonts.width("Zorglub Sans Pro", "115 836 €") > fonts.width("Arial", "115 836 €")
+    finally:
+        fonts.face.cache_clear()
+        fonts.width.cache_clear()
+
+
 def test_a_number_is_never_cut_in_two():
     cells = [["Leads", "Total"], ["Newsletter", "115\u202f836"], ["Salons", "1\u202f204\u202f300"]]
     widths = [60.0, 46.0]  # the number column is too narrow for the table's minimum size
