@@ -117,6 +117,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "(planmkg deck WORKBOOK --output new.pptx) and copy it from there."),
     "deck.title_kept": ("{title} : titre conservé (modifié dans le deck ; la conclusion du plan est maintenant : {conclusion})",
                         "{title}: title kept (changed in the deck; the plan's conclusion is now: {conclusion})"),
+    "deck.font_missing": ("Attention : la police « {font} » du modèle n'est pas installée et n'a pas d'équivalent métrique : "
+                          "le texte est ajusté avec des largeurs prudentes ; installez-la pour un ajustement exact.",
+                          "Warning: the template's font '{font}' is not installed and has no metric-compatible substitute: "
+                          "text was fitted with conservative widths; install the font for an exact fit."),
     "deck.title_updated": ("{title} : titre mis à jour", "{title}: title updated"),
     "deck.source_updated": ("{title} : ligne de source mise à jour", "{title}: source line updated"),
     "cli.pages": ("{n} page(s) PNG créée(s) dans {path}", "Created {n} PNG page(s) in {path}"),

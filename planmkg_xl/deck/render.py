@@ -170,15 +170,14 @@ def build_deck(computed: Computed, findings: Iterable[object] | None = None, tem
     _set_language(prs, lang)
     families = [tpl.text_props(lo, k)[0] for lo in layouts for k in ("title", "body")]
     for name in fonts.missing(families):
-        (warn or _print_warning)(f"the template's font '{name}' is not installed and has no metric-compatible substitute: "
-                                 "text was fitted with conservative widths; install the font for an exact fit.")
+        (warn or _print_warning)(say("deck.font_missing", lang, font=name))
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
 
 
 def _print_warning(message: str) -> None:
-    print(f"Warning: {message}", file=sys.stderr)
+    print(message, file=sys.stderr)
 
 
 def _set_language(prs, lang: str) -> None:
