@@ -349,7 +349,7 @@ class Lookup(Expr):
 
     ``sources`` maps a choice key to a table total (``"leadgen.leads"``) or a scalar
     (``"total_cost_prev"``). Blank when the choice has no source or the source is blank.
-    Excel: ``IFERROR(CHOOSE(MATCH(choice, {labels}, 0), refs…), "")``.
+    Excel: ``IFERROR(CHOOSE(MATCH(choice, {labels}, 0), IF(ISNUMBER(ref), ref, "")…), "")``.
     """
 
     key: str
@@ -357,7 +357,9 @@ class Lookup(Expr):
 
     def compile(self, r: Resolver) -> Compiled:
         labels = ",".join('"' + str(r.value(f"label:{self.key}:{k}")).replace('"', '""') + '"' for k, _ in self.sources)
-        refs = ",".join(r.cell(f"total:{src}" if "." in src else src) for _, src in self.sources)
+        cells = (r.cell(f"total:{src}" if "." in src else src) for _, src in self.sources)
+        # an empty input cell (a scalar not filled) is blank, not the 0 a bare reference would give
+        refs = ",".join(f'IF(ISNUMBER({c}),{c},"")' for c in cells)
         return Compiled((), f'IFERROR(CHOOSE(MATCH({r.cell(self.key)},{{{labels}}},0),{refs}),"")')
 
     def evaluate(self, r: Resolver) -> float | None:
