@@ -47,6 +47,19 @@ def large_plan() -> Plan:
     return Plan(base.lang, dict(base.scalars), t)
 
 
+def long_text_plan() -> Plan:
+    """The demo with every text field of every row at Excel's 32 767-character limit (issue 9: the deck cuts them)."""
+    from planmkg_xl.model.fields import Kind
+    from planmkg_xl.model.schema import TABLES
+
+    base = demo_plan()
+    tables = {}
+    for key, rows in base.tables.items():
+        longs = [f.key for f in TABLES[key].inputs if f.kind == Kind.LONGTEXT]
+        tables[key] = [{**row, **{k: ("Texte long " * 3300)[:32_767] for k in longs}} for row in rows]
+    return Plan(base.lang, dict(base.scalars), tables)
+
+
 def timed(cmd: list[str], runs: int, ok: tuple[int, ...] = (0,)) -> float:
     samples = []
     for _ in range(runs):
@@ -70,7 +83,7 @@ def main() -> None:
                "runs": args.runs, "plans": {}}
     from lo import strip_cached_values
 
-    for name, plan in (("demo", demo_plan()), ("large", large_plan())):
+    for name, plan in (("demo", demo_plan()), ("large", large_plan()), ("long_text", long_text_plan())):
         path = work / f"{name}.xlsm"
         path.write_bytes(app.build_xlsm(plan))
         stripped = work / f"{name}_nocache.xlsm"
@@ -117,6 +130,9 @@ def render(results: dict) -> str:
             lines.append(f"- {name}: check / LibreOffice recalc = {row['check'] / row['libreoffice_recalc']:.2f}")
         if "deck" in row and row.get("libreoffice_deck_pdf"):
             lines.append(f"- {name}: deck / LibreOffice PDF of the deck = {row['deck'] / row['libreoffice_deck_pdf']:.2f}")
+    if "long_text" in results["plans"] and "deck" in results["plans"]["long_text"]:
+        lines.append(f"- long_text: deck / demo deck = {results['plans']['long_text']['deck'] / results['plans']['demo']['deck']:.2f}"
+                     " (32 767-character texts are cut to 600 on the slides)")
     demo, large = results["plans"]["demo"], results["plans"]["large"]
     lines += ["", "Growth from demo to large (time ratio large / demo):", ""]
     lines += [f"- {k}: ×{large[k] / demo[k]:.1f}" for k in demo if k != "size_kb" and k in large]

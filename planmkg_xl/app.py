@@ -38,7 +38,7 @@ def build_xlsm(plan: Plan) -> bytes:
     import io
     import zipfile
 
-    from .io.build import build_workbook  # openpyxl: only when building, not on every ribbon click
+    from .io.build import APP_PROPERTIES, build_workbook  # openpyxl: only when building, not on every ribbon click
     from .io.macro import add_macro_parts
 
     xlsx, _ = build_workbook(plan)
@@ -50,6 +50,7 @@ def build_xlsm(plan: Plan) -> bytes:
     changed |= write_findings(data, findings_for(full.compact(data.compact_plan())))
     parts = {**pkg.parts, **serialise(data, changed)}
     parts["docProps/core.xml"] = _fixed_core_times(parts["docProps/core.xml"])
+    parts["docProps/app.xml"] = APP_PROPERTIES
     parts = add_macro_parts(parts, plan.lang, WORKBOOK_CODENAME, SHEET_CODENAMES)
     return zip_bytes(parts)
 
@@ -198,17 +199,21 @@ def check(path: str | os.PathLike) -> tuple[WorkbookData, list[Finding]]:
 def deck_for(computed: Computed, findings: list[Finding] | None, template: str | None = None, lang: str | None = None,
              appendix: bool = True, with_checks: bool = False) -> bytes:
     """The executive deck of a computed plan, on the built-in or the user's template."""
+    from .deck.bounds import bounded
     from .deck.render import build_deck
 
-    return build_deck(computed, findings, template=template, lang=lang, appendix=appendix, with_checks=with_checks)
+    return build_deck(bounded(computed, lang or computed.plan.lang)[0], findings, template=template, lang=lang, appendix=appendix,
+                      with_checks=with_checks)
 
 
 def update_deck_for(computed: Computed, findings: list[Finding] | None, existing: bytes, lang: str | None = None,
                     appendix: bool = True, with_checks: bool = False) -> tuple[bytes, list[str]]:
     """Refresh a deck the user edited: the generated numbers, tables and charts; nothing of theirs."""
+    from .deck.bounds import bounded
     from .deck.render import update_deck
 
-    return update_deck(computed, findings, existing, lang=lang, appendix=appendix, with_checks=with_checks)
+    return update_deck(bounded(computed, lang or computed.plan.lang)[0], findings, existing, lang=lang, appendix=appendix,
+                       with_checks=with_checks)
 
 
 def deck_findings(data: WorkbookData, computed: Computed, lang: str | None) -> list[Finding]:
@@ -239,8 +244,11 @@ def deck(path: str | os.PathLike, output: str | os.PathLike | None = None, templ
         default = Path(output) if output else Path(path).with_suffix(".pptx")
         check_output(default, decks, inputs=(path, template), force=force,
                      replace_hint=msg("out.hint_update", workbook=Path(path).name, deck=default.name))
+    from .deck.bounds import bounded
+
     data, computed = load_computed(path)
     findings = deck_findings(data, computed, lang) if with_checks else None
+    computed, notes = bounded(computed, lang or data.layout.lang)  # what a slide can show; the notes say what was cut
     if update is not None:
         update = Path(update)
         if not update.exists():
@@ -253,7 +261,7 @@ def deck(path: str | os.PathLike, output: str | os.PathLike | None = None, templ
         target = Path(output) if output else Path(path).with_suffix(".pptx")
     check_not_locked(target)
     write_atomic(target, content)
-    return target, changes
+    return target, notes + changes
 
 
 # ---------------------------------------------------------------- import of exports (planmkg import, ribbon « Importer… »)
@@ -340,12 +348,47 @@ def import_changes(plan: Plan, files, *, kind: str | None = None, mapping=None, 
                                      result.notes))
         if result.detail is not None:
             detail_rows = (detail_rows or []) + result.detail
-    return ImportPreview(imported, plan_changes(plan, aggregates, replace=replace), detail_rows)
+    changes = plan_changes(plan, aggregates, replace=replace)
+    from .model.schema import TABLES
+
+    if "input_data" in TABLES:  # the Accueil checklist of input data (seed slide 9): ticked with the source file
+        _tick_checklist(plan, changes, imported, today, replace, lang)
+    return ImportPreview(imported, changes, detail_rows)
+
+
+def _tick_checklist(plan: Plan, changes, imported: list[ImportedFile], today, replace: bool, lang: str) -> None:
+    """Add to ``changes`` the checklist rows each imported kind proves: « available » yes (a « no » typed is a
+    conflict unless ``replace``), the file added to the row's sources, the date of the import."""
+    from .core.checklist import checklist_ticks
+    from .core.imports import CONFLICT, NEW, REPLACED, SAME, CellChange, same_value
+    from .model.home_tabs import IMPORT_CHECKLIST
+
+    rows = [dict(r) for r in plan.tables.get("input_data", [])]
+    start = len(rows)
+    for f in imported:
+        if f.kind not in IMPORT_CHECKLIST:
+            continue
+        for t in checklist_ticks(rows, f.kind, f.path.name, on=today, lang=lang):
+            while t.row >= len(rows):
+                rows.append({})
+            if t.old in (None, ""):
+                status = NEW
+            elif same_value(t.old, t.new):
+                status = SAME
+            elif t.field == "available" and not replace:
+                status = CONFLICT
+            else:
+                status = REPLACED  # the sources list and the date are the import's own
+            changes.cells.append(CellChange("input_data", t.row, t.field, t.old, t.new, status, f.path.name))
+            if status in (NEW, REPLACED):
+                rows[t.row][t.field] = t.new
+    if len(rows) > start:
+        changes.grow["input_data"] = len(rows)
 
 
 def import_files(path: str | os.PathLike, files, *, kind: str | None = None, mapping=None, year: int | None = None,
                  dry_run: bool = False, replace: bool = False, detail: bool = False, output: str | os.PathLike | None = None,
-                 today=None) -> ImportReport:
+                 force: bool = False, today=None) -> ImportReport:
     """Import exports into a plan workbook: input cells only, atomically, then derived cells and checks recomputed.
 
     Conflicts (a typed value that differs) are kept unless ``replace``; ``dry_run`` writes nothing.
@@ -355,9 +398,15 @@ def import_files(path: str | os.PathLike, files, *, kind: str | None = None, map
     path = Path(path)
     target = Path(output) if output else path
     check_not_locked(path)
-    if target != path:
+    if output:  # the same output rules as recompute (suffix, not an input, --force to replace)
+        suffix = path.suffix.lower() if path.suffix.lower() in (".xlsm", ".xlsx") else ".xlsm"
+        check_output(target, (suffix,), inputs=(path, *files), force=force)
         check_not_locked(target)
     pkg = read_package(path)
+    if not output and not dry_run:
+        check_writable(path)
+    if "xl/vbaProject.bin" not in pkg.parts and path.suffix.lower() == ".xlsm":
+        raise WorkbookError(msg("app.lost_vba", name=path.name))
     data = read_package_data(pkg)
     preview = import_changes(data.plan, [Path(f) for f in files], kind=kind, mapping=mapping, year=year, replace=replace,
                              detail=detail, lang=data.layout.lang, today=today)
@@ -373,7 +422,7 @@ def import_files(path: str | os.PathLike, files, *, kind: str | None = None, map
     pkg2 = Package(parts, pkg.infos)
     data2 = read_package_data(pkg2)
     full = compute(data2.plan)
-    changed, _ = refresh_derived(data2, full)
+    changed, _, _ = refresh_derived(data2, full)
     findings = findings_for(full.compact(data2.compact_plan()))
     changed |= write_findings(data2, findings)
     out = drop_calc_chain({**pkg2.parts, **serialise(data2, changed)})

@@ -153,10 +153,11 @@ _IMPORT_KINDS = ["deals", "leads", "web", "emailing", "events", "spend", "invoic
 @click.option("--replace", is_flag=True, help="Overwrite values already typed that differ (conflicts are kept otherwise).")
 @click.option("--detail", is_flag=True, help="With invoices: add a per-customer sheet (recency, frequency, value, segment).")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the result here instead of replacing PLAN.")
+@click.option("--force", is_flag=True, help="With --output: replace that file if it exists.")
 @click.option("--init-mapping", "init_map", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a mapping file ready to edit (pre-filled from the export given, if any) and stop.")
 def import_(args: tuple[Path, ...], kind: str | None, mapping: Path | None, year: int | None, dry_run: bool, replace: bool,
-            detail: bool, output: Path | None, init_map: Path | None) -> None:
+            detail: bool, output: Path | None, force: bool, init_map: Path | None) -> None:
     """Fill the plan from CRM, analytics, emailing and invoicing exports (CSV or XLSX): PLAN.xlsm FILE...
 
     Kinds: deals, leads, web, emailing, events, spend, invoices, kpi-actuals — detected from the headers
@@ -175,7 +176,7 @@ def import_(args: tuple[Path, ...], kind: str | None, mapping: Path | None, year
         raise click.UsageError("give the plan workbook and at least one export: planmkg import PLAN.xlsm FILE...")
     plan, files = args[0], list(args[1:])
     report = app.import_files(plan, files, kind=kind, mapping=mapping, year=year, dry_run=dry_run, replace=replace,
-                              detail=detail, output=output)
+                              detail=detail, output=output, force=force)
     click.echo(_format_import(report))
 
 
@@ -191,6 +192,7 @@ def _format_import(report) -> str:
         lines += [f"  {n}" for n in f.notes]
     changes = report.changes
     shown = [c for c in changes.cells if c.status != "same"]
+    shown.sort(key=lambda c: (list(TABLES).index(c.table), c.row, TABLES[c.table].fields.index(TABLES[c.table].field(c.field))))
     status_word = {"new": "nouveau" if fr else "new", "replaced": "remplacé" if fr else "replaced",
                    "conflict": "CONFLIT (gardé)" if fr else "CONFLICT (kept)"}
     if shown:
@@ -324,6 +326,8 @@ def deck(path: Path, output: Path | None, template: Path | None, lang: str | Non
             click.echo(f"  {line}")
     else:
         click.echo(say("cli.created", path=target))
+        for line in changes:  # texts cut to fit a slide
+            click.echo(f"  {line}")
     if pdf or png_dir:
         from .deck.preview import to_pdf, to_png
 

@@ -95,7 +95,7 @@ def demo_plan(lang: str = "fr") -> Plan:
         "web_annual_unique_visitors": 61_500, "seo_keyword": "maintenance prédictive", "seo_position": 4, "seo_leads": 900,
         "seo_spend": 20_000, "sem_spend": 45_000, "sem_clicks": 15_800, "sem_leads": 520,
         "envelope_pct": 0.031, "salaries_prev": 236_000, "salaries": 245_000, "headcount_prev": 4, "headcount": 4,
-        "company_revenue_prev": 21_130_000, "company_revenue": 24_000_000,
+        "company_revenue": 24_000_000,
         "ansoff_choice": "market_penetration",
         "ansoff_penetration": "Segment grands comptes : maintenance prédictive sur le parc installé",
         "ansoff_product": "Lancement de Produit 5 v2 en juin",
@@ -178,27 +178,27 @@ def _objectives(p: Plan) -> None:
     d = dt.date(2026, 12, 31)
     p.tables["strategic_objectives"] = [
         {"id": "S1", "type": "financial", "statement": "Améliorer la profitabilité de 2 points sur l'année", "metric": "profitability",
-         "baseline": 0.08, "target": 0.10, "unit": "percent", "deadline": d},
+         "baseline_typed": 0.08, "target": 0.10, "unit": "percent", "deadline": d},
         {"id": "S2", "type": "financial", "statement": "Générer +13,6 % de chiffre d'affaires par rapport à N-1", "metric": "revenue",
-         "baseline": 21_130_000, "target": 24_000_000, "unit": "money", "deadline": d},
+         "target": 24_000_000, "unit": "money", "deadline": d},
         {"id": "S3", "type": "commercial", "statement": "Réduire de 30 % la durée du cycle de vente grands comptes", "metric": "sales_cycle",
-         "baseline": 120, "target": 84, "unit": "days", "deadline": d},
+         "baseline_typed": 120, "target": 84, "unit": "days", "deadline": d},
         {"id": "S4", "type": "international", "statement": "Signer 20 premiers clients en Asie du Sud-Est au second semestre",
-         "metric": "new_customers", "baseline": 0, "target": 20, "unit": "count", "deadline": d},
+         "metric": "new_customers", "scope": "part", "baseline_typed": 0, "target": 20, "unit": "count", "deadline": d},
         {"id": "S5", "type": "business_development", "statement": "Augmenter la pénétration marché de 5 % sur l'année fiscale",
-         "metric": "market_penetration", "baseline": 0.12, "target": 0.126, "unit": "percent"},
+         "metric": "market_penetration", "baseline_typed": 0.12, "target": 0.126, "unit": "percent"},
     ]
     p.tables["marketing_objectives"] = [
         {"id": "M1", "strategic_id": "S1", "statement": "Réduire de 30 % le coût au lead qualifié, à budget stable",
-         "metric": "cost_per_qualified_lead", "baseline": 190, "target": 133, "unit": "money", "deadline": d},
+         "metric": "cost_per_qualified_lead", "target": 133, "unit": "money", "deadline": d},
         {"id": "M2", "strategic_id": "S2", "statement": "Augmenter de 30 % les leads entrants, dont 300 sur le lancement de juin",
-         "metric": "leads", "baseline": 6_000, "target": 7_800, "unit": "count", "deadline": d},
+         "metric": "leads", "target": 7_800, "unit": "count", "deadline": d},
         {"id": "M3", "strategic_id": "S3", "statement": "Augmenter de 30 % la conversion lead qualifié → opportunité",
-         "metric": "lead_to_opportunity", "baseline": 0.41, "target": 0.53, "unit": "percent", "deadline": d},
+         "metric": "lead_to_opportunity", "target": 0.53, "unit": "percent", "deadline": d},
         {"id": "M4", "strategic_id": "S4", "statement": "Lancer l'entreprise au Vietnam et recruter 2 partenaires", "metric": "partners",
-         "baseline": 0, "target": 2, "unit": "count", "deadline": dt.date(2026, 9, 30)},
+         "baseline_typed": 0, "target": 2, "unit": "count", "deadline": dt.date(2026, 9, 30)},
         {"id": "M5", "strategic_id": "S2", "statement": "Générer 50 opportunités de ventes croisées", "metric": "opportunities",
-         "baseline": 18, "target": 50, "unit": "count", "deadline": d},
+         "scope": "part", "baseline_typed": 18, "target": 50, "unit": "count", "deadline": d},
     ]
 
 
@@ -208,10 +208,10 @@ def _budget(p: Plan) -> None:
         ("customers", "Emailing clients dormants", 0, 5_000), ("customers", "Journées clients VIP", 60_000, 0),
         ("customers", "Webinars clients", 0, 50_000), ("customers", "Cadeaux de fin d'année", 10_000, 0),
         ("leadgen", "Lancement produit juin", 0, 200_000), ("leadgen", "Salons", 272_000, 100_000),
-        ("leadgen", "Webinars", 20_000, 45_000), ("leadgen", "Adwords / bannières", 25_000, 25_000),
+        ("leadgen", "Webinars", 20_000, 45_000), ("leadgen", "Adwords / bannières", 5_000, 25_000),
         ("leadgen", "Séminaires", 70_000, 40_000), ("leadgen", "Emailing et bases de données externes", 35_000, 35_000),
         ("leadgen", "SEO", 0, 20_000),
-        ("resources", "Site web — design / hébergement", 60_000, 15_000), ("resources", "Relations presse", 45_000, 45_000),
+        ("resources", "Site web — design / hébergement", 80_000, 15_000), ("resources", "Relations presse", 45_000, 45_000),
         ("resources", "Documentation", 45_000, 15_000), ("resources", "Rédaction de contenus", 0, 20_000),
         ("resources", "Vidéos", 10_000, 30_000), ("resources", "Plateforme emailing", 15_000, 20_000), ("resources", "CRM", 45_000, 65_000),
     )
@@ -237,7 +237,7 @@ def _kpis(p: Plan) -> None:
     p.tables["kpis"] = [
         {"kpi": "Web : visites", "metric": "web_visits", "direction": "up", "aggregation": "cumulative",
          "target": 133_000, **months((10_900, 11_600, 12_300))},
-        {"kpi": "Web : taux de conversion en lead", "metric": "other", "direction": "up", "aggregation": "average",
+        {"kpi": "Web : taux de conversion en lead", "metric": "other", "unit": "percent", "direction": "up", "aggregation": "average",
          "value_prev": round(web_leads / visits, 4), "target": 0.022, **months((0.0186, 0.0195, 0.0204))},
         {"kpi": "Emailing clients : taux de clic", "metric": "email_ctr", "direction": "up", "aggregation": "average",
          "target": 0.05, **months((0.046, 0.049))},
@@ -249,7 +249,7 @@ def _kpis(p: Plan) -> None:
          "target": 0.53, **months((0.41, 0.43, 0.45))},
         {"kpi": "Lead generation : coût par lead qualifié", "metric": "cost_per_qualified_lead", "direction": "down", "aggregation": "average",
          "target": 133, **months((181, 170, 162))},
-        {"kpi": "Satisfaction clients (NPS)", "metric": "other", "direction": "up", "aggregation": "average", "value_prev": 32, "target": 40,
+        {"kpi": "Satisfaction clients (NPS)", "metric": "other", "unit": "other", "direction": "up", "aggregation": "average", "value_prev": 32, "target": 40,
          **months((34, 35))},
     ]
 
@@ -328,7 +328,7 @@ def _strategy(p: Plan) -> None:
     ]
     seg_counts = (("Nouveaux", 90, "Premier achat dans l'année", "Parcours d'onboarding"),
                   ("Stars", 35, "Récents, fréquents, gros montants", "Programme ambassadeurs, journée VIP"),
-                  ("Fidèles", 110, "Achats réguliers", "Ventes croisées capteurs + logiciel"),
+                  ("Fidèles", 136, "Achats réguliers", "Ventes croisées capteurs + logiciel"),
                   ("Irréguliers", 30, "Achats espacés", "Webinars clients"),
                   ("Dormants", 20, "Pas d'achat depuis 18 mois", "Emailing de réactivation"),
                   ("Perdus", 6, "Partis chez un concurrent", "Enquête de départ"))
@@ -352,14 +352,17 @@ def _strategy(p: Plan) -> None:
         {"objective_id": "M1", "tactics": "Moins de salons, plus de SEO et de nurturing ; scoring des leads"},
         {"objective_id": "M4", "tactics": "Traduction du pitch et du site, campagne Business France, démos avec partenaires"},
     ]
+    # Metrics with a source in the tabs take their N-1 from there (one source); the others type it.
     t["leadgen_targets"] = [
-        {"metric": "Leads entrants", "value_prev": lg["leads"], "target": lg["target_leads"]},
-        {"metric": "Leads qualifiés", "value_prev": lg["qualified_leads"], "target": lg["target_qualified_leads"]},
-        {"metric": "Coût au lead qualifié", "value_prev": lg["cost_per_qualified_lead"], "target": 133},
-        {"metric": "Visiteurs uniques web", "value_prev": 61_500, "target": 75_000},
-        {"metric": "Leads web", "value_prev": web_leads, "target": 2_800}, {"metric": "CTR moyen emailing", "value_prev": 0.047, "target": 0.05},
-        {"metric": "Contacts avec email", "value_prev": 9_500, "target": 12_000}, {"metric": "Participants webinars", "value_prev": 210, "target": 600},
-        {"metric": "Leads en nurturing", "value_prev": 1_800, "target": 2_500},
+        {"metric": "Leads entrants", "source": "leads", "unit": "count", "target": lg["target_leads"]},
+        {"metric": "Leads qualifiés", "source": "qualified_leads", "unit": "count", "target": lg["target_qualified_leads"]},
+        {"metric": "Coût au lead qualifié", "source": "cost_per_qualified_lead", "unit": "money", "target": 133},
+        {"metric": "Visiteurs uniques web", "source": "web_unique_visitors", "unit": "count", "target": 75_000},
+        {"metric": "Leads web", "source": "web_leads", "unit": "count", "target": 2_800},
+        {"metric": "CTR moyen emailing", "source": "email_ctr", "unit": "percent", "target": 0.05},
+        {"metric": "Contacts avec email", "unit": "count", "value_prev": 9_500, "target": 12_000},
+        {"metric": "Participants webinars", "unit": "count", "value_prev": 210, "target": 600},
+        {"metric": "Leads en nurturing", "unit": "count", "value_prev": 1_800, "target": 2_500},
     ]
     t["brand"] = [
         {"dimension": "Purpose", "current": "Rendre l'industrie plus fiable", "evolution": "À formaliser avec la direction"},
@@ -372,9 +375,11 @@ def _strategy(p: Plan) -> None:
         {"dimension": "Investissements", "current": "Salons", "evolution": "SEO, relations presse"},
     ]
     t["brand_metrics"] = [
-        {"metric": "Taux de notoriété", "value_prev": 0.18, "target": 0.22}, {"metric": "Taux de recommandation", "value_prev": 0.62, "target": 0.7},
-        {"metric": "Évolution du trafic web", "value_prev": 0.08, "target": 0.15}, {"metric": "Part de voix", "value_prev": 0.11, "target": 0.14},
-        {"metric": "Articles presse", "value_prev": 14, "target": 24},
+        {"metric": "Taux de notoriété", "unit": "percent", "value_prev": 0.18, "target": 0.22},
+        {"metric": "Taux de recommandation", "unit": "percent", "value_prev": 0.62, "target": 0.7},
+        {"metric": "Évolution du trafic web", "unit": "percent", "value_prev": 0.08, "target": 0.15},
+        {"metric": "Part de voix", "unit": "percent", "value_prev": 0.11, "target": 0.14},
+        {"metric": "Articles presse", "unit": "count", "value_prev": 14, "target": 24},
     ]
     content = (
         ("Bon profil", "Aucun", "Rester à l'esprit", "Actualités métier", "Réseaux sociaux, newsletter"),

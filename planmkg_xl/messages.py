@@ -108,6 +108,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.created": ("Créé : {path}", "Created {path}"),
     "cli.wrote": ("Écrit : {path}", "Wrote {path}"),
     "cli.deck_updated": ("Présentation mise à jour : {path} ({n} changement(s)).", "Updated {path}: {n} change(s)."),
+    "deck.slide_deleted": ("{title} : slide {name} absente du deck — laissée supprimée",
+                           "{title}: slide {name} not in the deck — kept deleted"),
+    "deck.shape_deleted": ("{title} : {name} absent de la slide — laissé supprimé", "{title}: {name} not on the slide — kept deleted"),
+    "deck.deleted_rule": ("Règle : les slides et formes générées que vous avez supprimées le restent ; pour en récupérer une, "
+                          "générez un nouveau deck (planmkg deck CLASSEUR --output nouveau.pptx) et copiez-la depuis celui-ci.",
+                          "Rule: generated slides and shapes you deleted stay deleted; to get one back, build a new deck "
+                          "(planmkg deck WORKBOOK --output new.pptx) and copy it from there."),
+    "deck.title_kept": ("{title} : titre conservé (modifié dans le deck ; la conclusion du plan est maintenant : {conclusion})",
+                        "{title}: title kept (changed in the deck; the plan's conclusion is now: {conclusion})"),
+    "deck.title_updated": ("{title} : titre mis à jour", "{title}: title updated"),
+    "deck.source_updated": ("{title} : ligne de source mise à jour", "{title}: source line updated"),
     "cli.pages": ("{n} page(s) PNG créée(s) dans {path}", "Created {n} PNG page(s) in {path}"),
     "cli.checked": ("{n} cellules calculées vérifiées dans {path}.", "{n} calculated cells checked in {path}."),
     "cli.repaired": ("{n} cellule(s) calculée(s) réparée(s) :", "{n} calculated cell(s) repaired:"),

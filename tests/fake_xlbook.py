@@ -16,7 +16,7 @@ into derived cells) can be tested against the file path:
   a constant, "" for an empty cell (a str for one cell, a tuple of 1-tuples for a column),
   and accepts a str or a list of [formula] rows. Every write is recorded in ``book.writes``.
   ``.value`` can be set (rows of values), ``.clear_contents()``; ``sheet.used_range.last_cell.row``.
-- ``book.fullname``, ``book.name``.
+- ``book.fullname``, ``book.name``; ``book.save(path)`` writes the file Excel would save (for the oracles).
 
 And the Excel behaviours the front end must respect, so that a test fails where Excel would:
 
@@ -33,6 +33,8 @@ And the Excel behaviours the front end must respect, so that a test fails where 
 - **Tables** do not grow on a protected sheet: ``table.resize(range)`` raises 1004 there,
   even with UserInterfaceOnly. Writing below a table does not extend it here (Excel's
   AutoCorrect may, from the keyboard).
+- **Row autofit** (``range.rows.autofit()``) is refused on a protected sheet unless formatting
+  rows is allowed; the stand-in records the ranges (it has no fonts to measure heights with).
 - **Calculation mode**: ``book.app.calculation`` ("automatic", "manual", "semiautomatic")
   and ``book.app.calculate()``. In manual mode, a write makes every formula cell stale until
   ``calculate()``; reading a stale cell's value gives the old value (as Excel does) and is
@@ -55,6 +57,7 @@ import openpyxl
 
 from xlsx_edit import col_letter, split_ref  # one copy of the A1 helpers for the test utilities
 
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _QUOTED = re.compile(r"'((?:[^']|'')+)'!")
 
 
@@ -207,6 +210,19 @@ class FakeRange:
         self.sheet.book.after_write()
 
     @property
+    def rows(self):
+        """``range.rows.autofit()``: Excel refuses it on a protected sheet unless formatting rows is allowed."""
+        rng = self
+
+        class _Rows:
+            def autofit(self):
+                api = rng.sheet.api
+                if api.ProtectContents and not api.ProtectionMode and not api.Protection.AllowFormattingRows:
+                    raise FakeComError(PROTECTED_MESSAGE)
+                rng.sheet.autofitted.append(rng.address)
+        return _Rows()
+
+    @property
     def merge_cells(self):
         """COM's MergeCells: True when every cell is in a merged area, None when some are, False when none is."""
         merged = [self.sheet.merged_area(r, c) is not None for row in self._cells() for r, c in row]
@@ -272,6 +288,7 @@ class FakeSheet:
         self.unlocked: set[tuple[int, int]] = set()  # every other cell is locked (Excel's default)
         self.merged: list[tuple[int, int, int, int]] = []  # (top, left, bottom, right)
         self.stale: set[tuple[int, int]] = set()  # formula cells not recalculated (manual mode)
+        self.autofitted: list[str] = []  # ranges whose rows were autofitted
 
     def merged_area(self, r, c):
         return next((m for m in self.merged if m[0] <= r <= m[2] and m[1] <= c <= m[3]), None)
@@ -375,6 +392,7 @@ class FakeBook:
         formulas = openpyxl.load_workbook(path, data_only=False)
         values = openpyxl.load_workbook(path, data_only=True)
         book = cls(fullname or str(path))
+        book.source = Path(path)
         for ws in formulas.worksheets:
             sheet = FakeSheet(book, ws.title, ws.sheet_properties.codeName)
             vs = values[ws.title]
@@ -407,6 +425,36 @@ class FakeBook:
 
     def sheet(self, name: str) -> FakeSheet:
         return self.sheets[name]
+
+    def save(self, path) -> Path:
+        """Save as Excel would: the source file with every cell written through the Book, and true dimensions.
+
+        So what the ribbon wrote can go through the file-format oracles (tests/ooxml.py) and the file reader.
+        """
+        from xlsx_edit import Book as EditBook
+
+        edit = EditBook(self.source)
+        touched: dict[tuple[str, str], None] = {}
+        for sheet_name, ref, _ in self.writes:
+            touched[(sheet_name, ref)] = None
+        for sheet_name, ref in touched:
+            sheet, rc = self.sheet(sheet_name), split_ref(ref)
+            value = sheet.cells.get(rc)
+            if rc in sheet.formulas:
+                edit.set_cell(sheet_name, ref, value, formula=sheet.formulas[rc][1:])
+            else:  # a leading apostrophe is Excel's "text" mark, not part of the text
+                edit.set_cell(sheet_name, ref, value[1:] if isinstance(value, str) and value.startswith("'") else value)
+        for sheet_name in {s for s, _ in touched}:
+            part = edit.sheet_part(sheet_name)
+            root = edit.xml(part)
+            refs = [split_ref(c.get("r")) for c in root.iter("{%s}c" % _MAIN)]
+            dim = root.find("{%s}dimension" % _MAIN)
+            if refs and dim is not None:
+                top, bottom = min(r for r, _ in refs), max(r for r, _ in refs)
+                left, right = min(c for _, c in refs), max(c for _, c in refs)
+                dim.set("ref", f"{col_letter(left)}{top}:{col_letter(right)}{bottom}")
+                edit.put(part, root)
+        return edit.save(path)
 
 
 class FakeUI:

@@ -109,23 +109,23 @@ def coherent_plan(f: Funnel = Funnel(), lang: str = "fr") -> Plan:
     ]
     p.scalars.update({"plan_year": f.plan_year, "currency": "EUR", "tolerance_ok": 0.05, "tolerance_warning": 0.10,
                       "envelope": programmes, "salaries": salaries, "headcount": 3, "company_revenue": target,
-                      "company_revenue_prev": revenue})
+                      "company_revenue_prev_typed": revenue})
 
-    strategic = [{"id": "S1", "type": "financial", "statement": "Croître", "metric": "revenue", "baseline": revenue, "target": target,
+    strategic = [{"id": "S1", "type": "financial", "statement": "Croître", "metric": "revenue", "baseline_typed": revenue, "target": target,
                   "unit": "money", "deadline": end}]
-    marketing = [{"id": "M1", "strategic_id": "S1", "statement": "Leads", "metric": "leads", "baseline": leads, "target": leads_target,
+    marketing = [{"id": "M1", "strategic_id": "S1", "statement": "Leads", "metric": "leads", "baseline_typed": leads, "target": leads_target,
                   "unit": "count", "deadline": end}]
     if f.objectives:
         marketing += [
-            {"id": "M2", "strategic_id": "S1", "statement": "Leads qualifiés", "metric": "qualified_leads", "baseline": ql,
+            {"id": "M2", "strategic_id": "S1", "statement": "Leads qualifiés", "metric": "qualified_leads", "baseline_typed": ql,
              "target": ql_target, "unit": "count", "deadline": end},
             {"id": "M3", "strategic_id": "S1", "statement": "Coût au lead qualifié", "metric": "cost_per_qualified_lead",
-             "baseline": cpql, "target": cpql_n, "unit": "money", "deadline": end},
-            {"id": "M4", "strategic_id": "S1", "statement": "Budget lead gen", "metric": "marketing_budget", "baseline": spend,
+             "baseline_typed": cpql, "target": cpql_n, "unit": "money", "deadline": end},
+            {"id": "M4", "strategic_id": "S1", "statement": "Budget lead gen", "metric": "marketing_budget", "baseline_typed": spend,
              "target": budget, "unit": "money", "deadline": end},
-            {"id": "M5", "strategic_id": "S1", "statement": "Ventes", "metric": "deals", "baseline": deals_total,
+            {"id": "M5", "strategic_id": "S1", "statement": "Ventes", "metric": "deals", "baseline_typed": deals_total,
              "target": required_deals, "unit": "count", "deadline": end},
-            {"id": "M6", "strategic_id": "S1", "statement": "Opportunités", "metric": "opportunities", "baseline": opps_total,
+            {"id": "M6", "strategic_id": "S1", "statement": "Opportunités", "metric": "opportunities", "baseline_typed": opps_total,
              "target": required_opps, "unit": "count", "deadline": end},
         ]
     p.tables["strategic_objectives"] = strategic
@@ -143,7 +143,7 @@ def _channels(p: Plan, f: Funnel, end: dt.date) -> None:
     visits, web_leads = 120_000, 960
     traffic = visits * (1 + f.web_growth)
     p.tables["marketing_objectives"].append(
-        {"id": "W1", "strategic_id": "S1", "statement": "Trafic web", "metric": "web_visits", "baseline": visits, "target": traffic,
+        {"id": "W1", "strategic_id": "S1", "statement": "Trafic web", "metric": "web_visits", "baseline_typed": visits, "target": traffic,
          "unit": "count", "deadline": end})
     p.tables["emailing"] = [{"campaign": f"Campagne {i}", "sent": 10_000, "bounces": 500, "unique_opens": 3_000, "unique_clicks": 400,
                              "leads": 40 + 4 * i, "spend": 2_000 + 200 * i} for i in range(3)]

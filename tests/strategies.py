@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from planmkg_xl.model.fields import Field, Kind
 from planmkg_xl.model.plan import Plan
 from planmkg_xl.model.schema import SCALARS, TABLES
+from planmkg_xl.model.units import row_unit
 
 _TEXT = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "Zs", "P")), min_size=1, max_size=20).filter(str.strip)
 
@@ -32,11 +33,25 @@ def value_for(f: Field):
 
 
 def row_for(table_key: str):
+    """A row; on a % row of a mixed-unit table (objectives, KPI, metrics), values are shares (as the readers demand)."""
     table = TABLES[table_key]
-    return st.fixed_dictionaries({f.key: value_for(f) for f in table.inputs})
+    rows = st.fixed_dictionaries({f.key: value_for(f) for f in table.inputs})
+    if table.row_unit is None:
+        return rows
+
+    def as_shares(row: dict) -> dict:
+        probe = {k: v for k, v in row.items() if v is not None}
+        if row_unit(table, probe) == "percent":
+            for key in table.row_unit.fields:
+                if isinstance(row.get(key), (int, float)) and row[key] > 1:
+                    row[key] = min(row[key] / 2e6, 1.0)
+        return row
+
+    return rows.map(as_shares)
 
 
-NUMERIC_TABLES = ("commercial", "channels", "leadgen", "web", "emailing", "events", "key_metrics", "budget", "kpis", "customer_segments")
+NUMERIC_TABLES = ("commercial", "channels", "leadgen", "web", "emailing", "events", "key_metrics", "budget", "kpis", "customer_segments",
+                  "strategic_objectives", "marketing_objectives", "leadgen_targets", "brand_metrics")
 
 
 @st.composite

@@ -56,7 +56,7 @@ def test_xtb002_kpi_target_vs_objective_target():
 def test_xtb002_partial_objective_or_other_metric_is_not_compared():
     plan = coherent_plan()
     plan.tables["kpis"][0]["target"] *= 2
-    plan.tables["marketing_objectives"][1]["baseline"] = 10  # part of the funnel only
+    plan.tables["marketing_objectives"][1]["baseline_typed"] = 10  # part of the funnel only
     assert findings(plan, "XTB-002") == []
 
 

@@ -97,7 +97,7 @@ def test_fun007_lead_objective_vs_tab():
 def test_partial_scope_objective_is_not_compared():
     """'50 cross-sell opportunities' from 18 measures part of the funnel (demo M5)."""
     plan = coherent_plan()
-    plan.tables["marketing_objectives"][5].update(baseline=18, target=50)
+    plan.tables["marketing_objectives"][5].update(baseline_typed=18, target=50)
     assert findings(plan, "FUN-003") == []
 
 
@@ -165,7 +165,7 @@ def test_an_objective_without_baseline_is_whole_funnel_when_of_the_same_order():
     """Held-out plans often type only a target: 625 qualified leads against 370 in N-1 is the whole funnel, 20 is not."""
     plan = coherent_plan()
     objective = plan.tables["marketing_objectives"][1]  # M2, qualified leads
-    objective["baseline"] = None
+    objective["baseline_typed"] = None
     assert findings(plan, "FUN-007") == []
     objective["target"] *= 1.15
     (f,) = _only(plan, "FUN-007")

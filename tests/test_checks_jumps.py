@@ -11,7 +11,7 @@ from planmkg_xl.model.findings import CellRef, Severity
 
 
 def _objective(plan, id_, metric, baseline, target):
-    plan.tables["marketing_objectives"].append({"id": id_, "strategic_id": "S1", "statement": id_, "metric": metric, "baseline": baseline,
+    plan.tables["marketing_objectives"].append({"id": id_, "strategic_id": "S1", "statement": id_, "metric": metric, "baseline_typed": baseline,
                                                 "target": target, "unit": "percent", "deadline": dt.date(2026, 12, 31)})
 
 

@@ -18,9 +18,9 @@ def _seed_pair(budget_target: float):
     """PLAN_SPEC §2: −30 % cost per qualified lead, +30 % qualified leads, budget as given."""
     plan = coherent_plan()
     rows = plan.tables["marketing_objectives"]
-    rows[1].update(baseline=1000, target=1300)  # qualified leads +30 %
-    rows[2].update(baseline=400, target=280)  # cost per qualified lead −30 %
-    rows[3].update(baseline=400_000, target=budget_target)
+    rows[1].update(baseline_typed=1000, target=1300)  # qualified leads +30 %
+    rows[2].update(baseline_typed=400, target=280)  # cost per qualified lead −30 %
+    rows[3].update(baseline_typed=400_000, target=budget_target)
     plan.tables["leadgen"] = [{"source": "Tout", "leads": 3000, "qualified_leads": 1000, "spend": 400_000, "opportunities": 500,
                                "target_leads": 3900, "target_qualified_leads": 1300, "budget": budget_target}]
     return plan
@@ -47,7 +47,7 @@ def test_obj001_consistent_triple_passes():
 
 def test_obj001_leads_objective_stands_for_qualified_leads():
     plan = _seed_pair(400_000)
-    plan.tables["marketing_objectives"][1].update(metric="leads", baseline=3000, target=3900)
+    plan.tables["marketing_objectives"][1].update(metric="leads", baseline_typed=3000, target=3900)
     (f,) = findings(plan, "OBJ-001")
     assert "taux de qualification constant" in f.message
 
@@ -56,7 +56,7 @@ def test_obj002_links():
     plan = coherent_plan()
     plan.tables["marketing_objectives"][0]["strategic_id"] = "S9"
     plan.tables["marketing_objectives"][1]["strategic_id"] = ""
-    plan.tables["strategic_objectives"].append({"id": "S2", "statement": "Orphelin", "metric": "other", "baseline": 1, "target": 2,
+    plan.tables["strategic_objectives"].append({"id": "S2", "statement": "Orphelin", "metric": "other", "baseline_typed": 1, "target": 2,
                                                 "deadline": dt.date(2026, 6, 30)})
     found = findings(plan, "OBJ-002")
     assert [(f.severity, f.cells) for f in found] == [
@@ -70,14 +70,14 @@ def test_obj002_links():
 
 def test_obj003_measurable():
     plan = coherent_plan()
-    plan.tables["marketing_objectives"][0].update(metric=None, baseline=None)
+    plan.tables["marketing_objectives"][0].update(metric=None, baseline_typed=None)
     (f,) = findings(plan, "OBJ-003")
-    assert f.cells == (CellRef("marketing_objectives", 0, "metric"), CellRef("marketing_objectives", 0, "baseline"))
+    assert f.cells == (CellRef("marketing_objectives", 0, "metric"), CellRef("marketing_objectives", 0, "baseline_typed"))
 
 
 def test_obj003_zero_baseline_is_measurable():
     plan = coherent_plan()
-    plan.tables["strategic_objectives"].append({"id": "S2", "statement": "Asie", "metric": "new_customers", "baseline": 0, "target": 20,
+    plan.tables["strategic_objectives"].append({"id": "S2", "statement": "Asie", "metric": "new_customers", "baseline_typed": 0, "target": 20,
                                                 "deadline": dt.date(2026, 12, 31)})
     plan.tables["marketing_objectives"][0]["strategic_id"] = "S2"
     assert findings(plan, "OBJ-003") == []

@@ -97,7 +97,7 @@ def test_rules_metadata():
         # a source a user can read: never our specification or "modèle slides N"
         for lang in ("fr", "en"):
             assert not re.search(r"PLAN_SPEC|§|slides? \d|modèle slides", r.source(lang) + r.checks(lang)), r.id
-    assert {"FUN", "OBJ", "BUD", "BEN", "KPI", "SAN", "ENV", "XTB", "JMP", "UCO", "CAP"} <= {r.family for r in RULES}
+    assert {"FUN", "OBJ", "BUD", "BEN", "KPI", "SAN", "ENV", "XTB", "JMP", "UCO", "CAP", "SRC", "CMP"} <= {r.family for r in RULES}
 
 
 def test_each_rule_reports_only_its_listed_severities():
@@ -157,7 +157,7 @@ def test_format_table_and_json():
     table = format_table(found, "fr")
     assert "FUN-004" in table and "Erreur" in table and "4 erreurs, 5 alertes, 9 infos" in table
     assert "Lead generation › Sources de leads N-1 et objectifs N › Objectif leads qualifiés N › total" in table
-    assert format_table([], "en") == "No incoherence found."
+    assert format_table([], "en") == "No incoherence found: the plan is coherent."
     data = to_json(found)
     json.dumps(data)
     assert data[0]["rule_id"] == "FUN-004" and data[0]["severity"] == "error"

@@ -203,3 +203,87 @@ def test_a_bad_template_is_a_template_error(tmp_path):
     bad.write_bytes(b"not a pptx")
     with pytest.raises(TemplateError):
         build_deck(computed_demo(), [], template=str(bad))
+
+
+def _title_shape(prs, key):
+    slide = next(s for s in prs.slides if s._element.cSld.get("name") == f"pmk:slide:{key}")
+    return slide, slide.shapes.title
+
+
+def test_update_follows_the_new_conclusion_but_keeps_a_title_the_user_changed(demo_bytes):
+    prs = open_deck(demo_bytes)
+    _, budget_title = _title_shape(prs, "budget")
+    budget_title.text_frame.paragraphs[0].runs[0].text = "Notre budget, vu par la directrice"
+    out = io.BytesIO()
+    prs.save(out)
+    plan = demo_plan()
+    for row in plan.tables["leadgen"]:
+        row["budget"] = (row.get("budget") or 0) * 0.5  # the lead generation conclusion flips
+    plan.tables["budget"][0]["budget"] += 100_000  # and the budget's total moves
+    specs = {s.key: s for s in deck_spec(compute(plan), FINDINGS)}
+    new, changes = update_deck(compute(plan), FINDINGS, out.getvalue())
+    prs = open_deck(new)
+    assert _title_shape(prs, "budget")[1].text_frame.text == "Notre budget, vu par la directrice"
+    assert _title_shape(prs, "leadgen_strategy")[1].text_frame.text == specs["leadgen_strategy"].title
+    assert specs["leadgen_strategy"].title.startswith("Il manque")
+    assert any("titre conservé" in c and "Notre budget" in c for c in changes)
+    assert any(c.startswith(specs["leadgen_strategy"].title) and "titre mis à jour" in c for c in changes)
+    assert overflows(prs) == []
+
+
+def test_update_leaves_deleted_slides_and_shapes_deleted_and_says_how_to_get_them_back(demo_bytes):
+    prs = open_deck(demo_bytes)
+    ids = prs.slides._sldIdLst
+    web = next(i for i, s in enumerate(prs.slides) if s._element.cSld.get("name") == "pmk:slide:web")
+    prs.part.drop_rel(ids[web].rId)
+    ids.remove(ids[web])
+    slide, _ = _title_shape(prs, "budget")
+    chart = next(s for s in slide.shapes if s.name == "pmk:chart:budget_bridge")
+    chart._element.getparent().remove(chart._element)
+    out = io.BytesIO()
+    prs.save(out)
+    new, changes = update_deck(computed_demo(), FINDINGS, out.getvalue())
+    names = [s._element.cSld.get("name") for s in open_deck(new).slides]
+    assert "pmk:slide:web" not in names
+    assert "pmk:chart:budget_bridge" not in shapes_by_name(open_deck(new))
+    assert any("pmk:slide:web" in c and "laissée supprimée" in c for c in changes)  # the French plan's language
+    assert any("pmk:chart:budget_bridge" in c and "laissé supprimé" in c for c in changes)
+    assert changes[-1].startswith("Règle : les slides et formes générées que vous avez supprimées le restent")
+    assert "--output nouveau.pptx" in changes[-1]
+    _, english = update_deck(computed_demo(), FINDINGS, out.getvalue(), lang="en")
+    assert english[-1].startswith("Rule: generated slides and shapes you deleted stay deleted") and "--output new.pptx" in english[-1]
+
+
+def test_an_english_deck_of_a_french_workbook_says_its_findings_in_english(demo_xlsm, tmp_path):
+    from planmkg_xl import app
+
+    out = tmp_path / "en.pptx"
+    app.deck(demo_xlsm, output=out, lang="en", with_checks=True, appendix=False)
+    prs = open_deck(out.read_bytes())
+    names = [s._element.cSld.get("name") for s in prs.slides]
+    assert names[-1] == "pmk:slide:findings" and "pmk:slide:commercial" not in names
+    findings = shapes_by_name(prs)["pmk:table:findings"].table
+    texts = [findings.cell(r, 2).text for r in range(1, len(findings.rows))]
+    assert any(t.startswith("Reverse funnel") for t in texts) and any("€24,000,000" in t for t in texts)  # English words and numbers
+    assert not any(w in t for t in texts for w in ("onglet", "Entonnoir", "\u202f"))
+    assert findings.cell(1, 0).text in ("Error", "Warning", "Info")
+
+
+def test_cli_structure_flags_and_the_printed_rule(demo_xlsm, tmp_path):
+    from click.testing import CliRunner
+
+    from planmkg_xl.cli import main
+
+    out = tmp_path / "comite.pptx"
+    result = CliRunner().invoke(main, ["deck", str(demo_xlsm), "--output", str(out), "--no-appendix"])
+    assert result.exit_code == 0, result.output
+    prs = open_deck(out.read_bytes())
+    assert len(prs.slides) == 11
+    ids = prs.slides._sldIdLst
+    prs.part.drop_rel(ids[-1].rId)  # the director deletes the pitch slide
+    ids.remove(ids[-1])
+    prs.save(str(out))
+    result = CliRunner().invoke(main, ["deck", str(demo_xlsm), "--update", str(out), "--no-appendix"])
+    assert result.exit_code == 0, result.output
+    assert "pmk:slide:pitch" in result.output and "Règle : les slides et formes générées que vous avez supprimées le restent" in result.output
+    assert len(open_deck(out.read_bytes()).slides) == 10

@@ -48,7 +48,8 @@ def test_pitch_quotes_the_growth_the_workbook_computes():
         growth = sum(r["revenue"] for r in rows) / sum(r["revenue_prev"] for r in rows) - 1
         shown = f"{growth * 100:.1f}"
         assert (shown.replace(".", ",") if lang == "fr" else shown) in plan.scalars["pitch_diagnostic"]
-        target = plan.scalars["company_revenue"] / plan.scalars["company_revenue_prev"] - 1
+        # company revenue N-1 is the Commercial tab's total (one source), read from the computed plan
+        target = plan.scalars["company_revenue"] / compute(plan).scalars["company_revenue_prev"] - 1
         shown = f"{target * 100:.1f}"
         assert (shown.replace(".", ",") if lang == "fr" else shown) in plan.scalars["pitch_objectives"]
         compute(plan)  # the plan computes

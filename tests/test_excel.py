@@ -184,10 +184,10 @@ def test_recompute_of_a_sound_book_writes_nothing(demo):
     ribbon.run_action("pmRecompute", book, ui)
     assert book.writes == []
     n = len(formulas(xlbook.read_book(book).layout))
-    from planmkg_xl.checks.report import summary
+    from planmkg_xl.checks.report import verdict
 
     _, findings = app.check(demo[0])  # Recompute also refreshes the Contrôles sheet, as `planmkg recompute` does
-    assert ui.alerts == [("Plan Marketing", f"{n} cellules calculées vérifiées.\nRien à changer.\nContrôles : {summary(findings, 'fr')}", False)]
+    assert ui.alerts == [("Plan Marketing", f"{n} cellules calculées vérifiées.\nRien à changer.\nContrôles : {verdict(findings, 'fr')}", False)]
 
 
 def test_recompute_repairs_like_the_file_path_and_never_writes_an_input(demo_xlsm, tmp_path):
@@ -462,3 +462,23 @@ def _data_and_findings(book):
 
     data = xlbook.read_book(book)
     return data, app.findings_for(compute(data.compact_plan()))
+
+
+def test_recompute_leaves_a_name_moved_onto_an_input_alone(demo_xlsm, tmp_path):
+    """A derived named cell moved (Name Manager) onto an input cell: the ribbon, like the file path, writes nothing there,
+    says so, and raises no internal error."""
+    layout = app.load(demo_xlsm).layout
+    geom = layout.tables["commercial"]
+    target = ("Commercial", f"D{geom.first_row}")
+    edit = EditBook(demo_xlsm)
+    edit.move_name("total_customers", f"'Commercial'!$D${geom.first_row}")
+    edit.save()
+    book = FakeBook.from_file(demo_xlsm)
+    before = book.sheet("Commercial").range(target[1]).value
+    report = xlbook.recompute_book(book)
+    assert [(r.sheet, r.cell, r.reason) for r in report.refused] == [(*target, "overlap")]
+    assert target not in {(s, r) for s, r, _ in book.writes}
+    assert book.sheet("Commercial").range(target[1]).value == before
+    assert app.recompute(demo_xlsm, tmp_path / "out.xlsm").refused[0].reason == "overlap"  # the file path agrees
+    message = ribbon.recompute_message(report, "fr")
+    assert "laissée(s) telle(s) quelle(s)" in message and "Commercial!D6" in message

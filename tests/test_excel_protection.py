@@ -156,6 +156,7 @@ def test_ribbon_writes_through_protection_and_restores_it_exactly(control_id, de
     for s in book.sheets:  # only the sheets written to were unprotected, each once, and re-protected
         assert s.api.calls == (["Unprotect", "Protect"] if s.name in written else []), s.name
     assert _controls(book).name in written
+    assert _controls(book).autofitted  # rows of wrapped findings fit their text (a fixed height from the file path is reset)
     if control_id == "pmRecompute":
         assert xlbook.same_formula(formulas(xlbook.read_book(book).layout)[where], book.sheet(where[0]).range(where[1]).formula)
         assert where[0] in written
@@ -232,3 +233,20 @@ def test_automatic_calculation_needs_no_explicit_calculate(demo_xlsm):
     book = FakeBook.from_file(demo_xlsm)
     ribbon.run_action("pmRecompute", book, FakeUI())
     assert book.writes and book.app.calculations == 0
+
+
+def test_what_the_ribbon_writes_saves_as_a_valid_workbook_with_the_same_plan(demo_xlsm, tmp_path):
+    """The ribbon's formulas and Contrôles rows, saved as Excel would, pass the OOXML oracle and read back the same plan."""
+    from ooxml import assert_valid_workbook
+
+    where = _broken_demo(demo_xlsm)
+    book = _from_file(demo_xlsm)
+    for control_id in ("pmRecompute", "pmCheck"):
+        ui = FakeUI()
+        ribbon.run_action(control_id, book, ui)
+        assert not ui.alerts[-1][2], ui.alerts
+    saved = book.save(tmp_path / "saved.xlsm")
+    assert_valid_workbook(saved, baseline=demo_xlsm)
+    assert app.load(saved).plan == app.load(demo_xlsm).plan
+    assert app.recompute(saved, tmp_path / "again.xlsm").repairs == []  # the ribbon's formulas are the file path's
+    assert where in {(s, r) for s, r, _ in book.writes}

@@ -149,7 +149,7 @@ def test_provenance_in_the_sources_table(tmp_path):
     app.import_files(plan, [src], year=2025, today=TODAY)
     sources = [r for r in app.load(plan).plan.tables["sources"] if r.get("file")]
     assert sources == [{"file": "deals.csv", "kind": "deals", "preset": "HubSpot — deals", "year": 2025, "rows_read": 3,
-                        "rows_used": 3, "rows_skipped": 0, "imported_on": TODAY, "targets": "commercial"}]
+                        "rows_used": 3, "rows_skipped": 0, "imported_on": TODAY, "targets": "tCommercial"}]
     app.import_files(plan, [src], year=2025, today=TODAY + dt.timedelta(days=3))  # same file again: its row is updated
     sources = [r for r in app.load(plan).plan.tables["sources"] if r.get("file")]
     assert len(sources) == 1 and sources[0]["imported_on"] == TODAY + dt.timedelta(days=3)
@@ -221,3 +221,13 @@ def test_libreoffice_computes_the_grown_tables_like_python(tmp_path):
             if isinstance(value, (int, float)):
                 got = ws[geom.sheet_title].cell(geom.total_row, geom.cols[fkey]).value
                 assert got == pytest.approx(value, rel=1e-9), (key, fkey)
+
+
+def test_output_leaves_the_plan_untouched_and_needs_force_to_replace(demo_xlsm, tmp_path):
+    before = demo_xlsm.read_bytes()
+    out = tmp_path / "Imported.xlsm"
+    report = app.import_files(demo_xlsm, [deals_csv(tmp_path)], year=2025, output=out, today=TODAY)
+    assert report.written and out.exists() and demo_xlsm.read_bytes() == before
+    with pytest.raises(Exception, match="--force"):
+        app.import_files(demo_xlsm, [deals_csv(tmp_path)], year=2025, output=out, today=TODAY)
+    app.import_files(demo_xlsm, [deals_csv(tmp_path)], year=2025, output=out, force=True, today=TODAY)

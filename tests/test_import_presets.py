@@ -132,3 +132,18 @@ def test_kpi_actuals_fill_the_months_of_year_n(tmp_path, demo_xlsm):
     assert any("Inconnu" in n for n in report.files[0].notes)
     row = next(r for r in app.load(demo_xlsm).plan.tables["kpis"] if r.get("kpi") == kpi["kpi"])
     assert [row.get(f"m{m:02d}") for m in empty] == [10 * m for m in empty]
+
+
+def test_a_mapping_file_with_its_own_values_and_sources(plan_path, tmp_path):
+    src = ex.write_csv(tmp_path / "crm.csv", ["Origine du contact", "Créé le", "Phase"],
+                       [["Google Ads", f"03/02/{ex.YEAR}", "Chaud"], ["Google Ads", f"04/02/{ex.YEAR}", "Froid"],
+                        ["Partenaires", f"05/02/{ex.YEAR}", "Signé"], ["Partenaires", f"05/02/{ex.YEAR - 1}", "Signé"]], delimiter=";")
+    mapping = tmp_path / "crm.toml"
+    mapping.write_text('kind = "leads"\n[columns]\nsource = "Origine du contact"\ncreated = "Créé le"\nstatus = "Phase"\n'
+                       '[values]\nqualified = ["Chaud", "Signé"]\nopportunity = ["Signé"]\n'
+                       '[sources]\n"Google Ads" = "SEM"\n"Partenaires" = "Réseau partenaires"\n', encoding="utf-8")
+    app.import_files(plan_path, [src], mapping=mapping, year=ex.YEAR, today=TODAY)
+    got = _rows(plan_path, "leadgen", "source")
+    assert {k: got["sem"][k] for k in ("leads", "qualified_leads", "opportunities")} == {"leads": 2, "qualified_leads": 1, "opportunities": 0}
+    assert {k: got["reseau partenaires"][k] for k in ("leads", "qualified_leads", "opportunities")} == {
+        "leads": 1, "qualified_leads": 1, "opportunities": 1}

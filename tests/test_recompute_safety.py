@@ -236,7 +236,7 @@ def pristine(tmp_path_factory, demo_xlsm_bytes) -> Path:
     return path
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(edits=st.lists(_edits(), min_size=1, max_size=5))
 def test_no_typed_value_is_ever_overwritten(pristine, tmp_path_factory, edits):
     path = tmp_path_factory.mktemp("prop") / "Plan_Marketing.xlsm"

@@ -63,9 +63,9 @@ def test_xlsx_export(tmp_path):
 def test_months_in_every_spelling():
     import pandas as pd
 
-    values, bad = to_month(pd.Series(["2025-01", "202502", "03/2025", "avril 2025", "May 2025", "6", "2025-07-14", "", "13"]))
-    assert values.tolist()[:7] == [202501, 202502, 202503, 202504, 202505, 6, 202507]
-    assert bad.tolist() == [False] * 8 + [True]
+    values, bad = to_month(pd.Series(["2025-01", "202502", "03/2025", "avril 2025", "May 2025", "6", "2025-07-14", "", "13", "20250815"]))
+    assert values.tolist()[:7] + values.tolist()[9:] == [202501, 202502, 202503, 202504, 202505, 6, 202507, 202508]
+    assert bad.tolist() == [False] * 8 + [True, False]
 
 
 # ---------------------------------------------------------------- bad input: a clear message, file + line + examples
@@ -133,3 +133,18 @@ def test_init_mapping_template_is_prefilled_and_loads(tmp_path):
     path.write_text(text, encoding="utf-8")
     mapping = load_mapping(path)
     assert mapping.kind == "deals" and mapping.columns["close_date"] == ("Date de clôture",)
+
+
+def test_hostile_files_are_messages_not_crashes(tmp_path):
+    (tmp_path / "broken.xlsx").write_bytes(b"not a zip at all")
+    with pytest.raises(SourceError, match="n'est pas un classeur .xlsx lisible"):
+        read_export(tmp_path / "broken.xlsx")
+    (tmp_path / "noise.csv").write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(SourceError, match="--as|en-têtes"):
+        read_export(tmp_path / "noise.csv")
+    (tmp_path / "quote.csv").write_text('Deal Name,Deal Stage,Amount,Close Date\n"A,Closed Won,10,2025-01-01\n', encoding="utf-8")
+    with pytest.raises(SourceError, match="CSV lisible"):
+        read_export(tmp_path / "quote.csv")
+    (tmp_path / "folder.csv").mkdir()
+    with pytest.raises(SourceError, match="pas un fichier"):
+        read_export(tmp_path / "folder.csv")

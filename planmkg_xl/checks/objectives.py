@@ -126,6 +126,7 @@ def check_measurable(ctx: Ctx) -> list[Finding]:
         missing = [k for k in _MEASURABLE if o.row.get(k) in (None, "")]
         if not missing:
             continue
+        missing = ["baseline_typed" if k == "baseline" else k for k in missing]  # point at the cell to type in
         labels = ", ".join(ctx.label(o.table, k) for k in missing)
         out.append(finding("OBJ-003", Severity.WARNING, ctx.t(
             f"Objectif {o.id} non mesurable : il manque {labels}.", f"Objective {o.id} is not measurable: missing {labels}."),

@@ -21,8 +21,8 @@ from typing import Callable
 from ..core.compute import Computed
 from ..model.fields import Text
 from ..model.findings import Finding, Severity
-from . import (benchmarks, budget, capacity, crosstab, envelope, funnel, funnel_lines, funnel_targets, jumps, kpi, objectives,
-               sanity, unit_costs)
+from . import (benchmarks, budget, capacity, completeness, crosstab, envelope, funnel, funnel_lines, funnel_targets, jumps, kpi,
+               objectives, restated, sanity, unit_costs)
 from ._common import Ctx, finding
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -382,9 +382,9 @@ RULES: tuple[Rule, ...] = (
        ("Sans point de départ ni cible, un KPI ne se suit pas.", "Without a starting point and a target, a KPI cannot be tracked."),
        ("N-1 retenu et cible N non vides", "N-1 used and target N not blank"), MEASURES, kpi.check_values),
     _r("KPI-003", W, ("KPI N-1 = onglets", "KPI N-1 = tabs"),
-       ("La valeur N-1 saisie d'un KPI est celle des onglets pour sa métrique source (alerte au-delà de tolerance_ok).",
-        "A KPI's typed N-1 value is the tabs' value of its source metric (a warning beyond tolerance_ok)."), DUP_WHY,
-       ("KPI.N-1 saisi ÷ KPI.N-1 des onglets − 1", "KPI.N-1 typed ÷ KPI.N-1 from the tabs − 1"), MEASURES, kpi.check_against_tabs),
+       ("La valeur N-1 saisie d'un KPI est celle des onglets pour sa métrique source." + _BAND[0],
+        "A KPI's typed N-1 value is the tabs' value of its source metric." + _BAND[1]), DUP_WHY,
+       ("KPI.N-1 saisi ÷ KPI.N-1 des onglets − 1", "KPI.N-1 typed ÷ KPI.N-1 from the tabs − 1"), MEASURES, restated.check("KPI-003", W)),
     _r("SAN-001", E, ("Leads qualifiés ≤ leads", "Qualified leads ≤ leads"),
        ("Leads qualifiés ≤ leads entrants (N-1, objectifs N, événements).", "Qualified leads ≤ inbound leads (N-1, targets N, events)."),
        SANE_WHY, ("leads qualifiés ≤ leads", "qualified leads ≤ leads"), LEADGEN, sanity.check_qualified_leads),
@@ -406,10 +406,12 @@ RULES: tuple[Rule, ...] = (
        ("Par ligne de produit : C.A. clients existants + C.A. nouveaux clients = C.A." + _BAND[0],
         "Per product line: revenue from existing + new customers = revenue." + _BAND[1]), SANE_WHY,
        ("(existants + nouveaux) ÷ C.A. − 1", "(existing + new) ÷ revenue − 1"), KEY_METRICS, sanity.check_revenue_split),
-    _r("SAN-007", BAND, ("Segments clients = clients", "Customer segments = customers"),
-       ("Somme des segments clients (nouveaux, stars…) = clients de l'onglet Commercial." + _BAND[0],
-        "Sum of the customer segments (new, stars…) = the Commercial tab's customers." + _BAND[1]), DUP_WHY,
-       ("Σ segments ÷ Σ Commercial.clients − 1", "Σ segments ÷ Σ Sales.customers − 1"), _and(CUSTOMERS, SALES),
+    _r("SAN-007", BAND, ("Segments clients actifs = clients", "Active customer segments = customers"),
+       ("Somme des segments clients actifs (nouveaux, stars, fidèles, irréguliers ; les dormants et les perdus n'ont pas acheté "
+        "en N-1) = clients de l'onglet Commercial." + _BAND[0],
+        "Sum of the active customer segments (new, stars, loyal, irregular; dormant and lost customers did not buy in N-1) "
+        "= the Commercial tab's customers." + _BAND[1]), DUP_WHY,
+       ("Σ segments actifs ÷ Σ Commercial.clients − 1", "Σ active segments ÷ Σ Sales.customers − 1"), _and(CUSTOMERS, SALES),
        sanity.check_segment_counts),
     _r("SAN-008", BAND, ("Leads par canal = objectif de leads", "Leads by channel = lead target"),
        ("Leads entrants attendus par canal = objectif leads N de l'onglet Lead generation." + _BAND[0],
@@ -422,6 +424,56 @@ RULES: tuple[Rule, ...] = (
        SANE_WHY, ("0 ≤ taux ≤ 1", "0 ≤ rate ≤ 1"), _and(SALES, LEADGEN), sanity.check_rates),
     _r("SAN-010", E, ("Pas de valeur négative", "No negative value"), ("Aucun compte ni montant négatif.", "No negative count or amount."),
        SANE_WHY, ("compte, montant ≥ 0", "count, amount ≥ 0"), _and(SALES, LEADGEN), sanity.check_negatives),
+)
+
+ONE_SOURCE_WHY = ("Un chiffre saisi deux fois finit par avoir deux valeurs ; le plan le reprend de son onglet source, et une valeur "
+                  "saisie par-dessus qui s'en écarte est signalée avec les deux cellules.",
+                  "A figure typed twice ends up with two values; the plan takes it from its source tab, and a value typed over it "
+                  "that departs from it is reported with both cells.")
+COMPLETE_WHY = ("Sans ces saisies, les contrôles n'ont rien à comparer : « aucune incohérence » ne voudrait rien dire.",
+                "Without these inputs the checks have nothing to compare: \"no incoherence\" would mean nothing.")
+BRAND = seed("Stratégie de marque", "Brand strategy")
+
+RULES += (
+    _r("SRC-001", (I, W, E), ("Base N-1 d'un objectif = onglets", "Objective baseline N-1 = tabs"),
+       ("La base N-1 saisie d'un objectif portant sur tout l'entonnoir est la valeur N-1 de sa métrique dans les onglets "
+        "(vide = reprise des onglets ; « Une partie » = base propre). Une base hors de la moitié au double du total N-1 est "
+        "signalée comme info : l'objectif porte sans doute sur une partie de l'entonnoir." + _BAND[0],
+        "A whole-funnel objective's typed baseline N-1 is its metric's N-1 value in the tabs (empty = taken from the tabs; "
+        "\"A part\" = its own baseline). A baseline outside half to twice the N-1 total is an info: the objective probably "
+        "covers a part of the funnel." + _BAND[1]), ONE_SOURCE_WHY,
+       ("Objectif.Base N-1 saisie ÷ Objectif.Base N-1 des onglets − 1", "Objective.Baseline N-1 typed ÷ Objective.Baseline N-1 from the tabs − 1"),
+       _and(STRATEGIC, MARKETING), restated.check("SRC-001")),
+    _r("SRC-002", BAND, ("Métriques Stratégie N-1 = onglets", "Strategy metrics N-1 = tabs"),
+       ("Le N-1 saisi d'une métrique lead generation ou de marque est celui de sa métrique source dans les onglets." + _BAND[0],
+        "A lead-generation or brand metric's typed N-1 is its source metric's N-1 value in the tabs." + _BAND[1]), ONE_SOURCE_WHY,
+       ("Métrique.N-1 saisi ÷ Métrique.N-1 des onglets − 1", "Metric.N-1 typed ÷ Metric.N-1 from the tabs − 1"),
+       _and(LEADGEN_STRATEGY, BRAND), restated.check("SRC-002")),
+    _r("SRC-003", BAND, ("C.A. entreprise N-1 = onglet Commercial", "Company revenue N-1 = Sales tab"),
+       ("Le C.A. entreprise N-1 saisi sur Budget est le total du C.A. N-1 de l'onglet Commercial (vide = repris de l'onglet)." + _BAND[0],
+        "The company revenue N-1 typed on Budget is the Sales tab's total revenue N-1 (empty = taken from the tab)." + _BAND[1]),
+       ONE_SOURCE_WHY, ("C.A. entreprise N-1 saisi ÷ Σ Commercial.C.A. N-1 − 1", "Company revenue N-1 typed ÷ Σ Sales.revenue N-1 − 1"),
+       _and(BUDGET_EX, SALES), restated.check("SRC-003")),
+    _r("SRC-004", BAND, ("Budget bloc 2 N-1 = dépenses Lead generation", "Budget block 2 N-1 = Lead generation spend"),
+       ("Total N-1 du bloc « 2. Stratégie lead generation » = total des dépenses N-1 par source de l'onglet Lead generation." + _BAND[0],
+        "N-1 total of block \"2. Lead generation strategy\" = the Lead generation tab's total N-1 spend by source." + _BAND[1]),
+       ONE_SOURCE_WHY, ("Σ Budget.Dépenses N-1 (bloc 2) ÷ Σ Lead generation.Budget dépensé N-1 − 1",
+                        "Σ Budget.Spend N-1 (block 2) ÷ Σ Lead generation.Spend N-1 − 1"),
+       _and(BUDGET_EX, LEADGEN), restated.check("SRC-004")),
+    _r("CMP-001", E, ("Plan incomplet", "Incomplete plan"),
+       ("Les saisies obligatoires sont renseignées : Commercial (opportunités, ventes, C.A. N-1, objectif C.A. N), Lead generation "
+        "(leads, leads qualifiés, dépenses N-1, objectifs N, budget N), un objectif stratégique et un objectif marketing, des lignes de "
+        "budget N, l'année du plan. Sinon le plan est « incomplet », jamais « cohérent ».",
+        "The required inputs are typed: Sales (opportunities, deals, revenue N-1, revenue target N), Lead generation (leads, qualified "
+        "leads, spend N-1, targets N, budget N), a strategic and a marketing objective, budget lines N, the plan year. Otherwise the plan "
+        "is \"incomplete\", never \"coherent\"."), COMPLETE_WHY,
+       ("saisie obligatoire vide dans toutes les lignes", "required input empty in every row"), _and(SALES, LEADGEN, OBJECTIVES, BUDGET_EX),
+       completeness.check_required),
+    _r("CMP-002", I, ("Onglets facultatifs non renseignés", "Optional tabs not filled"),
+       ("Canaux, Web, Emailing, Événements, Autres métriques clés, KPI : vides = « non renseigné », jamais 0 ni erreur.",
+        "Channels, Web, Emailing, Events, Other key metrics, KPI: empty = \"not filled\", never 0 nor an error."), COMPLETE_WHY,
+       ("aucune valeur numérique saisie dans l'onglet", "no number typed in the tab"), _and(CHANNEL_PERF, WEB, KEY_METRICS, MEASURES),
+       completeness.check_optional),
 )
 
 INTERNAL = _r("INT-001", E, ("Contrôle interrompu", "Check interrupted"),

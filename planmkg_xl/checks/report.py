@@ -31,13 +31,44 @@ def cell_label(ref: CellRef, lang: str) -> str:
     return f"{sheet} › {table.title(lang)} › {label} › {where}"
 
 
+INCOMPLETE_RULES = frozenset({"CMP-001"})
+
+
+def verdict_key(findings: list[Finding]) -> str:
+    """``"incomplete"`` (a required input is missing), ``"incoherent"`` (an error or a warning) or ``"coherent"``."""
+    if any(f.rule_id in INCOMPLETE_RULES for f in findings):
+        return "incomplete"
+    if any(f.severity >= Severity.WARNING for f in findings):
+        return "incoherent"
+    return "coherent"
+
+
+def verdict(findings: list[Finding], lang: str) -> str:
+    """The one sentence that says whether the plan holds together: the CLI, the Contrôles sheet and the deck use it.
+
+    An incomplete plan is never called coherent; remarks (infos) do not make a plan incoherent.
+    """
+    key = verdict_key(findings)
+    fr = lang == "fr"
+    if key == "incomplete":
+        sheets = list(dict.fromkeys(str(f.data.get("sheet")) for f in findings if f.rule_id in INCOMPLETE_RULES and f.data.get("sheet")))
+        where = ", ".join(sheets)
+        return (f"Plan incomplet : complétez {where} ; sans ces valeurs, les contrôles ne peuvent pas conclure." if fr else
+                f"Incomplete plan: fill in {where}; without these values, the checks cannot conclude.")
+    if key == "coherent":
+        infos = sum(1 for f in findings if f.severity == Severity.INFO)
+        extra = (f" ({infos} remarque{'s' if infos > 1 else ''})" if fr else f" ({infos} remark{'s' if infos > 1 else ''})") if infos else ""
+        return ("Aucune incohérence trouvée : le plan est cohérent" if fr else "No incoherence found: the plan is coherent") + extra + "."
+    return ("Le plan n'est pas cohérent : " if fr else "The plan is not coherent: ") + summary(findings, lang) + "."
+
+
 def format_table(findings: list[Finding], lang: str, where=None) -> str:
     """A readable table: severity, rule, message, then the cells concerned; a summary line.
 
     ``where(cell_ref) -> "Sheet!A1" | None`` (from the workbook's layout) adds each cell's address.
     """
     if not findings:
-        return "Aucune incohérence trouvée." if lang == "fr" else "No incoherence found."
+        return verdict(findings, lang)
     head = ("Gravité", "Règle", "Message") if lang == "fr" else ("Severity", "Rule", "Message")
     sev_w, id_w = 8, 8
     indent = " " * (sev_w + id_w + 2)
@@ -49,6 +80,7 @@ def format_table(findings: list[Finding], lang: str, where=None) -> str:
         lines += [indent + "→ " + _with_address(c, lang, where) for c in f.cells]
     lines.append("-" * WIDTH)
     lines.append(summary(findings, lang))
+    lines.append(verdict(findings, lang))
     return "\n".join(lines)
 
 

@@ -77,6 +77,10 @@ def _same(ctx: Ctx, rule_id: str, stated: float | None, reference: float | None,
 
 def check_channel_revenue(ctx: Ctx) -> list[Finding]:
     """SAN-005: revenue by channel = commercial revenue N-1."""
+    from .completeness import filled
+
+    if not filled(ctx, "channels"):
+        return []  # the Canaux tab is optional: empty is "not filled" (CMP-002), not 0 € by channel
     by_channel, revenue = ctx.total("channels", "total"), ctx.total("commercial", "revenue")
     return _same(ctx, "SAN-005", by_channel, revenue, (total_cell("channels", "total"), total_cell("commercial", "revenue")),
                  lambda gap: (f"C.A. N-1 par canal : {ctx.money(by_channel or 0)} ; C.A. N-1 de l'onglet Commercial : "
@@ -103,15 +107,23 @@ def check_revenue_split(ctx: Ctx) -> list[Finding]:
     return out
 
 
+_INACTIVE_SEGMENTS = {" ".join(str(v).casefold().split()) for r in TABLES["customer_segments"].rows[4:]
+                      for v in (r["segment"].fr, r["segment"].en)}  # Dormants, Perdus: no purchase in N-1 (seed slide 38)
+
+
 def check_segment_counts(ctx: Ctx) -> list[Finding]:
-    """SAN-007: customer-segment counts add up to the customers of the Commercial tab."""
-    counted, customers = ctx.total("customer_segments", "count"), ctx.total("commercial", "customers")
-    if not counted:
+    """SAN-007: the customers of the active segments (all but Dormants and Perdus, who did not buy in N-1)
+    add up to the customers of the Commercial tab."""
+    rows = ctx.rows("customer_segments")
+    if not any(num(r.get("count")) for _, r in rows):
         return []
+    counted = sum(num(r.get("count")) or 0 for _, r in rows
+                  if " ".join(str(r.get("segment") or "").casefold().split()) not in _INACTIVE_SEGMENTS)
+    customers = ctx.total("commercial", "customers")
     return _same(ctx, "SAN-007", counted, customers, (total_cell("customer_segments", "count"), total_cell("commercial", "customers")),
-                 lambda gap: (f"Segments clients (nouveaux, stars, fidèles…) : {ctx.count(counted)} clients ; onglet Commercial : "
+                 lambda gap: (f"Segments clients actifs (tous sauf dormants et perdus) : {ctx.count(counted)} clients ; onglet Commercial : "
                               f"{ctx.count(customers or 0)} ; écart {gap}.",
-                              f"Customer segments (new, stars, loyal…): {ctx.count(counted)} customers; Commercial tab: "
+                              f"Active customer segments (all but dormant and lost): {ctx.count(counted)} customers; Commercial tab: "
                               f"{ctx.count(customers or 0)}; gap {gap}."))
 
 

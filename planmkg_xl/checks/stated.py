@@ -51,7 +51,7 @@ def strategy_metric(ctx: Ctx, metric: str) -> Stated | None:
         if not label or any(word in label for word in exclude):
             continue
         if all(any(word in label for word in group) for group in groups):
-            prev, target = num(row.get("value_prev")), num(row.get("target"))
+            prev, target = num(row.get("baseline")), num(row.get("target"))  # N-1 used: typed, else the tabs
             if metric in RATES:
                 prev, target = _rate(prev), _rate(target)
             return Stated(i, prev, target)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..model.metrics import is_number
 from ..model.plan import Plan, is_blank_row
 from ..model.schema import SCALARS, TABLES
+from ..model.units import field_unit
 from .layout import total_expr
 
 
@@ -30,6 +31,14 @@ class Computed:
         """
         rows = {k: [r for r, raw in zip(self.rows[k], self.plan.rows(k)) if not is_blank_row(raw)] for k in self.rows}
         return Computed(compact_plan, rows, self.totals, self.scalars)
+
+    def unit(self, table: str | None, key: str, index: int | None = None) -> str:
+        """The unit of a cell (``model.units``): ``"percent"``, ``"money"``, ``"count"``… per row in mixed-unit tables.
+
+        ``computed.unit("kpis", "target", 2)``: the KPI of row 2's unit; ``unit(None, "envelope")``: a scalar's.
+        """
+        row = self.rows.get(table, [])[index] if table is not None and index is not None and index < len(self.rows.get(table, [])) else None
+        return field_unit(table, key, row)
 
     def total(self, table: str, key: str) -> float | None:
         value = self.totals.get(table, {}).get(key)

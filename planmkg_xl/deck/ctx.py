@@ -15,10 +15,17 @@ from ..core.compute import Computed
 from ..model.fields import Kind
 from ..model.metrics import is_number
 from ..model.schema import SCALARS, TABLES
+from ..model.units import row_unit
 from .blocks import FULL, Box, Para, TableBlock, TextBlock
 from .fmt import Formatter, money_scale
 
-_YEAR_TOKEN = re.compile(r"(?<![\w\-‑])N(?:\s?[-‑]\s?([12]))?(?![\w\-‑])")
+_YEAR_TOKEN = re.compile(r"(?<![\w\-‑])N(?:\s?[-‑]\s?([12]))?(?![\w\-‑°º])")  # not "N°"
+
+
+_PERCENT_METRICS = {"lead_to_opportunity", "email_ctr", "win_ratio", "profitability", "market_penetration"}
+_MONEY_METRICS = {"cost_per_qualified_lead", "revenue", "marketing_budget"}
+_COUNT_METRICS = {"new_customers", "customers", "deals", "opportunities", "leads", "qualified_leads", "web_visits",
+                  "web_unique_visitors", "web_leads", "partners"}
 
 
 def _default_labels(table: str, key: str, lang: str) -> dict[str, str]:
@@ -119,6 +126,23 @@ class Ctx:
             except ValueError:
                 return value
         return self.f.value(field.kind, value)
+
+    def measured(self, row: dict, value: object, label: object = "", table: str | None = None) -> str:
+        """A value of a row of mixed units (KPIs, objectives, metric tables), in one place: the row's unit as the
+        model states it (``model.units.row_unit``: its unit column, else its metric's), else the metric it
+        points at, else what its label says."""
+        unit = row_unit(TABLES[table], row) if table else None
+        unit = unit or (row.get("unit") if isinstance(row.get("unit"), str) else None)
+        metric = row.get("metric")
+        if unit:
+            return self.f.unit(unit, value)
+        if metric in _PERCENT_METRICS:
+            return self.f.pct(value)
+        if metric in _MONEY_METRICS:
+            return self.f.cost(value)
+        if metric in _COUNT_METRICS:
+            return self.f.count(value)
+        return self.f.by_label(str(label or metric or ""), value)
 
     def total(self, table: str, key: str) -> str:
         field = TABLES[table].field(key)

@@ -16,10 +16,6 @@ from .blocks import ChartBlock, Para, Series, SlideSpec, TableBlock, TextBlock
 from .ctx import Ctx
 from .situation import count_format, money_format
 
-_PERCENT_METRICS = {"lead_to_opportunity", "email_ctr", "win_ratio", "profitability", "market_penetration"}
-_MONEY_METRICS = {"cost_per_qualified_lead", "revenue", "marketing_budget"}
-_COUNT_METRICS = {"new_customers", "customers", "deals", "opportunities", "leads", "qualified_leads", "web_visits",
-                  "web_unique_visitors", "web_leads", "partners"}
 MAX_TITLE = 100  # characters: about two lines of a 28 pt title on a 16:9 slide; longer conclusions fall back to shorter ones
 
 
@@ -91,10 +87,12 @@ def _objective_value(c: Ctx, row: dict) -> str:
     base, target = row.get("baseline"), row.get("target")
     if not is_number(target):
         return "–"
-    unit = row.get("unit")
+    def shown(value: object) -> str:  # objectives of both levels share one row-unit rule (unit column, else metric)
+        return c.measured(row, value, table="strategic_objectives")
+
     if is_number(base):
-        return f"{c.f.unit(unit, base)} → {c.f.unit(unit, target)}"
-    return c.f.unit(unit, target)
+        return f"{shown(base)} → {shown(target)}"
+    return shown(target)
 
 
 def _objectives_title(c: Ctx) -> str:
@@ -108,6 +106,9 @@ def _objectives_title(c: Ctx) -> str:
         return _first(counted)
     deltas = sorted(((r["target_revenue"] - r["revenue"], str(r.get("line") or "")) for r in c.rows("commercial")
                      if is_number(r.get("target_revenue")) and is_number(r.get("revenue"))), reverse=True)
+    if growth < 0:  # a planned decline is said as one
+        pct = c.f.pct(-growth)
+        return _first(c.tr(f"Un C.A. {c.yr()} visé en baisse de {pct}", f"Revenue planned to fall by {pct} in {c.yr()}"), counted)
     lines = [name for delta, name in deltas[:2] if delta > 0 and name]
     by = c.tr(" et ", " and ").join(lines)
     pct = c.f.pct(growth)
@@ -194,6 +195,9 @@ def _customers(c: Ctx, section: str) -> SlideSpec:
     header = [c.tr("Objectifs / catégories", "Objectives / categories")] + [c.text("customer_segments", r, "segment") for r in segs]
     rows = [[c.tr("Nombre / % de la base", "Count / % of base")] +
             [f"{c.f.count(r.get('count'))} / {c.f.pct(r.get('share'))}" if is_number(r.get("count")) else "–" for r in segs],
+            *([[c.tr(f"C.A. {c.yr(-1)} ({c.unit}) / % du C.A.", f"Revenue {c.yr(-1)} ({c.unit}) / % of revenue")] +
+               [f"{c.f.amount(r.get('revenue'))} / {c.f.pct(r.get('revenue_share'))}" if is_number(r.get("revenue")) else "–" for r in segs]]
+              if any(is_number(r.get("revenue")) for r in segs) else []),  # from the invoice import, when there is one
             [c.tr("Définition", "Definition")] + [str(r.get("definition") or "–") for r in segs],
             [c.tr("Tactiques", "Tactics")] + [str(r.get("tactics") or "–") for r in segs]]
     merges = []
@@ -201,7 +205,7 @@ def _customers(c: Ctx, section: str) -> SlideSpec:
         merges.append((len(rows), 1, len(segs)))
         rows.append([_objective_label(c, r.get("objective_id")), str(r["tactics"])] + [""] * (len(segs) - 1))
     table = TableBlock("customer_grid", header, rows, widths=[2.0] + [1.5] * len(segs), align=["l"] + ["c"] * len(segs),
-                       box=(0, 0, 1, 0.8), max_size=14, merges=merges, strong_rows=[0])
+                       box=(0, 0, 1, 0.8), max_size=14, merges=merges, strong_rows=[0] + ([1] if rows[1][0].startswith(("C.A.", "Revenue")) else []))
     slide.blocks.append(table)
     t = c.computed.totals.get("key_metrics", {})
     total = sum(r["count"] for r in segs if is_number(r.get("count")))
@@ -289,10 +293,10 @@ def _leadgen_strategy(c: Ctx, section: str) -> SlideSpec:
             slide.blocks.append(TextBlock("funnel_message", [Para(msg)], box=(0, 0.88, 0.5, 0.12), style="note", max_size=12))
     else:
         slide.blocks.append(c.empty("funnel", c.tr("Objectifs de C.A.", "Revenue targets"), c.tr("Commercial", "Sales"), box=(0, 0.47, 0.5, 0.15)))
-    targets = c.filled("leadgen_targets", ("value_prev", "target"))
+    targets = c.filled("leadgen_targets", ("baseline", "target"))
     if targets:
-        rows = [[c.text("leadgen_targets", r, "metric"), c.f.by_label(str(r.get("metric") or ""), r.get("value_prev")),
-                 c.f.by_label(str(r.get("metric") or ""), r.get("target"))] for r in targets]
+        rows = [[c.text("leadgen_targets", r, "metric"), c.measured(r, r.get("baseline"), table="leadgen_targets"),
+                 c.measured(r, r.get("target"), table="leadgen_targets")] for r in targets]
         slide.blocks.append(TableBlock("leadgen_targets", [c.tr("Métriques lead generation", "Lead generation metrics"), "N-1",
                                                            c.tr("Objectif N", "Target N")], rows, widths=[2.6, 1.0, 1.0],
                                        align=["l", "r", "r"], box=(0.53, 0.47, 0.47, 0.53), max_size=12, stretch=1.0))
@@ -315,18 +319,21 @@ def _leadgen_grid(c: Ctx) -> TableBlock | TextBlock:
     stages = stages or [{"stage": c.tr("Cycle d'achat", "Buying cycle")}]
     measures = [k for k in ("companies", "accounts", "contacts", "emails") if any(is_number(r.get(k)) for r in stages)]
 
+    def pairs(items: list[str]) -> str:
+        return "\n".join(" · ".join(items[i:i + 2]) for i in range(0, len(items), 2))
+
     def counts(r: dict) -> str:
-        parts = [f"{c.f.count(r[k])} {c.label('buying_stages', k).lower()}" for k in measures if is_number(r.get(k))]
-        return "\n".join(" · ".join(parts[i:i + 2]) for i in range(0, len(parts), 2)) or "–"
+        return pairs([c.f.count(r[k]) if is_number(r.get(k)) else "–" for k in measures]) or "–"
 
     header = [c.tr("Étapes du cycle d'achat", "Buying-cycle stages")] + [c.text("buying_stages", r, "stage") for r in stages]
-    rows = [[c.tr("Nombre en base", "Count in base")] + [counts(r) for r in stages]] if measures else []
+    what = pairs([c.label("buying_stages", k).lower() for k in measures])
+    rows = [[c.tr("Nombre en base", "Count in base") + f" ({what.replace(chr(10), ' / ')})"] + [counts(r) for r in stages]] if measures else []
     merges = []
     for r in tactics:
         merges.append((len(rows), 1, len(stages)))
         rows.append([_objective_label(c, r.get("objective_id")), str(r["tactics"])] + [""] * (len(stages) - 1))
-    return TableBlock("leadgen_grid", header, rows, widths=[2.6] + [1.6] * len(stages), align=["l"] + ["c"] * len(stages),
-                      box=(0, 0, 1, 0.44), max_size=13, merges=merges, strong_rows=[0] if measures else [], stretch=1.0)
+    return TableBlock("leadgen_grid", header, rows, widths=[3.4] + [1.5] * len(stages), align=["l"] + ["c"] * len(stages),
+                      box=(0, 0, 1, 0.44), max_size=13, merges=merges, strong_rows=[0] if measures else [])
 
 
 def _leadgen_title(c: Ctx, f: dict) -> str:
@@ -357,7 +364,7 @@ def _brand(c: Ctx, section: str) -> SlideSpec:
     slide = SlideSpec("brand", "executive", "", section,
                       notes=c.tr("Source : onglet Stratégie, blocs Marque.", "Source: Strategy tab, Brand blocks."))
     rows = c.filled("brand", ("current", "evolution"))
-    metrics = c.filled("brand_metrics", ("value_prev", "target"))
+    metrics = c.filled("brand_metrics", ("baseline", "target"))
     if not rows and not metrics:
         slide.blocks.append(c.empty("brand", c.tr("Stratégie de marque", "Brand strategy"), c.tr("Stratégie", "Strategy")))
         return slide
@@ -367,17 +374,18 @@ def _brand(c: Ctx, section: str) -> SlideSpec:
     else:
         slide.blocks.append(c.empty("brand", c.tr("Stratégie de marque", "Brand strategy"), c.tr("Stratégie", "Strategy"), box=(0, 0, 0.64, 0.15)))
     if metrics:
-        body = [[c.text("brand_metrics", r, "metric"), c.f.by_label(str(r.get("metric") or ""), r.get("value_prev")),
-                 c.f.by_label(str(r.get("metric") or ""), r.get("target"))] for r in metrics]
+        body = [[c.text("brand_metrics", r, "metric"), c.measured(r, r.get("baseline"), table="brand_metrics"),
+                 c.measured(r, r.get("target"), table="brand_metrics")] for r in metrics]
         slide.blocks.append(TableBlock("brand_metrics", [c.tr("Métriques de marque", "Brand metrics"), "N-1", c.tr("Objectif N", "Target N")],
                                        body, widths=[2.0, 0.9, 1.0], align=["l", "r", "r"], box=(0.67, 0, 0.33, 0.7), max_size=15))
         slide.source = c.source("Stratégie", "Strategy", 0)
     changes = [r for r in rows if r.get("evolution")]
-    first = next((r for r in metrics if is_number(r.get("value_prev")) and is_number(r.get("target"))), None)
+    first = next((r for r in metrics if is_number(r.get("baseline")) and is_number(r.get("target"))), None)
     moved = ""
     if first:
         name = c.text("brand_metrics", first, "metric")
-        moved = f"{name}{c.tr(' : ', ': ')}{c.f.by_label(name, first['value_prev'])} → {c.f.by_label(name, first['target'])}"
+        base, target = (c.measured(first, first[k], table="brand_metrics") for k in ("baseline", "target"))
+        moved = f"{name}{c.tr(' : ', ': ')}{base} → {target}"
     work = c.tr(f"{len(changes)} chantiers de marque en {c.yr()}", f"{len(changes)} brand workstreams in {c.yr()}") if changes else ""
     slide.title = _first(work and moved and f"{work}{c.tr(' ; ', '; ')}{_lower_first(moved)}", moved and c.tr(f"Marque {c.yr()} : ", f"Brand {c.yr()}: ")
                          + _lower_first(moved), work)
@@ -529,15 +537,8 @@ def _budget_title(c: Ctx, benchmark: object) -> str:
 
 
 def _kpi_value(c: Ctx, row: dict, value: object) -> str:
-    """A KPI value by what it measures: the metric it points at, else its label (counts whole, rates in %, costs in €)."""
-    metric = row.get("metric")
-    if metric in _PERCENT_METRICS:
-        return c.f.pct(value)
-    if metric in _MONEY_METRICS:
-        return c.f.money(value)
-    if metric in _COUNT_METRICS:
-        return c.f.count(value)
-    return c.f.by_label(str(row.get("kpi") or ""), value)
+    """A KPI value by what it measures (``Ctx.measured``: its unit, else its metric, else its label)."""
+    return c.measured(row, value, row.get("kpi"), "kpis")
 
 
 def _kpis(c: Ctx, section: str) -> SlideSpec:

@@ -1,21 +1,24 @@
 """Text fitting computed by us, because PowerPoint only autofits when a person edits a box.
 
 Why measure: a generated deck opens with whatever size we wrote; if a long statement
-overflows, nobody sees it until the committee does. We measure with the metrics of
-Liberation Sans (metric-compatible with Arial, the template's font, so the widths are
-those PowerPoint and LibreOffice lay out), wrap greedily like they do, then pick the
-largest font size that fits the box — and, at the minimum size, cut with an ellipsis.
+overflows, nobody sees it until the committee does. We measure with the advance widths
+of the template's font or its metric-compatible twin (``fonts``: Carlito for Calibri,
+Liberation Sans for Arial…), so the widths are those PowerPoint and LibreOffice lay out,
+wrap greedily like they do, then pick the largest font size that fits the box — and, at
+the minimum size, cut with an ellipsis. A number is never cut in two: a table shrinks
+further (down to ``NUMBER_FLOOR``) instead.
 
-Pure: no python-pptx. Units are points. Pillow is imported lazily (nothing at import
-time) and fonts are loaded once at 1000 px, widths scaled linearly.
+Pure: no python-pptx. Units are points. The font being measured is a context
+(``measuring``) set by the renderer for the template at hand.
 """
 from __future__ import annotations
 
-import functools
-import shutil
-import subprocess
+import contextlib
+import re
+from contextvars import ContextVar
 from dataclasses import dataclass
-from pathlib import Path
+
+from . import fonts
 
 LINE = 1.2  # line height / font size (PowerPoint and LibreOffice single spacing for Arial)
 SAFETY = 1.04  # widths measured a little wider: kerning and renderer differences
@@ -23,35 +26,35 @@ ELLIPSIS = "…"
 INSET_X, INSET_Y = 7.2, 3.6  # text box and table cell insets (0.1", 0.05")
 PARA_GAP = 0.3  # space before each paragraph but the first, as a fraction of the font size
 INDENT = 1.1  # bullet indent per level, as a fraction of the font size (plus one for the bullet)
-_FONT_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation", "/usr/share/fonts/liberation-sans")
-_FILES = {False: "LiberationSans-Regular.ttf", True: "LiberationSans-Bold.ttf"}
+NUMBER_FLOOR = 5.0  # a table shrinks below its minimum size rather than cut a number in two
+_FAMILY: ContextVar[str | None] = ContextVar("family", default=None)
+_NUMBER = re.compile(r"^[-+−]?[\d\u202f\u00a0 .,]*\d[\d\u202f\u00a0 .,]*\s?(%|k€|M€|€|pts?|x)?$")
 
 
-@functools.lru_cache(maxsize=2)
-def _font(bold: bool):
-    from PIL import ImageFont  # lazy: Pillow only when a deck is built or checked
-
-    for d in _FONT_DIRS:
-        path = Path(d) / _FILES[bold]
-        if path.exists():
-            return ImageFont.truetype(str(path), 1000)
-    found = _fc_match("Liberation Sans:bold" if bold else "Liberation Sans")
-    if found:
-        return ImageFont.truetype(found, 1000)
-    return ImageFont.load_default(size=1000)
+@contextlib.contextmanager
+def measuring(family: str | None):
+    """Measure every text inside the ``with`` block in ``family`` (the template's body font)."""
+    token = _FAMILY.set(family)
+    try:
+        yield
+    finally:
+        _FAMILY.reset(token)
 
 
-def _fc_match(pattern: str) -> str | None:
-    if not shutil.which("fc-match"):
-        return None
-    out = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True, check=False).stdout.strip()
-    return out if out.endswith((".ttf", ".otf")) else None
+def family() -> str | None:
+    return _FAMILY.get()
 
 
-@functools.lru_cache(maxsize=20000)
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    """Width in points of one line of text at ``size`` points."""
-    return _font(bold).getlength(text) * size / 1000 * SAFETY
+    """Width in points of one line of text at ``size`` points, in the font being measured (a stray line break measures as a space)."""
+    if "\n" in text or "\r" in text:
+        text = text.replace("\r", " ").replace("\n", " ")
+    return fonts.width(_FAMILY.get(), text, bold) * size * SAFETY
+
+
+def is_number(text: str) -> bool:
+    """A formatted number ("115 836", "13,6 %", "-99 k€"): never broken across lines."""
+    return bool(_NUMBER.match(text.strip())) if text.strip() else False
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
@@ -226,7 +229,9 @@ def fit_table(cells: list[list[str]], widths: list[float], height: float, max_si
         return row_widths[i] if row_widths else widths
 
     body = cells[header_rows:]
-    size = max_size
+    min_size = _number_min(body, [wid(i + header_rows) for i in range(len(body))], min_size, step,
+                           {i - header_rows for i in bold_rows})
+    size = max(max_size, min_size)
     while size >= min_size:
         hsize = _header_size(cells, widths, header_rows, size, min_size, step)
         heights = [row_height(r, wid(i), hsize if i < header_rows else size, i in bold_rows) for i, r in enumerate(cells)]
@@ -256,6 +261,16 @@ def fit_table(cells: list[list[str]], widths: list[float], height: float, max_si
         rows[keep - 1] = [ELLIPSIS] + [""] * (len(widths) - 1)
         dropped += 1
     return TableFit(size, rows, kept_heights, truncated=True, dropped_rows=dropped, header_size=hsize)
+
+
+def _number_min(body: list[list[str]], widths: list[list[float]], min_size: float, step: float, bold_rows: set[int]) -> float:
+    """The minimum size, lowered (down to ``NUMBER_FLOOR``) until no number is wider than its cell
+    (``widths``: each body row's column widths)."""
+    size = min_size
+    while size > NUMBER_FLOOR and any(is_number(t) and breaks_words(t, w, size, i in bold_rows)
+                                      for i, r in enumerate(body) for t, w in zip(r, widths[i])):
+        size -= step
+    return max(size, NUMBER_FLOOR)
 
 
 def _cap_cells(cells: list[list[str]], widths: list[float], size: float, bold_rows, cap: int,

@@ -146,6 +146,12 @@ class Formatter:
             return self.pct(value)
         if unit == "days":
             return f"{self.count(value)}\xa0{'jours' if self.lang == 'fr' else 'days'}"
+        if unit == "count":
+            return self.count(value)
+        if unit == "months":
+            return f"{self.number(value)}\xa0{_UNITS.get(self.lang, _UNITS['en'])[Kind.MONTHS]}"
+        if unit == "kmoney":
+            return self.amount_text(value)
         return self.number(value)
 
 

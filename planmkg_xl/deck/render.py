@@ -15,6 +15,11 @@ from __future__ import annotations
 
 import copy
 import io
+from contextlib import contextmanager
+import re
+import sys
+import weakref
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Iterable
@@ -22,6 +27,7 @@ from typing import Iterable
 from lxml import etree
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_DATA_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_MARK
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -32,7 +38,9 @@ from pptx.util import Emu, Pt
 
 from ..core.compute import Computed
 from ..errors import TemplateError
-from . import fit
+from ..messages import say
+from . import fit, fonts
+from . import template as tpl
 from .blocks import Block, ChartBlock, SlideSpec, TableBlock, TextBlock
 from .spec import deck_spec
 
@@ -48,9 +56,9 @@ TEXT_STYLES = {  # style -> (fill, text colour, bold, italic, anchor)
     "note": (None, GREY, False, True, MSO_ANCHOR.TOP),
     "empty": (None, GREY, False, True, MSO_ANCHOR.TOP),
     "heading_strength": ("548235", "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),
-    "heading_weakness": ("C55A11", "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),
+    "heading_weakness": ("B34E0F", "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),  # white text keeps 4.5:1 (WCAG AA)
     "heading_opportunity": ("2E75B6", "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),
-    "heading_threat": ("7F7F7F", "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),
+    "heading_threat": ("666666", "FFFFFF", True, False, MSO_ANCHOR.MIDDLE),
 }
 HIGHLIGHT, UP, DOWN = "C55A11", "548235", "C55A11"
 CHART_TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED, "waterfall": XL_CHART_TYPE.COLUMN_STACKED,
@@ -58,6 +66,12 @@ CHART_TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUM
 FOOTER_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 EMU_PER_PT = 12700
+BUILTIN_LOOK = tpl.Look(INK, None, None, "404040", SERIES_COLORS, NAVY, None, None)
+_LOOK: ContextVar[tpl.Look] = ContextVar("look", default=BUILTIN_LOOK)
+# Text a template leaves in its footer placeholders that is a prompt, not a footer ("Footer", "<date/time>", "‹#›").
+PROMPT = re.compile(r"^\s*(footer|pied de page|fu(ß|ss)zeile|pie de p[aá]gina|pi[eè] di pagina|date|<[^>]*>|‹#›|#|\d+|"
+                    r"click to .*|cliquez pour .*|klicken sie.*)?\s*$", re.IGNORECASE)
+CONTINUED = {"fr": "(suite)", "en": "(continued)"}
 
 
 @dataclass(frozen=True)
@@ -114,17 +128,31 @@ def _drop_slide(prs, index: int) -> None:
 
 
 def build_deck(computed: Computed, findings: Iterable[object] | None = None, template: str | None = None,
-               lang: str | None = None, appendix: bool = True, with_checks: bool = False) -> bytes:
-    """A complete deck for the plan, on the built-in template or the user's ``template``."""
+               lang: str | None = None, appendix: bool = True, with_checks: bool = False, warn=None) -> bytes:
+    """A complete deck for the plan, on the built-in template or the user's ``template``.
+
+    ``warn`` receives what the user should know (a template font we could not measure); default: stderr.
+    """
     specs = deck_spec(computed, list(findings) if findings is not None else None, lang, appendix=appendix, with_checks=with_checks)
     prs = _open_template(template)
     footer = _footer_text(specs)
+    content = tpl.content_layout(prs)
+    layouts = (tpl.title_layout(prs, content), content)
+    lang = lang or computed.plan.lang
     for spec in specs:
-        _render_slide(prs, spec, footer)
-    _set_language(prs, lang or computed.plan.lang)
+        _render_slide(prs, spec, footer, layouts, CONTINUED.get(lang, CONTINUED["en"]))
+    _set_language(prs, lang)
+    families = [tpl.text_props(lo, k)[0] for lo in layouts for k in ("title", "body")]
+    for name in fonts.missing(families):
+        (warn or _print_warning)(f"the template's font '{name}' is not installed and has no metric-compatible substitute: "
+                                 "text was fitted with conservative widths; install the font for an exact fit.")
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
+
+
+def _print_warning(message: str) -> None:
+    print(f"Warning: {message}", file=sys.stderr)
 
 
 def _set_language(prs, lang: str) -> None:
@@ -152,61 +180,37 @@ def _footer_text(specs: list[SlideSpec]) -> str:
 
 
 def _title_placeholder(container):
-    for ph in container.placeholders:
-        if ph.placeholder_format.type in TITLE_TYPES:
-            return ph
-    return None
+    return tpl.title_placeholder(container)
 
 
-def _layout_for(prs, spec: SlideSpec):
-    layouts = [layout for master in prs.slide_masters for layout in master.slide_layouts]
-    for layout in layouts:
-        if layout.name == f"pmk:slide:{spec.key}":
-            return layout
-
-    def kinds(layout):
-        return [ph.placeholder_format.type for ph in layout.placeholders if ph.placeholder_format.type not in
-                (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)]
-
-    if spec.kind == "title":
-        for layout in layouts:
-            if PP_PLACEHOLDER.CENTER_TITLE in kinds(layout):
+def _layout_for(prs, spec: SlideSpec, layouts: tuple):
+    """The user's own layout for this slide (named ``pmk:slide:<key>``), else the title or content layout
+    ``template`` chose across all masters."""
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            if layout.name == f"pmk:slide:{spec.key}":
                 return layout
-    for layout in layouts:
-        if kinds(layout) == [PP_PLACEHOLDER.TITLE]:
-            return layout
-    with_title = [layout for layout in layouts if _title_placeholder(layout) is not None]
-    return min(with_title, key=lambda layout: len(kinds(layout)))
+    return layouts[0] if spec.kind == "title" else layouts[1]
 
 
 def body_area(layout) -> Rect:
-    """Where the content goes: the layout's (else the master's) body placeholder, kept clear of title and footer."""
-    prs_w, _ = _slide_size(layout)
-    body = None
-    for container in (layout, layout.slide_master):
-        bodies = [ph for ph in container.placeholders
-                  if ph.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT) and not ph.name.startswith("pmk:")]
-        if len(bodies) == 1 and bodies[0].width > prs_w // 2:  # one wide body: the content area (not a column)
-            body = _rect(bodies[0])
-            break
-    prs_w, prs_h = _slide_size(layout)
-    title = _title_placeholder(layout)
-    top = title.top + title.height + Emu(Pt(10)) if title is not None else Emu(Pt(36))
-    footers = [ph.top for c in (layout, layout.slide_master) for ph in c.placeholders
-               if ph.placeholder_format.type in (*FOOTER_TYPES, PP_PLACEHOLDER.DATE) and ph.top > prs_h // 2]
-    bottom = min(footers) - Emu(Pt(6)) if footers else prs_h - Emu(Pt(36))
-    if body is None:
-        left = title.left if title is not None else Emu(Pt(36))
-        body = Rect(int(left), int(top), int(prs_w - 2 * left), int(bottom - top))
-    y = max(body.y, int(top))
-    b = min(body.bottom, int(bottom))
-    return Rect(body.x, y, body.w, max(b - y, Emu(Pt(72))))
+    """Where the content goes: the layout's body placeholders, else the free band between title and footer."""
+    a = tpl.content_area(layout)
+    return Rect(a.x, a.y, a.w, a.h)
 
 
 def _slide_size(layout) -> tuple[int, int]:
-    prs_part = layout.part.package.presentation_part
-    pres = prs_part.presentation
-    return int(pres.slide_width), int(pres.slide_height)
+    return tpl.slide_size(layout)
+
+
+_LOOKS: "weakref.WeakKeyDictionary[object, tpl.Look]" = weakref.WeakKeyDictionary()
+
+
+def _look(layout) -> tpl.Look:
+    """How generated content looks on ``layout`` (colours, fonts), once per layout."""
+    if layout.part not in _LOOKS:
+        _LOOKS[layout.part] = tpl.look(layout, tpl.content_area(layout), SERIES_COLORS, NAVY)
+    return _LOOKS[layout.part]
 
 
 def _frames(layout) -> dict[str, Rect]:
@@ -214,21 +218,51 @@ def _frames(layout) -> dict[str, Rect]:
     return {ph.name: _rect(ph) for ph in layout.placeholders if ph.name.startswith("pmk:")}
 
 
-def _render_slide(prs, spec: SlideSpec, footer: str) -> None:
-    layout = _layout_for(prs, spec)
+def _render_slide(prs, spec: SlideSpec, footer: str, layouts: tuple, continued: str) -> None:
+    layout = _layout_for(prs, spec, layouts)
+    look = _look(layout)
+    token = _LOOK.set(look)
+    try:
+        with fit.measuring(look.body_font):
+            rest = _render_on(prs, layout, spec, footer)
+    finally:
+        _LOOK.reset(token)
+    part = 2
+    base = rest[0].key if rest is not None else ""
+    while rest is not None:  # a table too long for one slide continues on the next, header repeated
+        table, rows = rest
+        cont = replace(spec, key=f"{spec.key}.{part}", title=f"{spec.title} {continued}", notes="",
+                       blocks=[replace(table, key=f"{base}.{part}", rows=rows, box=(0.0, 0.0, 1.0, 1.0))])
+        token = _LOOK.set(look)
+        try:
+            with fit.measuring(look.body_font):
+                rest = _render_on(prs, layouts[1] if layout.name.startswith("pmk:") else layout, cont, footer)
+        finally:
+            _LOOK.reset(token)
+        part += 1
+
+
+def _render_on(prs, layout, spec: SlideSpec, footer: str):
+    """One slide on ``layout``; returns (table, rows left) when a table had to continue on another slide."""
     slide = prs.slides.add_slide(layout)
     slide._element.cSld.set("name", f"pmk:slide:{spec.key}")
     frames = _frames(layout)
     title_height = 0.0
+    has_subtitle = False
+    is_title = spec.kind == "title" and tpl.is_title_slide(layout)
+    title_box, subtitle_box = tpl.title_slide_boxes(layout) if is_title else (tpl.title_box(layout), None)
     for ph in list(slide.placeholders):
         kind = ph.placeholder_format.type
         if kind in TITLE_TYPES:
-            title_height = _fill_title(ph, spec.title, layout)
+            title_height = _fill_title(ph, spec.title, layout, None if frames else title_box)
             _mark_generated_title(ph, spec)
-        elif spec.kind == "title" and kind == PP_PLACEHOLDER.SUBTITLE:
-            _write_fitted(ph, [fit.P(spec.subtitle)], 20, 12)
+        elif is_title and kind == PP_PLACEHOLDER.SUBTITLE and spec.subtitle and subtitle_box is not None:
+            _fill_subtitle(ph, spec.subtitle, layout, subtitle_box)
+            has_subtitle = True
         else:
             ph._element.getparent().remove(ph._element)
+    if spec.kind == "title" and spec.subtitle and not has_subtitle:
+        _add_subtitle_box(slide, layout, spec.subtitle, subtitle_box)
     _add_footers(slide, layout, footer if spec.kind != "title" else "")
     area = body_area(layout)
     if spec.section and spec.kind != "title":
@@ -236,10 +270,53 @@ def _render_slide(prs, spec: SlideSpec, footer: str) -> None:
     if spec.source:
         area = _add_source(slide, spec, area)
     rects = {block.name: frames.get(block.name) or area.sub(block.box) for block in spec.blocks}
-    for block in _share_sizes(spec.blocks, rects):
+    blocks, rest = _split_tables(spec.blocks, rects)
+    for block in _share_sizes(blocks, rects):
         render_block(slide, block, rects[block.name])
     if spec.notes:
         slide.notes_slide.notes_text_frame.text = spec.notes
+    return rest
+
+
+def _split_tables(blocks: list[Block], rects: dict[str, Rect]):
+    """Keep on this slide the rows of a long table that fit at its minimum size; the rest continues."""
+    out, rest = [], None
+    for b in blocks:
+        if not isinstance(b, TableBlock) or rest is not None or len(b.rows) <= 1:
+            out.append(b)
+            continue
+        keep = _rows_that_fit(b, rects[b.name])
+        if keep >= len(b.rows):
+            out.append(b)
+            continue
+        total = [b.rows[-1]] if b.total else []
+        body = b.rows[:-1] if b.total else b.rows
+        keep = max(1, min(keep, len(body)))
+        keep = -(-len(body) // -(-len(body) // keep))  # balanced: as many rows on each slide, not a stub at the end
+        out.append(replace(b, rows=body[:keep], total=False, highlight=[h for h in b.highlight if h[0] < keep]))
+        rest = (replace(b, highlight=[(r - keep, c) for r, c in b.highlight if r >= keep]), body[keep:] + total)
+    return out, rest
+
+
+def _rows_that_fit(block: TableBlock, rect: Rect) -> int:
+    """How many data rows of ``block`` fit ``rect`` without dropping a row (the fit may still shrink or cap lines)."""
+    widths = [_pt(w) for w in _col_widths(block, rect.w)]
+
+    def fits(b: TableBlock) -> bool:
+        cells = b.cells()
+        return fit.fit_table(cells, widths, _pt(rect.h), b.max_size, b.min_size, _bold_rows(b, len(cells)),
+                             header_rows=b.header_rows).dropped_rows == 0
+
+    if fits(block):
+        return len(block.rows)
+    lo, hi = 1, len(block.rows) - (2 if block.total else 1)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fits(replace(block, rows=block.rows[:mid], total=False)):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def _share_sizes(blocks: list[Block], rects: dict[str, Rect]) -> list[Block]:
@@ -253,13 +330,65 @@ def _share_sizes(blocks: list[Block], rects: dict[str, Rect]) -> list[Block]:
     return [replace(b, max_size=sizes[b.group]) if isinstance(b, TextBlock) and b.group else b for b in blocks]
 
 
-def _fill_title(ph, text: str, layout) -> float:
-    """Write the fitted title; return the height of its text in points."""
+def _fill_title(ph, text: str, layout, where: tpl.Box | None) -> float:
+    """Write the fitted title, in a colour that reads on the background under it; return its text height in points.
+
+    ``where``: the box ``template`` chose for it, written explicitly so every renderer draws the title where
+    we measured it (None: a layout of the user's own, left as designed).
+    """
+    if where is not None:
+        ph.left, ph.top, ph.width, ph.height = where.x, where.y, where.w, where.h
     size = _title_size(layout)
+    family, color, _ = tpl.text_props(layout, "title")
     paras = [fit.P(text, bold=True)]
-    used = _write_fitted(ph, paras, size, min(size, 16), keep_bold=None)
-    width = _pt(int(ph.width)) - 2 * fit.INSET_X
-    return fit.layout_height(paras, width, used)[0]
+    with fit.measuring(family):
+        used = _write_fitted(ph, paras, size, min(size, 16), keep_bold=None, color=_readable_or_panel(ph, layout, color))
+        width = _pt(int(ph.width)) - 2 * fit.INSET_X
+        return fit.layout_height(paras, width, used)[0]
+
+
+def _fill_subtitle(ph, text: str, layout, where: tpl.Box) -> None:
+    """The title slide's subtitle (company, author, date) in its placeholder, readable on its background."""
+    _, H = _slide_size(layout)
+    ph.left, ph.top, ph.width, ph.height = where.x, where.y, where.w, min(where.h, int(H * 0.16))
+    family, color, _ = tpl.text_props(layout, "body")
+    with fit.measuring(family):
+        _write_fitted(ph, [fit.P(text)], 20, 10, color=_readable_or_panel(ph, layout, color))
+    ph.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+
+
+def _readable_or_panel(shape, layout, preferred: str | None) -> str:
+    """A text colour that reads on the background under ``shape``; when none does (a busy picture, a
+    decoration crossing the text), an opaque panel under the text and a colour that reads on it."""
+    found = tpl.readable(layout, preferred, tpl.box(shape))
+    if found is not None:
+        return found
+    panel, ink = tpl.panel_for(layout, tpl.box(shape), preferred)
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor.from_string(panel)
+    return ink
+
+
+def _add_subtitle_box(slide, layout, text: str, where: tpl.Box | None = None) -> None:
+    """A title layout without a subtitle placeholder: the subtitle in a text box under the title."""
+    title = _title_placeholder(slide)
+    W, H = _slide_size(layout)
+    top = int(title.top + title.height) if title is not None else H // 2
+    left = int(title.left) if title is not None else W // 10
+    width = int(title.width) if title is not None else W * 8 // 10
+    height = min(int(H * 0.15), tpl.footer_top(layout) - top - int(H * 0.02))
+    if height <= Emu(Pt(20)):
+        top, height = int(H * 0.7), int(H * 0.12)
+    if where is not None:
+        left, top, width, height = where.x, where.y, where.w, min(where.h, int(H * 0.2))
+    box = slide.shapes.add_textbox(left, top, width, height)
+    box.name = "pmk:text:subtitle"
+    tf = box.text_frame
+    _frame_setup(tf, MSO_ANCHOR.TOP)
+    family, color, _ = tpl.text_props(layout, "body")
+    with fit.measuring(family):
+        _write_fitted_frame(tf, [fit.P(text)], _pt(width) - 2 * fit.INSET_X, _pt(height) - 2 * fit.INSET_Y, 20, 10,
+                            color=_readable_or_panel(box, layout, color), font=family)
 
 
 TITLE_MARK = "pmk:title:"
@@ -287,13 +416,17 @@ def _add_source(slide, spec: SlideSpec, area: Rect) -> Rect:
     tf = box.text_frame
     _frame_setup(tf, MSO_ANCHOR.BOTTOM)
     tf.margin_top = tf.margin_bottom = 0
-    _write_fitted_frame(tf, [fit.P(spec.source)], _pt(area.w) - 2 * fit.INSET_X, SOURCE_HEIGHT, 9, 7, color=GREY, italic=True)
+    look = _LOOK.get()
+    color = GREY if look is BUILTIN_LOOK else \
+        tpl.readable(slide.slide_layout, GREY, tpl.box(box), extra=(look.ink,)) or _readable_or_panel(box, slide.slide_layout, GREY)
+    _write_fitted_frame(tf, [fit.P(spec.source)], _pt(area.w) - 2 * fit.INSET_X, SOURCE_HEIGHT, 9, 7, color=color, italic=True,
+                        font=look.body_font)
     return Rect(area.x, area.y, area.w, int(area.h - h - Emu(Pt(4))))
 
 
-def _title_text_top(layout, text_height: float) -> int | None:
+def _title_text_top(layout, text_height: float, title=None) -> int | None:
     """Top of the title's text (not its box), for the section label above it."""
-    title = _title_placeholder(layout)
+    title = title if title is not None else _title_placeholder(layout)
     if title is None:
         return None
     anchor = "t"
@@ -326,39 +459,71 @@ def _title_size(layout) -> float:
 
 
 def _add_section_label(slide, layout, spec: SlideSpec, title_height: float) -> None:
-    title = _title_placeholder(layout)
-    top = _title_text_top(layout, title_height)
+    title = _title_placeholder(slide)
+    top = _title_text_top(layout, title_height, title)
     h = Emu(Pt(18))
     if title is None or top is None or top - h < Emu(Pt(4)):
         return
     box = slide.shapes.add_textbox(title.left, top - h, int(title.width * 0.6), h)
     box.name = f"pmk:label:{spec.key}"
+    color = tpl.readable(layout, "2E75B6", tpl.box(box), extra=_LOOK.get().accents) or _readable_or_panel(box, layout, "2E75B6")
     tf = box.text_frame
     _frame_setup(tf, MSO_ANCHOR.BOTTOM)
     tf.margin_top = tf.margin_bottom = 0
     _write_fitted_frame(tf, [fit.P(spec.section.upper(), bold=True)], _pt(int(title.width * 0.6)) - 2 * fit.INSET_X, _pt(h), 11, 8,
-                        color="2E75B6")
+                        color=color, font=_LOOK.get().body_font)
 
 
 def _add_footers(slide, layout, text: str) -> None:
+    """The plan's footer in the footer placeholder and the slide number in its own, each placed and coloured
+    explicitly; the date placeholder, and any footer we have no text for, are left out (no prompt shows).
+
+    A footer text the template itself sets (« ACME — Confidentiel ») wins over the plan's; a prompt the
+    template left there ("Footer", "<footer>") does not.
+    """
+    if not text:
+        return
     tree = slide.shapes._spTree
     next_id = max([int(el.get("id")) for el in tree.iter(qn("p:cNvPr"))] + [1]) + 1
+    look = _LOOK.get()
     for ph in layout.placeholders:
-        if ph.placeholder_format.type not in FOOTER_TYPES:
+        kind = ph.placeholder_format.type
+        if kind not in FOOTER_TYPES:
             continue
+        b = tpl.box(ph)
+        own = ph.text_frame.text.strip() if ph.has_text_frame else ""
+        words = own if own and not PROMPT.match(own) else text
         el = copy.deepcopy(ph._element)
         el.find(f".//{qn('p:cNvPr')}").set("id", str(next_id))
         next_id += 1
         tree.append(el)
-        if ph.placeholder_format.type == PP_PLACEHOLDER.FOOTER:
-            shape = slide.shapes[-1]
-            if not shape.text_frame.text.strip() and text:
-                w = _pt(int(shape.width)) - 2 * fit.INSET_X
-                shape.text_frame.text = fit.ellipsize(text, w, 10)
-                for run in shape.text_frame.paragraphs[0].runs:
-                    run.font.size = Pt(10)
-            elif not text:
-                tree.remove(el)
+        shape = slide.shapes[-1]
+        shape.left, shape.top, shape.width, shape.height = b.x, b.y, b.w, b.h
+        color = _readable_or_panel(shape, layout, None)
+        txbody = shape.text_frame._txBody
+        for p in txbody.findall(qn("a:p")):
+            txbody.remove(p)
+        p = etree.SubElement(txbody, qn("a:p"))
+        tf = shape.text_frame
+        tf.margin_left = tf.margin_right = Pt(fit.INSET_X)
+        tf.margin_top = tf.margin_bottom = 0
+        size = max(6.0, min(10.0, int(_pt(b.h) / fit.LINE * 2) / 2))
+        need = int(size * fit.LINE * EMU_PER_PT) + 1
+        if b.h < need:  # a footer band thinner than one line of 6 pt: grow it upwards
+            shape.top, shape.height = b.bottom - need, need
+        if kind == PP_PLACEHOLDER.FOOTER:
+            width = _pt(b.w) - 2 * fit.INSET_X
+            run = etree.SubElement(p, qn("a:r"))
+            etree.SubElement(run, qn("a:t")).text = fit.ellipsize(words, width, size)
+        else:
+            run = etree.SubElement(p, qn("a:fld"), id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", type="slidenum")
+            etree.SubElement(run, qn("a:t")).text = "‹#›"
+        rpr = etree.Element(qn("a:rPr"), sz=str(int(size * 100)))
+        fill = etree.SubElement(rpr, qn("a:solidFill"))
+        etree.SubElement(fill, qn("a:srgbClr"), val=color)
+        if look.body_font:
+            etree.SubElement(rpr, qn("a:latin"), typeface=look.body_font)
+        run.insert(0, rpr)
 
 
 def render_block(slide, block: Block, rect: Rect):
@@ -401,7 +566,7 @@ def _bullet(p, level: int | None, size: float, first: bool) -> None:
 
 def _write_fitted_frame(tf, paras: list[fit.P], width: float, height: float, max_size: float, min_size: float,
                         color: str | None = None, italic: bool = False, keep_bold: bool | None = False,
-                        bullets: bool = False) -> float:
+                        bullets: bool = False, font: str | None = None) -> float:
     result = fit.fit_text(paras, width, height, max_size, min_size)
     for extra in tf.paragraphs[1:]:
         extra._p.getparent().remove(extra._p)
@@ -420,19 +585,25 @@ def _write_fitted_frame(tf, paras: list[fit.P], width: float, height: float, max
             run.font.italic = True
         if color:
             run.font.color.rgb = RGBColor.from_string(color)
+        if font:
+            run.font.name = font
     return result.size
 
 
-def _write_fitted(shape, paras: list[fit.P], max_size: float, min_size: float, keep_bold: bool | None = False) -> float:
+def _write_fitted(shape, paras: list[fit.P], max_size: float, min_size: float, keep_bold: bool | None = False,
+                  color: str | None = None) -> float:
+    """Fitted text in a placeholder, with explicit insets and no autofit (the template's would rescale our fit)."""
     tf = shape.text_frame
-    tf.word_wrap = True
-    tf.auto_size = MSO_AUTO_SIZE.NONE
     body_pr = tf._txBody.bodyPr
     for child in list(body_pr):
         body_pr.remove(child)
+    tf.word_wrap = True
+    tf.auto_size = MSO_AUTO_SIZE.NONE
+    tf.margin_left = tf.margin_right = Pt(fit.INSET_X)
+    tf.margin_top = tf.margin_bottom = Pt(fit.INSET_Y)
     width = _pt(int(shape.width)) - _pt(int(tf.margin_left)) - _pt(int(tf.margin_right))
     height = _pt(int(shape.height)) - _pt(int(tf.margin_top)) - _pt(int(tf.margin_bottom))
-    return _write_fitted_frame(tf, paras, width, height, max_size, min_size, keep_bold=keep_bold)
+    return _write_fitted_frame(tf, paras, width, height, max_size, min_size, keep_bold=keep_bold, color=color)
 
 
 def _fit_paras(block: TextBlock) -> list[fit.P]:
@@ -447,6 +618,14 @@ def _add_text(slide, block: TextBlock, rect: Rect):
     fill, color, bold, italic, anchor = TEXT_STYLES.get(block.style, TEXT_STYLES["body"])
     if block.style == "panel" and len(block.paragraphs) == 1:
         anchor = MSO_ANCHOR.MIDDLE
+    look = _LOOK.get()
+    if fill is None and look is not BUILTIN_LOOK:  # on the template's background: a colour that reads there, else a panel
+        prefer = (GREY, look.ink) if color == GREY else (look.ink,)
+        color = tpl.readable(slide.slide_layout, prefer[0], tpl.Box(rect.x, rect.y, rect.w, rect.h), extra=prefer[1:])
+        if color is None:
+            fill = look.panel or "FFFFFF"
+            color = GREY if color == GREY and tpl.contrast(GREY, fill) >= tpl.MIN_CONTRAST else \
+                ("000000" if tpl.contrast(fill, "000000") >= tpl.contrast(fill, "FFFFFF") else "FFFFFF")
     box = slide.shapes.add_textbox(rect.x, rect.y, rect.w, rect.h)
     box.name = block.name
     if fill:
@@ -456,7 +635,7 @@ def _add_text(slide, block: TextBlock, rect: Rect):
     _frame_setup(tf, anchor)
     paras = [fit.P(p.text, p.bold or bold, p.level) for p in _fit_paras(block)]
     _write_fitted_frame(tf, paras, _pt(rect.w) - 2 * fit.INSET_X, _pt(rect.h) - 2 * fit.INSET_Y, block.max_size, block.min_size,
-                        color=color, italic=italic, bullets=True)
+                        color=color, italic=italic, bullets=True, font=look.body_font)
     return box
 
 
@@ -554,7 +733,7 @@ def _cell_role(block: TableBlock, r: int, c: int, n: int) -> str:
 def _style_cell(cell, block: TableBlock, r: int, c: int, n: int, size: float, text: str) -> None:
     role = _cell_role(block, r, c, n)
     cell.fill.solid()
-    cell.fill.fore_color.rgb = RGBColor.from_string(FILLS[role])
+    cell.fill.fore_color.rgb = RGBColor.from_string(_LOOK.get().strong if role == "header" else FILLS[role])
     cell.margin_left = cell.margin_right = Pt(fit.INSET_X)
     cell.margin_top = cell.margin_bottom = Pt(fit.INSET_Y)
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE
@@ -579,9 +758,36 @@ def _set_cell_text(cell, text: str, size: float, bold: bool, align: str, color: 
         run.font.size = Pt(size)
         run.font.bold = bold or (first_bold and i == 0)
         run.font.color.rgb = RGBColor.from_string(color)
+        if _LOOK.get().body_font:
+            run.font.name = _LOOK.get().body_font
 
 
 # --------------------------------------------------------------------------- charts
+
+
+class _TextSafeChartData(CategoryChartData):
+    """Chart data whose embedded workbook (ppt/embeddings/*.xlsx) keeps every label as text.
+
+    python-pptx writes it with XlsxWriter, which by default turns a string starting with
+    "=" into a live formula and a URL-looking string into a hyperlink: a label such as
+    "=HYPERLINK(…)" from a plan cell must stay text there too.
+    """
+
+    @property
+    def _workbook_writer(self):
+        return _TextSafeWorkbookWriter(self)
+
+
+class _TextSafeWorkbookWriter(CategoryWorkbookWriter):
+    @contextmanager
+    def _open_worksheet(self, xlsx_file):
+        from xlsxwriter import Workbook
+
+        workbook = Workbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                                        "strings_to_numbers": False, "nan_inf_to_errors": True})
+        worksheet = workbook.add_worksheet()
+        yield workbook, worksheet
+        workbook.close()
 
 
 def chart_data(block: ChartBlock) -> CategoryChartData:
@@ -591,7 +797,7 @@ def chart_data(block: ChartBlock) -> CategoryChartData:
     cluster, and the legend (listed bottom-up for bar charts) then reads against the bars.
     """
     flip = block.chart_type == "bar"
-    data = CategoryChartData(number_format=block.number_format)
+    data = _TextSafeChartData(number_format=block.number_format)
     data.categories = list(reversed(block.categories)) if flip else block.categories
     for s in block.series:
         data.add_series(s.name, list(reversed(s.values)) if flip else s.values)
@@ -606,13 +812,28 @@ def _add_chart(slide, block: ChartBlock, rect: Rect):
 
 
 def _style_chart(chart, block: ChartBlock, rect: Rect) -> None:
+    look = _LOOK.get()
+    if look.card:  # the background would not let the chart read: a card of the theme's light colour under it
+        space = chart._chartSpace
+        sppr = space.find(qn("c:spPr"))
+        if sppr is None:
+            sppr = etree.SubElement(space, qn("c:spPr"))
+            space.find(qn("c:chart")).addnext(sppr)
+        fill = etree.SubElement(sppr, qn("a:solidFill"))
+        etree.SubElement(fill, qn("a:srgbClr"), val=look.card)
     chart.font.size = Pt(11)
-    chart.font.color.rgb = RGBColor.from_string("404040")
+    chart.font.color.rgb = RGBColor.from_string(look.chart_ink)
+    if look.body_font:
+        chart.font.name = look.body_font
     chart.has_title = True
     chart.chart_title.text_frame.text = block.title
+    under = look.card or look.panel
+    heading = look.strong if under is None or tpl.contrast(look.strong, under) >= tpl.MIN_CONTRAST else look.chart_ink
+    if look is not BUILTIN_LOOK and under is None:
+        heading = look.chart_ink
     for run in chart.chart_title.text_frame.paragraphs[0].runs:
         run.font.size, run.font.bold = Pt(14), True
-        run.font.color.rgb = RGBColor.from_string(NAVY)
+        run.font.color.rgb = RGBColor.from_string(heading)
     legend = block.legend if block.legend is not None else len(block.series) > 1
     chart.has_legend = legend
     if legend:
@@ -627,7 +848,7 @@ def _style_chart(chart, block: ChartBlock, rect: Rect) -> None:
         _style_waterfall(chart, block)
         return
     for i, series in enumerate(plot.series):
-        color = RGBColor.from_string(SERIES_COLORS[i % len(SERIES_COLORS)])
+        color = RGBColor.from_string(look.accents[i % len(look.accents)])
         if block.chart_type == "line":
             series.format.line.color.rgb = color
         else:
@@ -717,17 +938,13 @@ def _named_shapes(prs) -> dict[str, tuple[object, object]]:
     return found
 
 
-DELETED_RULE = ("generated slides and shapes you deleted stay deleted; to get one back, build a new deck "
-                "(planmkg deck WORKBOOK --output new.pptx) and copy it from there")
-
-
 def update_deck(computed: Computed, findings: Iterable[object] | None, pptx_bytes: bytes,
                 lang: str | None = None, appendix: bool = True, with_checks: bool = False) -> tuple[bytes, list[str]]:
     """Refresh the generated tables, charts and texts of an edited deck; keep everything else.
 
     Titles: a title still as we generated it follows the plan (a new conclusion); a title
     the user changed stays theirs. Slides and shapes the user deleted stay deleted
-    (``DELETED_RULE``, printed) — except in a section they had left empty, whose content
+    (the rule is printed with them) — except in a section they had left empty, whose content
     appears once the plan fills it. Returns the new file and one line per change (for the CLI to print).
     """
     try:
@@ -739,26 +956,29 @@ def update_deck(computed: Computed, findings: Iterable[object] | None, pptx_byte
     slides = {s._element.cSld.get("name"): s for s in prs.slides}
     changes: list[str] = []
     deleted: list[str] = []
+    said = lang or computed.plan.lang
     for spec in specs:
         slide = slides.get(f"pmk:slide:{spec.key}")
         if slide is None:
             if spec.kind != "title":
-                deleted.append(f"{spec.title}: slide pmk:slide:{spec.key} not in the deck")
+                deleted.append(say("deck.slide_deleted", said, title=spec.title, name=f"pmk:slide:{spec.key}"))
             continue
-        changes += _update_title(spec, slide)
-        changes += _update_source(spec, slide)
+        changes += _update_title(spec, slide, said)
+        changes += _update_source(spec, slide, said)
         emptied = _only_empty(slide)
         for block in spec.blocks:
             lines = _update_block(spec, block, shapes, slides, add_missing=emptied)
-            changes += [line for line in lines if not line.endswith(": deleted")]
-            deleted += [line for line in lines if line.endswith(": deleted")]
+            changes += [line for line in lines if line != _DELETED]
+            deleted += [say("deck.shape_deleted", said, title=spec.title, name=block.name) for line in lines if line == _DELETED]
         changes += _drop_stale(spec, slide)
     if deleted:
-        changes += [f"{line} — kept deleted" for line in deleted]
-        changes.append(f"Rule: {DELETED_RULE}.")
+        changes += deleted + [say("deck.deleted_rule", said)]
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue(), changes
+
+
+_DELETED = "deleted"  # what _update_block answers for a generated shape the user deleted
 
 
 def _only_empty(slide) -> bool:
@@ -767,7 +987,7 @@ def _only_empty(slide) -> bool:
     return not any(k in ("table", "chart", "text") for k in kinds)
 
 
-def _update_title(spec: SlideSpec, slide) -> list[str]:
+def _update_title(spec: SlideSpec, slide, lang: str) -> list[str]:
     """A new conclusion replaces the title we wrote; a title the user changed (or one we cannot vouch for) stays."""
     ph = next((p for p in slide.placeholders if p.placeholder_format.type in TITLE_TYPES), None)
     if ph is None:
@@ -777,7 +997,7 @@ def _update_title(spec: SlideSpec, slide) -> list[str]:
     if _same_text(current, spec.title):
         return []
     if written is None or not _same_text(current, written):
-        return [f"{_same_line(current)}: title kept (changed in the deck; the plan's conclusion is now: {spec.title})"]
+        return [say("deck.title_kept", lang, title=_same_line(current), conclusion=spec.title)]
     tf = ph.text_frame
     size = _run_size(tf, _title_size(slide.slide_layout))
     _set_paragraphs(tf, [spec.title])
@@ -789,7 +1009,7 @@ def _update_title(spec: SlideSpec, slide) -> list[str]:
             for r in p.runs:
                 r.font.size = Pt(fitted.size)
     _mark_generated_title(ph, spec)
-    return [f"{spec.title}: title updated"]
+    return [say("deck.title_updated", lang, title=spec.title)]
 
 
 def _same_line(text: str) -> str:
@@ -801,12 +1021,12 @@ def _same_text(a: str, b: str) -> bool:
     return _same_line(a) == _same_line(b)
 
 
-def _update_source(spec: SlideSpec, slide) -> list[str]:
+def _update_source(spec: SlideSpec, slide, lang: str) -> list[str]:
     shape = next((sh for sh in slide.shapes if sh.name == f"pmk:source:{spec.key}"), None)
     if shape is None or not spec.source or shape.text_frame.text == spec.source:
         return []
     _set_paragraphs(shape.text_frame, [spec.source])
-    return [f"{spec.title}: source line updated"]
+    return [say("deck.source_updated", lang, title=spec.title)]
 
 
 def _drop_stale(spec: SlideSpec, slide) -> list[str]:
@@ -830,6 +1050,8 @@ def _alternates(block: Block) -> list[str]:
 
 def _update_block(spec: SlideSpec, block: Block, shapes: dict, slides: dict, add_missing: bool = True) -> list[str]:
     where = f"{spec.title}: {block.name}"
+    if isinstance(block, TableBlock) and f"{block.name}.2" in shapes and block.name in shapes:
+        return _update_continued(where, block, shapes)
     if block.name in shapes:
         slide, shape = shapes[block.name]
         if isinstance(block, TableBlock) and shape.has_table:
@@ -848,11 +1070,29 @@ def _update_block(spec: SlideSpec, block: Block, shapes: dict, slides: dict, add
             return [f"{where}: replaced {other}"]
     if f"pmk:slide:{spec.key}" in slides:
         if not add_missing:
-            return [f"{where}: deleted"]
+            return [_DELETED]
         slide = slides[f"pmk:slide:{spec.key}"]
         render_block(slide, block, _frames(slide.slide_layout).get(block.name) or body_area(slide.slide_layout).sub(block.box))
         return [f"{where}: added"]
     return []
+
+
+def _update_continued(where: str, block: TableBlock, shapes: dict) -> list[str]:
+    """A table continued over several slides: each part keeps its number of rows, the last takes the rest
+    (and the total row); rows are never dropped."""
+    parts = [shapes[block.name][1]]
+    k = 2
+    while f"{block.name}.{k}" in shapes:
+        parts.append(shapes[f"{block.name}.{k}"][1])
+        k += 1
+    rows, out = list(block.rows), []
+    for i, shape in enumerate(parts):
+        last = i == len(parts) - 1
+        n = len(rows) if last else min(len(rows), max(len(shape.table.rows) - block.header_rows, 1))
+        piece = replace(block, rows=rows[:n], total=block.total and last)
+        rows = rows[n:]
+        out += [f"{where} ({i + 1}/{len(parts)}): {m}" for m in _update_table(shape, piece)]
+    return out
 
 
 def _para_texts(tf) -> list[str]:

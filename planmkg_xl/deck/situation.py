@@ -130,7 +130,7 @@ def _leadgen_charts(c: Ctx, section: str) -> SlideSpec:
         slide.blocks.append(c.empty("leadgen_charts", "Lead generation", "Lead generation"))
         return slide
     by_leads = sorted(rows, key=lambda r: -(r.get("leads") or 0))
-    slide.blocks.append(ChartBlock("leads_by_source", "column", c.tr("Leads entrants et qualifiés", "Inbound and qualified leads"),
+    slide.blocks.append(ChartBlock("leads_by_source", "bar", c.tr("Leads entrants et qualifiés", "Inbound and qualified leads"),
                                    [c.text("leadgen", r, "source") for r in by_leads],
                                    [Series(c.label("leadgen", "leads"), [r.get("leads") or 0 for r in by_leads]),
                                     Series(c.label("leadgen", "qualified_leads"), [r.get("qualified_leads") or 0 for r in by_leads])],

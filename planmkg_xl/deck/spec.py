@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ..checks.report import verdict, verdict_key
 from ..core.compute import Computed
+from ..model.findings import Finding
 from ..model.schema import LANGS
 from .blocks import ChartBlock, Para, SlideSpec, TableBlock, TextBlock
 from .ctx import Ctx
@@ -90,8 +92,7 @@ def _findings(c: Ctx, findings: Iterable[object] | None) -> SlideSpec:
         return slide
     items = sorted(findings, key=lambda f: _SEVERITY_ORDER.get(_severity(f), 3))
     if not items:
-        slide.blocks.append(TextBlock("findings", [Para(c.tr("Aucune incohérence détectée : le plan est cohérent.",
-                                                             "No inconsistency found: the plan is coherent."))],
+        slide.blocks.append(TextBlock("findings", [Para(c.tr(verdict([], "fr"), verdict([], "en")))],
                                       style="callout", kind="empty", max_size=20, box=(0, 0, 1, 0.2)))
         return slide
     labels = {"error": c.tr("Erreur", "Error"), "warning": c.tr("Alerte", "Warning"), "info": "Info"}
@@ -105,6 +106,8 @@ def _findings(c: Ctx, findings: Iterable[object] | None) -> SlideSpec:
     counts = {k: sum(1 for f in items if _severity(f) == k) for k in labels}
     msg = c.tr(f"{counts['error']} erreur(s), {counts['warning']} alerte(s), {counts['info']} info(s)",
                f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info(s)")
+    if all(isinstance(f, Finding) for f in items) and verdict_key(items) == "incomplete":
+        msg = verdict(items, c.lang) + " " + msg  # the same words as `planmkg check`: never "coherent" when incomplete
     if len(items) > len(shown):
         msg += c.tr(f" — {len(items) - len(shown)} autres constats dans l'onglet Contrôles.",
                     f" — {len(items) - len(shown)} more findings in the Checks tab.")

@@ -155,7 +155,7 @@ def read_book(book: Any) -> BookData:
     """
     from ..core.layout import cell_ref
     from ..errors import CellValueError
-    from ..io.read import _Problems, convert
+    from ..io.read import _Problems, check_row_units, convert
     from ..model.plan import Plan
     from ..model.schema import SCALARS
 
@@ -181,6 +181,8 @@ def read_book(book: Any) -> BookData:
                     v = conv(geom.sheet_title, r, c, f, block[i][c - geom.first_col])
                     if v is not None:
                         row[f.key] = v
+                check_row_units(geom.table, row, lambda fkey, k, sheet=geom.sheet_title, r=r, **kw: problems.add(
+                    sheet, cell_ref(r, geom.cols[fkey]), lang, k, **kw))
                 rows.append(row)
         plan.tables[key] = rows
     # Scalars: one read per sheet (the bounding box of its input scalars), then converted in
@@ -286,6 +288,7 @@ class BookRecompute:
     derived_cells: int
     repairs: list = field(default_factory=list)
     written: list[tuple[str, str]] = field(default_factory=list)
+    refused: list = field(default_factory=list)  # io.write.Refusal: cells left alone (also read as inputs, off the grid)
 
 
 def recompute_book(book: Any, layout=None) -> BookRecompute:
@@ -300,13 +303,22 @@ def recompute_book(book: Any, layout=None) -> BookRecompute:
 
     if layout is None:
         layout = read_book(book).layout  # also validates the inputs, as the CLI does
+    from ..io.sheets import split_ref
+    from ..io.write import MAX_COL, MAX_ROW, Refusal
+
     expected = formulas(layout)
     protected = input_cells(layout)
-    overlap = protected & set(expected)
-    if overlap:  # a layout bug, never a user error
-        raise ValueError(f"derived cells overlap input cells: {sorted(overlap)[:5]}")
-    sheets = {s.name: s for s in book.sheets}
     report = BookRecompute(len(expected))
+    # As the file path: a calculated cell that is also read as an input (a name moved onto an input cell, tables
+    # moved onto each other) or that lies off Excel's grid is left alone and reported, never written.
+    for key in sorted(protected & set(expected)):
+        report.refused.append(Refusal(key[0], key[1], "overlap"))
+    for key in sorted(expected):
+        row, col = split_ref(key[1])
+        if row > MAX_ROW or col > MAX_COL:
+            report.refused.append(Refusal(key[0], key[1], "beyond"))
+    expected = {k: v for k, v in expected.items() if k not in {(r.sheet, r.cell) for r in report.refused}}
+    sheets = {s.name: s for s in book.sheets}
     to_write: dict[tuple[str, str], str] = {}
     for sheet, col, top, bottom in formula_runs(expected):
         current = _column_of(sheets[sheet].range(_run_address(col, top, bottom)).formula, bottom - top + 1)
@@ -345,11 +357,12 @@ def _ref_key(ref: str) -> tuple[int, int]:
 def controls_rows(findings: list, lang: str, places: list[list[tuple[str, str]]]) -> list[list[str]]:
     """The rows of the Contrôles sheet (severity, rule, message, up to MAX_LINKS cell links as HYPERLINK formulas),
     as ``io.controls.write_controls`` writes them into the file (there: real hyperlinks)."""
+    from ..checks.report import verdict
     from ..core.layout import quote_sheet
-    from ..io.controls import CONTROLS_TEXT, MAX_LINKS
+    from ..io.controls import MAX_LINKS
 
     if not findings:
-        return [["", "", CONTROLS_TEXT[lang]["none"]] + [""] * MAX_LINKS]
+        return [["", "", verdict(findings, lang)] + [""] * MAX_LINKS]
     rows = []
     for f, place in zip(findings, places):
         links = []
@@ -396,6 +409,8 @@ def write_controls_book(book: Any, data: "BookData", findings: list) -> bool:
             sheet.range(f"{flag_col}{first}:{flag_col}{used}").clear_contents()
         if flagged:
             sheet.range(f"{flag_col}{first}:{flag_col}{first + len(flagged) - 1}").value = [[f] for f in flagged]
+        # Rows a previous run gave a fixed height (the file path sets heights for wrapped text) fit the new text.
+        sheet.range(f"A{first}:{last_col}{max(used, end)}").rows.autofit()
     return True
 
 

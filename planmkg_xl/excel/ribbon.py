@@ -59,9 +59,8 @@ _T = {
                  "for details and report it."),
     "checked": ("{n} cellules calculées vérifiées.", "{n} calculated cells checked."),
     "repaired": ("{n} cellule(s) calculée(s) réparée(s) :", "{n} calculated cell(s) repaired:"),
-    "repair_line": ("  {sheet}!{cell} : contenait {was!r}, formule rétablie", "  {sheet}!{cell}: held {was!r}, formula restored"),
+    "repair_line": ("  {sheet}!{cell} : contenait {was}, formule rétablie", "  {sheet}!{cell}: held {was}, formula restored"),
     "nothing": ("Rien à changer.", "Nothing to change."),
-    "no_findings": ("Aucune incohérence trouvée.", "No incoherence found."),
     "findings": ("{n} constat(s) : {detail}.", "{n} finding(s): {detail}."),
     "more": ("… et {n} de plus (voir `planmkg check`).", "… and {n} more (see `planmkg check`)."),
     "wrote": ("Écrit : {path}", "Wrote {path}"),
@@ -221,25 +220,35 @@ def recompute_message(report: BookRecompute, lang: str) -> str:
     lines = [_t(lang, "checked", n=report.derived_cells)]
     if report.repairs:
         lines.append(_t(lang, "repaired", n=len(report.repairs)))
-        lines += [_t(lang, "repair_line", sheet=r.sheet, cell=r.cell, was=r.was) for r in report.repairs[:20]]
+        from ..io.repair_report import short  # never a whole formula in a message box (a total runs to kilobytes)
+
+        lines += [_t(lang, "repair_line", sheet=r.sheet, cell=r.cell, was=short(r.was)) for r in report.repairs[:20]]
         if len(report.repairs) > 20:
             lines.append(f"  … +{len(report.repairs) - 20}")
-    elif not report.written:
+    refused = getattr(report, "refused", [])
+    if refused:
+        from ..io.repair_report import reason, say
+
+        lines.append(say(lang, "refused", n=len(refused)))
+        lines += [f"  {r.sheet}!{r.cell}: {reason(lang, r.reason)}" for r in refused[:5]]
+    if not report.repairs and not refused and not report.written:
         lines.append(_t(lang, "nothing"))
     return "\n".join(lines)
 
 
 def findings_message(findings: list, lang: str, where: Callable[[Any], str | None] | None = None) -> str:
     """A short summary of the findings for a message box: counts by severity, then the first ones with their cells."""
+    from ..checks.report import verdict
+
     if not findings:
-        return _t(lang, "no_findings")
+        return verdict(findings, lang)
     counts: dict[str, int] = {}
     ordered = sorted(findings, key=lambda f: -int(f.severity))
     for f in ordered:
         label = f.severity.label(lang) if hasattr(f.severity, "label") else str(f.severity)
         counts[label] = counts.get(label, 0) + 1
     detail = ", ".join(f"{n} {label.lower()}" for label, n in counts.items())
-    lines = [_t(lang, "findings", n=len(findings), detail=detail), ""]
+    lines = [_t(lang, "findings", n=len(findings), detail=detail), verdict(findings, lang), ""]
     for f in ordered[:MAX_FINDINGS_SHOWN]:
         label = f.severity.label(lang) if hasattr(f.severity, "label") else str(f.severity)
         cells = [c for c in (where(ref) for ref in f.cells) if c] if where else []
@@ -281,9 +290,9 @@ def do_recompute(book: Any, ui: Any) -> Outcome:
 
 
 def _summary_line(findings: list, lang: str) -> str:
-    from ..checks.report import summary
+    from ..checks.report import verdict
 
-    return ("Contrôles : " if lang == "fr" else "Checks: ") + summary(findings, lang)
+    return ("Contrôles : " if lang == "fr" else "Checks: ") + verdict(findings, lang)
 
 
 def _computed_and_findings(book: Any):
@@ -323,8 +332,9 @@ def _deck(book: Any, ui: Any, update: bool) -> Outcome:
         return Outcome(_t(lang, "cancelled"))
     existing = update and target.is_file()
     update_for = getattr(app, "update_deck_for", None)
+    changes: list[str] = []
     if existing and update_for is not None:  # refresh the user's edited deck in place
-        deck, _ = update_for(computed, findings, target.read_bytes(), lang=None)
+        deck, changes = update_for(computed, findings, target.read_bytes(), lang=None)
     else:
         deck = app.deck_for(computed, findings, template=str(target) if existing else None, lang=None)
     template = existing
@@ -332,7 +342,13 @@ def _deck(book: Any, ui: Any, update: bool) -> Outcome:
         write_atomic(target, deck)
     except PermissionError as exc:
         raise FileLockedError(_t(lang, "locked", path=target)) from exc
-    return Outcome(_t(lang, "deck_updated" if template else "deck_built", path=target), open_path=target)
+    message = _t(lang, "deck_updated" if template else "deck_built", path=target)
+    from ..messages import say
+
+    rule = say("deck.deleted_rule", lang)
+    if rule in changes:  # slides or shapes the user deleted stayed deleted: say so, and how to get them back
+        message += "\n" + rule
+    return Outcome(message, open_path=target)
 
 
 def do_deck_build(book: Any, ui: Any) -> Outcome:

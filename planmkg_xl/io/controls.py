@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..checks.report import verdict
 from ..core.layout import Layout, cell_ref, quote_sheet
 from ..model.findings import CellRef, Finding, Severity
 from .package import NS, NS_MAIN
+from .wrapping import row_height
 
 CONTROLS_TITLE = {"fr": "Contrôles", "en": "Checks"}
 CONTROLS_HEADER_ROW = 4
@@ -83,7 +85,7 @@ def write_controls(root: etree._Element, findings: list[Finding], lang: str, pla
         if int(row.get("r")) > CONTROLS_HEADER_ROW:
             sheet_data.remove(row)
     links = []
-    lines = [(None, None, CONTROLS_TEXT[lang]["none"], [])] if not findings else [
+    lines = [(None, None, verdict(findings, lang), [])] if not findings else [
         (f.severity.label(lang), f.rule_id, f.message, place[:MAX_LINKS]) for f, place in zip(findings, places)]
     rows: dict[int, etree._Element] = {}
 
@@ -105,6 +107,10 @@ def write_controls(root: etree._Element, findings: list[Finding], lang: str, pla
                 etree.SubElement(etree.SubElement(c, _IS), _T).text = values[col]
         for col, (title, ref) in enumerate(cells, start=4):
             links.append((f"{'ABCDEFG'[col - 1]}{r}", f"{quote_sheet(title)}!{ref}", f"{title}!{ref}"))
+        height = row_height(list(zip(values, CONTROLS_WIDTHS)))  # wrapped text must not overprint the next row
+        if height:
+            row.set("ht", f"{height:g}")
+            row.set("customHeight", "1")
     flag_letter = cell_ref(1, FLAGS_COL)[:-1]
     for i, flag in enumerate(flagged):
         r = CONTROLS_HEADER_ROW + 1 + i

@@ -5,6 +5,7 @@ in ISO 8601, so a plan is portable across languages and versions of the workbook
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 
@@ -13,8 +14,10 @@ from ..messages import msg
 from ..model.fields import Field, Kind
 from ..model.plan import Plan
 from ..model.schema import LANGS, SCALARS, SCHEMA_VERSION, TABLES
+from ..model.units import is_percent
+from .sheets import MAX_TABLE_ROWS as MAX_ROWS  # one limit for plan files and workbooks (README, Limits)
 
-SCHEMA_ID = "https://github.com/planmkg/planmkg_xl/schema/plan-v1.json"
+SCHEMA_ID = f"https://github.com/planmkg/planmkg_xl/schema/plan-v{SCHEMA_VERSION}.json"
 
 
 def plan_to_dict(plan: Plan) -> dict:
@@ -27,7 +30,7 @@ def plan_to_dict(plan: Plan) -> dict:
 
 
 def plan_to_json(plan: Plan) -> str:
-    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _out(value: object) -> object:
@@ -36,7 +39,6 @@ def _out(value: object) -> object:
 
 MAX_JSON_BYTES = 20 * 1024 * 1024  # a plan is a few kB; this bounds memory before parsing
 MAX_DEPTH = 20  # a plan nests 4 deep (tables > table > row > value)
-MAX_ROWS = 5_000  # rows per table (README "Limits"; the workbook reader refuses more too)
 
 
 def plan_from_json_file(path, source: str | None = None) -> Plan:
@@ -57,7 +59,7 @@ def plan_from_json_file(path, source: str | None = None) -> Plan:
 
 def decode_json_bytes(data: bytes, source: str = "JSON") -> str:
     """UTF-8 text (a UTF-8 byte-order mark is accepted), or a clear refusal naming the encoding found."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and (data[0] == 0 or data[1] == 0)):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data[:4096]):
         raise PlanDataError(msg("json.utf16", source=source))
     try:
         return data.decode("utf-8-sig")
@@ -65,6 +67,15 @@ def decode_json_bytes(data: bytes, source: str = "JSON") -> str:
         if b"\x00" in data[:4096]:
             raise PlanDataError(msg("json.binary", source=source)) from exc
         raise PlanDataError(msg("json.not_utf8", source=source, byte=f"0x{data[exc.start]:02x}", offset=exc.start)) from exc
+
+
+def _looks_utf16(sample: bytes) -> bool:
+    """UTF-16 without a byte-order mark: ASCII text with a NUL in every other byte (and nowhere else)."""
+    if len(sample) < 4:
+        return False
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    return (odd > half * 0.4 and even < half * 0.05) or (even > half * 0.4 and odd < half * 0.05)
 
 
 def _nesting(text: str) -> int:
@@ -121,8 +132,12 @@ def plan_from_dict(data: object, source: str = "JSON") -> Plan:
     unknown = [k for k in data if k not in ("schema_version", "lang", "scalars", "tables", "$schema")]
     for key in unknown[:5]:
         problems.append(f"{_path_text(key)}: unknown key")
-    if data.get("schema_version", SCHEMA_VERSION) != SCHEMA_VERSION:
-        problems.append(f"schema_version {_show(data.get('schema_version'))} is not {SCHEMA_VERSION}")
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if isinstance(version, int) and not isinstance(version, bool) and version in MIGRATIONS:
+        data = migrate(data)
+    elif version != SCHEMA_VERSION:
+        problems.append(f"schema_version {_show(version)} is not {SCHEMA_VERSION} (or an earlier version this release reads: "
+                        f"{', '.join(str(v) for v in sorted(MIGRATIONS))})")
     lang = data.get("lang", "fr")
     if lang not in LANGS:
         problems.append(f"lang must be one of {', '.join(LANGS)}, not {_show(lang)}")
@@ -154,6 +169,7 @@ def plan_from_dict(data: object, source: str = "JSON") -> Plan:
                     problems.append(f"tables.{key}[{i}].{_path_text(fkey)}: unknown input field")
                     continue
                 out[fkey] = _in(value, inputs[fkey], f"tables.{key}[{i}].{fkey}", problems)
+            _row_units(table, out, f"tables.{key}[{i}]", problems)
             tables[key].append(out)
             if len(problems) > 200:
                 break
@@ -162,6 +178,69 @@ def plan_from_dict(data: object, source: str = "JSON") -> Plan:
         more = f"\n- … {len(problems) - 25} more" if len(problems) > 25 else ""
         raise PlanDataError(msg("json.schema", source=source, problems=shown + more))
     return Plan(lang, scalars, tables)
+
+
+def _row_units(table, row: dict, where: str, problems: list[str]) -> None:
+    """A % row of a mixed-unit table holds shares (0.45), as a rate column does."""
+    if table.row_unit is None:
+        return
+    for key in table.row_unit.fields:
+        value = row.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 1 and is_percent(table, table.field(key), row):
+            problems.append(f"{where}.{key}: {value!r} is on a % row: a share between 0 and 1 (0.45 for 45 %)")
+
+
+# -- versions ---------------------------------------------------------------------------
+
+def _v1_to_v2(data: dict) -> dict:
+    """Version 1 -> 2 (issue 8, one source per number): typed values that are now formulas become overrides.
+
+    - an objective's ``baseline`` -> ``baseline_typed`` (the baseline is now linked to the tabs);
+    - ``company_revenue_prev`` -> ``company_revenue_prev_typed`` (now the Commercial tab's total);
+    - a KPI's ``value_prev`` of 0 meant "take the tabs' value": it is dropped (a typed 0 now is a value);
+    - a strategy metric row whose label is one of the template's rows gets that row's source metric and
+      unit, so its typed N-1 becomes an override of the tabs' value.
+    """
+    out = copy.deepcopy(data)
+    scalars = out.get("scalars")
+    if isinstance(scalars, dict) and "company_revenue_prev" in scalars:
+        scalars["company_revenue_prev_typed"] = scalars.pop("company_revenue_prev")
+    tables = out.get("tables") if isinstance(out.get("tables"), dict) else {}
+    for key in ("strategic_objectives", "marketing_objectives"):
+        for row in _dict_rows(tables.get(key)):
+            if "baseline" in row:
+                row["baseline_typed"] = row.pop("baseline")
+    for row in _dict_rows(tables.get("kpis")):
+        if row.get("value_prev") == 0:
+            del row["value_prev"]
+    for key in ("leadgen_targets", "brand_metrics"):
+        known = {}
+        for template in TABLES[key].rows:
+            for lang in LANGS:
+                known[template["metric"](lang).casefold()] = {k: v for k, v in template.items() if k in ("source", "unit")}
+        for row in _dict_rows(tables.get(key)):
+            label = row.get("metric")
+            if isinstance(label, str):
+                for k, v in known.get(label.strip().casefold(), {}).items():
+                    row.setdefault(k, v)
+    out["schema_version"] = 2
+    return out
+
+
+MIGRATIONS = {1: _v1_to_v2}  # version -> the step to the next one
+
+
+def migrate(data: dict) -> dict:
+    """``data`` (a plan dict of any version this release reads) in the current schema version."""
+    version = data.get("schema_version", SCHEMA_VERSION)
+    while version in MIGRATIONS:
+        data = MIGRATIONS[version](data)
+        version = data["schema_version"]
+    return data
+
+
+def _dict_rows(rows: object) -> list[dict]:
+    return [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
 
 
 def _path_text(key: object) -> str:

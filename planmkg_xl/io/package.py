@@ -197,6 +197,11 @@ def zip_bytes(parts: dict[str, bytes], infos: dict[str, zipfile.ZipInfo] | None 
     return buffer.getvalue()
 
 
+_KINDS = {".xlsm": "workbook", ".xlsx": "workbook", ".xltm": "workbook", ".xltx": "workbook", ".xls": "workbook",
+          ".xlsb": "workbook", ".pptx": "deck", ".potx": "deck", ".ppt": "deck", ".pptm": "deck", ".json": "JSON plan",
+          ".pdf": "PDF", ".docx": "document", ".csv": "CSV"}  # known kinds: never written as another kind
+
+
 def check_output(target: str | os.PathLike, suffixes: tuple[str, ...], inputs: tuple[str | os.PathLike, ...] = (),
                  force: bool = False, replace_hint: object = "") -> Path:
     """Refuse an output path that would destroy something: an input, a file of another kind, an existing
@@ -211,7 +216,7 @@ def check_output(target: str | os.PathLike, suffixes: tuple[str, ...], inputs: t
         if source is not None and os.path.realpath(source) == str(real):
             raise PlanError(msg("out.is_input", path=target, example=target.with_name(target.stem + "_out" + suffixes[0]).name))
     suffix = target.suffix.lower()
-    if suffix not in suffixes:
+    if suffix not in suffixes and (suffix in _KINDS or _other_kind(real, suffixes[0])):
         raise PlanError(msg("out.wrong_kind", name=target.name, suffix=suffix or "—", wanted=" | ".join(suffixes),
                             example=target.with_suffix(suffixes[0]).name))
     if target.is_dir():
@@ -219,16 +224,36 @@ def check_output(target: str | os.PathLike, suffixes: tuple[str, ...], inputs: t
     if target.exists() or target.is_symlink():
         if not force:
             raise PlanError(msg("out.exists", path=target, hint=replace_hint))
-        if real.exists() and not os.access(real, os.W_OK):
+        if _read_only(real):
             raise PlanError(msg("out.read_only", path=target))
     return target
+
+
+def _other_kind(path: Path, wanted: str) -> bool:
+    """An existing file whose first bytes say it is not what we would write (a zip where JSON goes, or the reverse)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4)
+    except OSError:
+        return False
+    return (head == b"PK\x03\x04") != (wanted != ".json")
 
 
 def check_writable(path: str | os.PathLike) -> None:
     """An existing file we are about to replace in place must be writable by its owner's choice (not 0444)."""
     real = Path(os.path.realpath(path))
-    if real.exists() and not os.access(real, os.W_OK):
+    if _read_only(real):
         raise PlanError(msg("out.read_only_in_place", name=Path(path).name))
+
+
+def _read_only(path: Path) -> bool:
+    """Read-only by the owner's choice (no write bit at all, e.g. 0444) or for this user: even root, who could
+    write it, must not replace a file someone marked read-only."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (mode & 0o222) or not os.access(path, os.W_OK)
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:

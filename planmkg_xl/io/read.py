@@ -16,7 +16,8 @@ from lxml import etree
 
 from ..core.layout import cell_ref
 from ..errors import CellValueError, WorkbookError
-from ..model.fields import Field, Kind
+from ..model.fields import Field, Kind, Table
+from ..model.units import is_percent
 from ..model.plan import Plan, is_blank_row
 from ..model.schema import CHECKS_CODENAME, SCALARS
 from .package import NS, Package, read_package
@@ -92,6 +93,8 @@ _MSG = {
 
 class _Problems(list):
     def add(self, sheet: str, ref: str, lang: str, key: str, **kw) -> None:
+        # a cell may hold 32 767 characters: a message quotes at most the first 60 of them
+        kw = {k: (" ".join(v.split())[:59] + "…" if isinstance(v, str) and len(v) > 60 else v) for k, v in kw.items()}
         self.append((sheet, ref, _MSG[lang][key].format(**kw)))
 
 
@@ -134,7 +137,10 @@ def read_package_data(pkg: Package) -> WorkbookData:
     for key, geom in layout.tables.items():
         rows = []
         for r in range(geom.first_row, geom.last_row + 1):
-            rows.append({f.key: v for f in geom.table.inputs if (v := read(geom.sheet_title, r, geom.cols[f.key], f)) is not None})
+            row = {f.key: v for f in geom.table.inputs if (v := read(geom.sheet_title, r, geom.cols[f.key], f)) is not None}
+            check_row_units(geom.table, row, lambda fkey, k, sheet=geom.sheet_title, r=r, **kw: problems.add(
+                sheet, cell_ref(r, geom.cols[fkey]), lang, k, **kw))
+            rows.append(row)
         plan.tables[key] = rows
     for key, (sheet, row, col) in layout.scalars.items():
         f = SCALARS[key]
@@ -145,6 +151,27 @@ def read_package_data(pkg: Package) -> WorkbookData:
     if problems:
         raise CellValueError(list(problems))
     return WorkbookData(plan, pkg, wmap, cells, roots)
+
+
+def check_row_units(table: Table, row: dict, complain) -> None:
+    """The "45 looks like a percentage" rule on the % rows of a mixed-unit table (objectives, KPI, metrics).
+
+    A column such as an objective's target holds € on one row and % on another: the
+    row's unit (or its metric's) decides. An offending value is reported with
+    ``complain(field_key, message_key, **kw)`` and removed from ``row``.
+    """
+    if table.row_unit is None:
+        return
+    for key in table.row_unit.fields:
+        value = row.get(key)
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 1:
+            continue
+        if is_percent(table, table.field(key), row):
+            if value <= 100:
+                complain(key, "percent", v=_show(value), f=_show(value / 100))
+            else:
+                complain(key, "rate", v=_show(value))
+            del row[key]
 
 
 MAX_TEXT = 32_767  # characters in an Excel cell

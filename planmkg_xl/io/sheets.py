@@ -20,7 +20,7 @@ from ..model.schema import SCALARS, SHEETS, TABLES
 from .package import NS, NS_PKG_REL, NS_REL, Package
 
 LANG_NAME = "planmkg_lang"
-MAX_TABLE_ROWS = 5_000  # data rows per table (README "Limits"): a plan has tens; this bounds time and memory
+MAX_TABLE_ROWS = 5_000  # data rows per table (README "Limits"; bench/ builds 5 000): bounds time and memory
 _REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
 

@@ -62,3 +62,4 @@ def fit_to_page_width(ws, landscape: bool = True) -> None:
 
 def number_format(kind: Kind, lang: str) -> str:
     return _FORMATS[lang].get(kind, "General")
+

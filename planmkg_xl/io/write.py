@@ -325,10 +325,37 @@ def _held(c: etree._Element, data: WorkbookData) -> str:
 
 def serialise(data: WorkbookData, changed: set[str]) -> dict[str, bytes]:
     """Bytes of the changed sheet parts, plus the workbook-level parts a formula change implies."""
+    for part in changed:
+        true_dimension(data.sheet_roots[part])
     out = {part: to_xml(data.sheet_roots[part]) for part in changed}
     if changed:
         out.update(_workbook_calc_parts(data.pkg))
     return out
+
+
+def true_dimension(root: etree._Element) -> None:
+    """Make the sheet's ``<dimension>`` span its cells again after a write (Excel's "used range" on open).
+
+    A stale dimension (findings added below it, a total row moved) makes readers that
+    trust it — pandas through openpyxl's read-only mode, some viewers — miss rows.
+    A sheet without ``<dimension>`` is left so (the element is optional).
+    """
+    dim = root.find("m:dimension", NS)
+    if dim is None:
+        return
+    rows, cols = [], []
+    for c in root.iterfind("m:sheetData/m:row/m:c", NS):
+        try:
+            row, col = split_ref(c.get("r") or "")
+        except (ValueError, TypeError, AttributeError):
+            continue
+        rows.append(row)
+        cols.append(col)
+    if not rows:
+        dim.set("ref", "A1")
+        return
+    first, last = cell_ref(min(rows), min(cols)), cell_ref(max(rows), max(cols))
+    dim.set("ref", first if first == last else f"{first}:{last}")
 
 
 def _describe(c: etree._Element, body: str, data: WorkbookData, masters: dict[str, tuple[str, str]]) -> str | None:

@@ -101,6 +101,20 @@ class Field:
 
 
 @dataclass(frozen=True)
+class RowUnit:
+    """A table whose value columns change unit from row to row (objectives, KPI, metric tables).
+
+    ``unit``: the choice field that states the row's unit (keys of ``plan_tabs.UNITS``);
+    ``metric``: a choice field whose metric implies the unit when ``unit`` is empty;
+    ``fields``: the columns whose unit is the row's (formats, validation, reading).
+    """
+
+    unit: str
+    fields: tuple[str, ...]
+    metric: str | None = None
+
+
+@dataclass(frozen=True)
 class Table:
     """A list the user can extend: one Excel Table (ListObject) with a stable name.
 
@@ -117,6 +131,7 @@ class Table:
     blank_rows: int = 0
     totals: bool = False
     note: Text | None = None
+    row_unit: RowUnit | None = None
     optional: bool = False  # added after workbooks were in use: a workbook without it still reads (its rows are empty)
 
     def default_rows(self, lang: str) -> list[dict]:

@@ -49,7 +49,14 @@ def number(value: object) -> float:
 
 
 def is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    """A value that computes: int or finite float (not bool). An overflow (inf) or NaN counts as blank, so it
+    never reaches a cell, a message or a slide."""
+    if isinstance(value, float):
+        return value == value and value not in (_INF, -_INF)
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+_INF = float("inf")
 
 
 @dataclass(frozen=True)
@@ -214,6 +221,61 @@ class Fallback(Expr):
 
 
 @dataclass(frozen=True)
+class Override(Expr):
+    """``primary`` when the user typed a number there (0 included), else ``default``.
+
+    The one-source rule (issue 8): a value another tab holds is a live formula
+    (``default``); the user may still type ``primary`` as an explicit override, and a
+    check (``checks.restated``) reports it when it disagrees with the source. Unlike
+    ``Fallback``, a typed 0 is a value (an objective that starts from nothing).
+    """
+
+    primary: str
+    default: str
+
+    def compile(self, r: Resolver) -> Compiled:
+        p, d = r.cell(self.primary), r.cell(self.default)
+        return Compiled((), f'IF(ISNUMBER({p}),{p},IF(ISNUMBER({d}),{d},""))')
+
+    def evaluate(self, r: Resolver) -> float | None:
+        p = r.value(self.primary)
+        if is_number(p):
+            return p
+        d = r.value(self.default)
+        return d if is_number(d) else None
+
+    def refs(self) -> set[str]:
+        return {self.primary, self.default}
+
+
+@dataclass(frozen=True)
+class Blank(Expr):
+    """An empty cell (a branch of ``Switch`` that has no value)."""
+
+    def compile(self, r: Resolver) -> Compiled:
+        return Compiled((), '""')
+
+    def evaluate(self, r: Resolver) -> float | None:
+        return None
+
+
+@dataclass(frozen=True)
+class TotalOf(Expr):
+    """The total-row value of another table's column (``TotalOf("leadgen", "spend")``): a live link."""
+
+    table: str
+    key: str
+
+    def compile(self, r: Resolver) -> Compiled:
+        ref = r.cell(f"total:{self.table}.{self.key}")
+        return Compiled((), f'IF(ISNUMBER({ref}),{ref},"")')
+
+    def evaluate(self, r: Resolver) -> float | None:
+        value = r.value(f"total:{self.table}.{self.key}")
+        return value if is_number(value) else None
+
+
+@dataclass(frozen=True)
 class IfGiven(Expr):
     """``expr`` only when input ``key`` holds a non-zero number, else blank (ROI needs revenue)."""
 
@@ -349,7 +411,7 @@ class Lookup(Expr):
 
     ``sources`` maps a choice key to a table total (``"leadgen.leads"``) or a scalar
     (``"total_cost_prev"``). Blank when the choice has no source or the source is blank.
-    Excel: ``IFERROR(CHOOSE(MATCH(choice, {labels}, 0), IF(ISNUMBER(ref), ref, "")…), "")``.
+    Excel: ``IFERROR(CHOOSE(MATCH(choice, {labels}, 0), refs…), "")``.
     """
 
     key: str
@@ -357,10 +419,16 @@ class Lookup(Expr):
 
     def compile(self, r: Resolver) -> Compiled:
         labels = ",".join('"' + str(r.value(f"label:{self.key}:{k}")).replace('"', '""') + '"' for k, _ in self.sources)
-        cells = (r.cell(f"total:{src}" if "." in src else src) for _, src in self.sources)
-        # an empty input cell (a scalar not filled) is blank, not the 0 a bare reference would give
-        refs = ",".join(f'IF(ISNUMBER({c}),{c},"")' for c in cells)
+        refs = ",".join(self._ref(r, src) for _, src in self.sources)
         return Compiled((), f'IFERROR(CHOOSE(MATCH({r.cell(self.key)},{{{labels}}},0),{refs}),"")')
+
+    @staticmethod
+    def _ref(r: Resolver, src: str) -> str:
+        if "." in src:
+            return r.cell(f"total:{src}")
+        ref = r.cell(src)
+        # An input cell left empty: CHOOSE would return 0 for it; blank, as in Python.
+        return ref if r.is_derived(src) else f'IF(ISNUMBER({ref}),{ref},"")'
 
     def evaluate(self, r: Resolver) -> float | None:
         chosen = r.value(self.key)

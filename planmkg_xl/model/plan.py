@@ -44,7 +44,8 @@ class Plan:
 
 
 def _empty(value: object) -> bool:
-    return value is None or (isinstance(value, str) and value.strip() == "")
+    """Nothing in the cell. Whitespace-only text is something (the user typed it) and round-trips unchanged."""
+    return value is None or value == ""
 
 
 def is_blank_row(row: dict[str, object]) -> bool:

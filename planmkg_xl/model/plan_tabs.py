@@ -6,8 +6,8 @@ company revenue and per marketing head. Benchmarks live in an editable table.
 """
 from __future__ import annotations
 
-from .fields import Choice, Field, Kind, Scalars, Sheet, Table, Text as T
-from .metrics import Fallback, Lookup, R, RowSum, SumIf, Switch
+from .fields import Choice, Field, Kind, RowUnit, Scalars, Sheet, Table, Text as T
+from .metrics import Blank, Fallback, Lookup, Override, R, RowSum, SumIf, Switch, TotalOf
 
 F = Field
 K = Kind
@@ -37,28 +37,65 @@ METRICS = (
 
 UNITS = (
     Choice("money", T("€", "€")), Choice("percent", T("%", "%")), Choice("count", T("nombre", "count")),
-    Choice("days", T("jours", "days")), Choice("other", T("autre", "other")),
+    Choice("days", T("jours", "days")), Choice("months", T("mois", "months")), Choice("other", T("autre", "other")),
 )
+
+# The unit a metric is measured in: a row that names its metric needs no unit typed.
+METRIC_UNITS = {
+    "revenue": "money", "profitability": "percent", "sales_cycle": "days", "new_customers": "count", "customers": "count",
+    "market_penetration": "percent", "deals": "count", "opportunities": "count", "leads": "count", "qualified_leads": "count",
+    "cost_per_qualified_lead": "money", "lead_to_opportunity": "percent", "win_ratio": "percent", "marketing_budget": "money",
+    "web_visits": "count", "web_unique_visitors": "count", "web_leads": "count", "email_ctr": "percent", "partners": "count",
+}
+
+# Where each metric's N-1 value lives in the tabs (a table total or a named cell): the one
+# source an objective's baseline, a KPI's N-1 and a strategy metric's N-1 are linked to.
+METRIC_SOURCES = (
+    ("revenue", "commercial.revenue"), ("deals", "commercial.deals"), ("opportunities", "commercial.opportunities"),
+    ("win_ratio", "commercial.win_ratio"), ("customers", "commercial.customers"), ("new_customers", "key_metrics.new_customers"),
+    ("leads", "leadgen.leads"), ("qualified_leads", "leadgen.qualified_leads"),
+    ("cost_per_qualified_lead", "leadgen.cost_per_qualified_lead"), ("lead_to_opportunity", "leadgen.lead_to_opportunity"),
+    ("marketing_budget", "total_cost_prev"), ("web_visits", "web.visits"), ("web_unique_visitors", "web_annual_unique_visitors"),
+    ("web_leads", "web.web_leads"), ("email_ctr", "emailing.click_rate"),
+)
+# Objectives: a "marketing budget" objective is the lead-generation budget the funnel checks (OBJ-001).
+OBJECTIVE_SOURCES = tuple((k, "leadgen.spend" if k == "marketing_budget" else src) for k, src in METRIC_SOURCES)
+
+SCOPES = (Choice("whole", T("Tout l'entonnoir", "Whole funnel")), Choice("part", T("Une partie", "A part")))
 
 _OBJECTIVE_COMMON = (
     F("statement", T("Énoncé", "Statement"), K.LONGTEXT, width=46, required=True),
     F("metric", T("Métrique", "Metric"), K.CHOICE, T("Ce que l'on mesure : les contrôles de cohérence s'appuient dessus.",
                                                      "What is measured: the coherence checks rely on it."), choices=METRICS, width=20),
-    F("baseline", T("Base N-1", "Baseline N-1"), K.NUMBER, T("Valeur de départ (N-1).", "Starting value (N-1)."), width=12),
+    F("scope", T("Périmètre", "Scope"), K.CHOICE,
+      T("Tout l'entonnoir (vide) : la base N-1 est celle des onglets. Une partie (une offre, un pays) : saisissez sa base N-1.",
+        "Whole funnel (empty): the baseline N-1 is the tabs' one. A part (one offer, one country): type its baseline N-1."),
+      choices=SCOPES, width=13),
+    F("baseline_typed", T("Base N-1 saisie", "Baseline N-1 typed"), K.NUMBER,
+      T("Vide = la base N-1 des onglets (colonne suivante). Saisie : elle la remplace, et un écart est signalé.",
+        "Empty = the tabs' baseline N-1 (next column). Typed: it replaces it, and a gap is reported."), width=11),
+    F("baseline_tabs", T("Base N-1 des onglets", "Baseline N-1 from the tabs"), K.NUMBER,
+      T("Valeur N-1 de la métrique, lue dans les onglets (vide pour une partie de l'entonnoir).",
+        "The metric's N-1 value, read from the tabs (empty for a part of the funnel)."),
+      formula=Switch("scope", "part", Blank(), Lookup("metric", OBJECTIVE_SOURCES)), width=11),
+    F("baseline", T("Base N-1 retenue", "Baseline N-1 used"), K.NUMBER, T("La base saisie, sinon celle des onglets.",
+                                                                          "The baseline typed, else the tabs' one."),
+      formula=Override("baseline_typed", "baseline_tabs"), width=11),
     F("target", T("Cible N", "Target N"), K.NUMBER, T("Valeur visée en N.", "Value targeted for N."), width=12),
-    F("unit", T("Unité", "Unit"), K.CHOICE, choices=UNITS, width=9),
+    F("unit", T("Unité", "Unit"), K.CHOICE, T("Vide = l'unité de la métrique.", "Empty = the metric's unit."), choices=UNITS, width=9),
     F("deadline", T("Échéance", "Deadline"), K.DATE, T("Date à laquelle la cible doit être atteinte (dans l'année N).",
                                                        "Date by which the target must be met (within year N)."), width=12),
     F("change", T("Évolution visée", "Targeted change"), K.RATIO, T("Cible / base − 1.", "Target / baseline − 1."),
       formula=R("target") / R("baseline") - 1),
 )
+_OBJECTIVE_UNIT = RowUnit("unit", ("baseline_typed", "baseline_tabs", "baseline", "target"), "metric")
 
 STRATEGIC = Table(
     key="strategic_objectives", name="tStrategicObjectives",
     title=T("Objectifs stratégiques (comité de direction)", "Strategic objectives (executive committee)"),
     fields=(F("id", T("Id", "Id"), K.TEXT, width=7, required=True),
             F("type", T("Type", "Type"), K.CHOICE, choices=STRATEGIC_TYPES, width=18)) + _OBJECTIVE_COMMON,
-    blank_rows=5,
+    blank_rows=5, row_unit=_OBJECTIVE_UNIT,
 )
 MARKETING = Table(
     key="marketing_objectives", name="tMarketingObjectives",
@@ -66,7 +103,7 @@ MARKETING = Table(
     fields=(F("id", T("Id", "Id"), K.TEXT, width=7, required=True),
             F("strategic_id", T("Objectif stratégique lié", "Linked strategic objective"), K.TEXT,
               T("Id de l'objectif stratégique auquel cet objectif contribue.", "Id of the strategic objective this one serves."), width=12)) + _OBJECTIVE_COMMON,
-    blank_rows=5,
+    blank_rows=5, row_unit=_OBJECTIVE_UNIT,
 )
 
 BUDGET_BLOCKS = (
@@ -104,7 +141,9 @@ BUDGET_INPUTS = Scalars(
         F("salaries", T("Salaires et frais marketing N", "Marketing salaries and costs N"), K.KMONEY),
         F("headcount_prev", T("Employés marketing N-1", "Marketing headcount N-1"), K.NUMBER),
         F("headcount", T("Employés marketing N", "Marketing headcount N"), K.NUMBER),
-        F("company_revenue_prev", T("C.A. entreprise N-1", "Company revenue N-1"), K.KMONEY),
+        F("company_revenue_prev_typed", T("C.A. entreprise N-1 saisi", "Company revenue N-1 typed"), K.KMONEY,
+          T("Vide = le C.A. N-1 de l'onglet Commercial. Saisi : il le remplace, et un écart est signalé.",
+            "Empty = the Commercial tab's revenue N-1. Typed: it replaces it, and a gap is reported.")),
         F("company_revenue", T("C.A. entreprise N", "Company revenue N"), K.KMONEY),
     ),
 )
@@ -120,7 +159,16 @@ for _b in BUDGET_BLOCKS:
 
 SCORECARD = Scalars(
     key="scorecard", title=T("Scorecard marketing", "Marketing scorecard"),
-    fields=tuple(_SCORE) + (
+    fields=(
+        F("company_revenue_prev_tabs", T("C.A. N-1 de l'onglet Commercial", "Revenue N-1 from the Commercial tab"), K.KMONEY,
+          T("Total du C.A. N-1 de l'onglet Commercial.", "Total revenue N-1 of the Commercial tab."), formula=TotalOf("commercial", "revenue")),
+        F("company_revenue_prev", T("C.A. entreprise N-1 retenu", "Company revenue N-1 used"), K.KMONEY,
+          T("Le C.A. saisi, sinon celui de l'onglet Commercial.", "The revenue typed, else the Commercial tab's."),
+          formula=Override("company_revenue_prev_typed", "company_revenue_prev_tabs")),
+        F("leadgen_spend_prev_tabs", T("Dépenses N-1 de l'onglet Lead generation", "Spend N-1 from the Lead generation tab"), K.KMONEY,
+          T("Total des dépenses N-1 par source de leads : le bloc 2 N-1 doit lui être égal.",
+            "Total N-1 spend by lead source: block 2 N-1 must equal it."), formula=TotalOf("leadgen", "spend")),
+    ) + tuple(_SCORE) + (
         F("programmes_prev", T("Total programmes N-1 (1+2+3)", "Total programmes N-1 (1+2+3)"), K.KMONEY,
           T("Bottom-up : blocs 1 + 2 + 3.", "Bottom-up: blocks 1 + 2 + 3."), formula=R("total_customers_prev") + R("total_leadgen_prev") + R("total_resources_prev")),
         F("programmes", T("Total programmes N (1+2+3)", "Total programmes N (1+2+3)"), K.KMONEY,
@@ -160,15 +208,7 @@ MONTH_LABELS = (
     ("Juil", "Jul"), ("Août", "Aug"), ("Sep", "Sep"), ("Oct", "Oct"), ("Nov", "Nov"), ("Déc", "Dec"),
 )
 
-# Where each KPI source metric's N-1 value lives in the tabs (a table total or a named cell).
-KPI_SOURCES = (
-    ("revenue", "commercial.revenue"), ("deals", "commercial.deals"), ("opportunities", "commercial.opportunities"),
-    ("win_ratio", "commercial.win_ratio"), ("customers", "commercial.customers"), ("new_customers", "key_metrics.new_customers"),
-    ("leads", "leadgen.leads"), ("qualified_leads", "leadgen.qualified_leads"),
-    ("cost_per_qualified_lead", "leadgen.cost_per_qualified_lead"), ("lead_to_opportunity", "leadgen.lead_to_opportunity"),
-    ("marketing_budget", "total_cost_prev"), ("web_visits", "web.visits"), ("web_unique_visitors", "web_annual_unique_visitors"),
-    ("web_leads", "web.web_leads"), ("email_ctr", "emailing.click_rate"),
-)
+KPI_SOURCES = METRIC_SOURCES  # the name the KPI plan used first
 
 _actual = Switch("aggregation", "average", RowSum(MONTH_KEYS, "average"), RowSum(MONTH_KEYS, "sum"))
 _expected = Switch("aggregation", "average", R("target") * 1, R("target") * R("months_reported") / 12)
@@ -178,6 +218,8 @@ KPI = Table(
     fields=(
         F("kpi", T("KPI", "KPI"), K.TEXT, width=30, required=True),
         F("metric", T("Métrique source", "Source metric"), K.CHOICE, choices=METRICS, width=18),
+        F("unit", T("Unité", "Unit"), K.CHOICE, T("Vide = l'unité de la métrique source.", "Empty = the source metric's unit."),
+          choices=UNITS, width=9),
         F("direction", T("Sens", "Direction"), K.CHOICE, T("hausse : plus c'est haut, mieux c'est.", "up: higher is better."), choices=DIRECTIONS, width=9),
         F("aggregation", T("Cumul", "Aggregation"), K.CHOICE, T("cumul (leads) ou moyenne (taux, coûts).", "cumulative (leads) or average (rates, costs)."),
           choices=AGGREGATIONS, width=11),
@@ -186,12 +228,12 @@ KPI = Table(
             "Actual N-1 if you want to type it; empty = the value from the tabs (next column)."), width=11),
         F("value_tabs", T("N-1 des onglets", "N-1 from the tabs"), K.NUMBER,
           T("Valeur N-1 de la métrique source, lue dans les onglets (total).", "N-1 value of the source metric, read from the tabs (total)."),
-          formula=Lookup("metric", KPI_SOURCES), width=11),
+          formula=Lookup("metric", METRIC_SOURCES), width=11),
         F("baseline", T("N-1 retenu", "N-1 used"), K.NUMBER, T("N-1 saisi, sinon celui des onglets.", "N-1 typed, else the one from the tabs."),
-          formula=Fallback("value_prev", "value_tabs"), width=11),
+          formula=Override("value_prev", "value_tabs"), width=11),
         F("target", T("Cible N", "Target N"), K.NUMBER, width=11),
         *(F(k, T(fr, en), K.NUMBER, width=8) for k, (fr, en) in zip(MONTH_KEYS, MONTH_LABELS)),
-        F("months_reported", T("Mois saisis", "Months reported"), K.NUMBER, T("Nombre de mois renseignés.", "Number of months filled in."), formula=RowSum(MONTH_KEYS, "count")),
+        F("months_reported", T("Mois saisis", "Months reported"), K.COUNT, T("Nombre de mois renseignés.", "Number of months filled in."), formula=RowSum(MONTH_KEYS, "count")),
         F("actual_to_date", T("Réalisé à date", "Actual to date"), K.NUMBER, T("Somme (cumul) ou moyenne des mois saisis.", "Sum (cumulative) or average of the months reported."),
           formula=_actual),
         F("expected_to_date", T("Attendu à date", "Expected to date"), K.NUMBER,
@@ -201,6 +243,7 @@ KPI = Table(
           formula=Switch("direction", "down", R("expected_to_date") / R("actual_to_date"), R("actual_to_date") / R("expected_to_date"))),
     ),
     blank_rows=10,
+    row_unit=RowUnit("unit", ("value_prev", "value_tabs", "baseline", "target") + MONTH_KEYS + ("actual_to_date", "expected_to_date"), "metric"),
 )
 
 SETTINGS = Scalars(

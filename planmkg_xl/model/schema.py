@@ -9,7 +9,7 @@ from .kpi_tabs import KPI_SHEETS
 from .plan_tabs import DEFAULT_SCALARS, PLAN_SHEETS
 from .strategy_tabs import STRATEGY_SHEETS
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: one source per number (typed baselines became overrides), units per row
 LANGS = ("fr", "en")
 WORKBOOK_CODENAME = "ThisWorkbook"
 HOME_CODENAME = "shAccueil"

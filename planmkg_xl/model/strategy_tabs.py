@@ -5,8 +5,9 @@ label (pre-filled where the seed gives the list, e.g. the customer segments).
 """
 from __future__ import annotations
 
-from .fields import Choice, Field, Kind, Scalars, Sheet, Table, Text as T
-from .metrics import R, Sum
+from .fields import Choice, Field, Kind, RowUnit, Scalars, Sheet, Table, Text as T
+from .metrics import Lookup, Override, R, Sum
+from .plan_tabs import METRIC_SOURCES, METRICS, UNITS
 
 F = Field
 K = Kind
@@ -127,15 +128,40 @@ LEAD_TACTICS = Table("lead_tactics", "tLeadTactics", T("Stratégie lead generati
     _text("objective_id", "Objectif marketing", "Marketing objective", 14, K.TEXT, True),
     _text("tactics", "Tactiques prospects", "Prospect tactics", 70)), blank_rows=5)
 
-LEADGEN_TARGETS = Table("leadgen_targets", "tLeadGenTargets", T("Métriques lead generation", "Lead generation metrics"), (
-    _text("metric", "Métrique", "Metric", 30, K.TEXT, True),
-    F("value_prev", T("N-1", "N-1"), K.NUMBER, width=11),
-    F("target", T("Objectif N", "Target N"), K.NUMBER, width=11)),
-    rows=tuple({"metric": T(fr, en)} for fr, en in (
-        ("Leads entrants", "Inbound leads"), ("Leads qualifiés", "Qualified leads"), ("Coût au lead qualifié", "Cost per qualified lead"),
-        ("Visiteurs uniques web", "Web unique visitors"), ("Leads web", "Web leads"), ("CTR moyen emailing", "Average emailing CTR"),
-        ("Contacts avec email", "Contacts with an email"), ("Participants webinars", "Webinar attendees"),
-        ("Leads en nurturing", "Leads in nurturing"))))
+def _metric_table(key: str, name: str, title: T, width: float, rows: tuple[tuple[str, str, str | None, str], ...]) -> Table:
+    """A strategy metric table (N-1 and target N per metric): the N-1 is a live link to the tabs.
+
+    A row names its source metric; its N-1 is then the tabs' value (one source), and a
+    value typed in "N-1 typed" is an override that the checks compare with it (SRC-002).
+    The unit (or the source metric's) formats, validates and reads the row's values.
+    """
+    return Table(key, name, title, (
+        _text("metric", "Métrique", "Metric", width, K.TEXT, True),
+        F("source", T("Métrique source", "Source metric"), K.CHOICE,
+          T("La métrique des onglets dont la valeur N-1 est reprise ; vide ou « Autre » : saisissez le N-1.",
+            "The tabs' metric whose N-1 value is used; empty or \"Other\": type the N-1."), choices=METRICS, width=18),
+        F("unit", T("Unité", "Unit"), K.CHOICE, T("Vide = l'unité de la métrique source.", "Empty = the source metric's unit."),
+          choices=UNITS, width=9),
+        F("value_prev", T("N-1 saisi", "N-1 typed"), K.NUMBER,
+          T("Vide = la valeur des onglets (colonne suivante). Saisi : il la remplace, et un écart est signalé.",
+            "Empty = the tabs' value (next column). Typed: it replaces it, and a gap is reported."), width=11),
+        F("value_tabs", T("N-1 des onglets", "N-1 from the tabs"), K.NUMBER,
+          T("Valeur N-1 de la métrique source, lue dans les onglets.", "N-1 value of the source metric, read from the tabs."),
+          formula=Lookup("source", METRIC_SOURCES), width=11),
+        F("baseline", T("N-1 retenu", "N-1 used"), K.NUMBER, T("N-1 saisi, sinon celui des onglets.", "N-1 typed, else the tabs' one."),
+          formula=Override("value_prev", "value_tabs"), width=11),
+        F("target", T("Objectif N", "Target N"), K.NUMBER, width=11)),
+        rows=tuple({k: v for k, v in (("metric", T(fr, en)), ("source", src), ("unit", unit)) if v is not None} for fr, en, src, unit in rows),
+        row_unit=RowUnit("unit", ("value_prev", "value_tabs", "baseline", "target"), "source"))
+
+
+LEADGEN_TARGETS = _metric_table("leadgen_targets", "tLeadGenTargets", T("Métriques lead generation", "Lead generation metrics"), 30, (
+    ("Leads entrants", "Inbound leads", "leads", "count"), ("Leads qualifiés", "Qualified leads", "qualified_leads", "count"),
+    ("Coût au lead qualifié", "Cost per qualified lead", "cost_per_qualified_lead", "money"),
+    ("Visiteurs uniques web", "Web unique visitors", "web_unique_visitors", "count"), ("Leads web", "Web leads", "web_leads", "count"),
+    ("CTR moyen emailing", "Average emailing CTR", "email_ctr", "percent"),
+    ("Contacts avec email", "Contacts with an email", None, "count"), ("Participants webinars", "Webinar attendees", None, "count"),
+    ("Leads en nurturing", "Leads in nurturing", None, "count")))
 
 BRAND = Table("brand", "tBrand", T("Stratégie de marque", "Brand strategy"), (
     _text("dimension", "Dimension", "Dimension", 20, K.TEXT, True),
@@ -146,13 +172,10 @@ BRAND = Table("brand", "tBrand", T("Stratégie de marque", "Brand strategy"), (
         ("Charte graphique", "Visual identity"), ("Promesse", "Promise"), ("Messages clés", "Key messages"), ("Expression", "Expression"),
         ("Investissements", "Investments"))))
 
-BRAND_METRICS = Table("brand_metrics", "tBrandMetrics", T("Métriques de marque", "Brand metrics"), (
-    _text("metric", "Métrique", "Metric", 26, K.TEXT, True),
-    F("value_prev", T("N-1", "N-1"), K.NUMBER, width=11),
-    F("target", T("Objectif N", "Target N"), K.NUMBER, width=11)),
-    rows=tuple({"metric": T(fr, en)} for fr, en in (
-        ("Valeur de marque", "Brand value"), ("Taux de notoriété", "Awareness rate"), ("Taux de recommandation", "Recommendation rate"),
-        ("Évolution du trafic web", "Web traffic growth"), ("Part de voix", "Share of voice"), ("Articles presse", "Press articles"))))
+BRAND_METRICS = _metric_table("brand_metrics", "tBrandMetrics", T("Métriques de marque", "Brand metrics"), 26, (
+    ("Valeur de marque", "Brand value", None, "money"), ("Taux de notoriété", "Awareness rate", None, "percent"),
+    ("Taux de recommandation", "Recommendation rate", None, "percent"), ("Évolution du trafic web", "Web traffic growth", None, "percent"),
+    ("Part de voix", "Share of voice", None, "percent"), ("Articles presse", "Press articles", None, "count")))
 
 CONTENT = Table("content_plan", "tContent", T("Plan de contenus par étape du parcours d'achat", "Content plan by buying-journey stage"), (
     _text("stage", "Étape", "Stage", 22, K.TEXT, True),

@@ -67,6 +67,8 @@ def _check_duplicates(export: Export, lang: str) -> None:
     keys = {"kpi-actuals": ["metric", "month"]}.get(export.kind) or (["id"] if "id" in f else [])
     if not keys or any(k not in f for k in keys):
         return
+    if len(keys) == 1 and _all_distinct(f[keys[0]]):
+        return  # the usual case, checked by hashing in Arrow (a million ids in a blink)
     sub = f[keys].dropna()
     dup = sub.duplicated(keep=False)
     if not dup.any():
@@ -85,8 +87,12 @@ def _check_duplicates(export: Export, lang: str) -> None:
 def _check_currency(export: Export, plan: Plan, lang: str) -> None:
     if "currency" not in export.frame:
         return
-    col = export.frame["currency"].dropna().str.upper().str.strip()
-    found = sorted(set(col.unique()) - {""})
+    import pandas as pd
+
+    raw = export.frame["currency"].dropna()
+    code = {u: str(u).upper().strip() for u in pd.unique(raw)}
+    col = raw.map(code)
+    found = sorted(set(code.values()) - {""})
     plan_currency = str(plan.scalars.get("currency") or "EUR").upper()
     if len(found) > 1:
         firsts = ", ".join(f"{c} ({say(lang, 'ligne', 'line')} {export.where(col[col == c].index[0])})" for c in found[:5])
@@ -111,11 +117,24 @@ def _values(export: Export, key: str) -> frozenset[str]:
     return export.preset.values.get(key, frozenset()) | (generic.values.get(key, frozenset()) if generic else frozenset())
 
 
+def _all_distinct(col) -> bool:
+    """No value twice (hashing in Arrow when the column is Arrow text: a million ids in a blink)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        arr = pa.array(col)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+        return not col.dropna().duplicated().any()
+    return pc.count_distinct(arr, mode="only_valid").as_py() == len(arr) - arr.null_count
+
+
 def _is_in(col, values: frozenset[str]):
     """Mask of the rows whose normalised text is one of ``values`` (normalised once per distinct value)."""
-    uniq = col.dropna().unique()
-    table = {u: normalise(u) in values for u in uniq}
-    return col.map(table).fillna(False).astype(bool)
+    import pandas as pd
+
+    wanted = [u for u in pd.unique(col.dropna()) if normalise(u) in values]
+    return col.isin(wanted)
 
 
 def _num(x) -> int | float | None:
@@ -130,7 +149,7 @@ def _lead_source(value: str, export: Export, lang: str) -> tuple[str, tuple[str,
     key = export.preset.sources.get(normalise(value))
     text = _SOURCE_LABELS.get(label_key(key)) if key else _SOURCE_LABELS.get(label_key(value))
     if text is None:
-        return value, ()
+        return (key or value), ()  # a source of the user's own (a row they added, or a new one)
     return text(lang), (text.fr, text.en)
 
 
@@ -163,6 +182,8 @@ def _deals(export: Export, plan: Plan, year: int, lang: str) -> Aggregated:
         table["customers"] = table["customers"].fillna(0)
     used = opened | won_y | won_prev
     table = table[(table.drop(columns=[c for c in ("customers",) if c in table]) != 0).any(axis=1)]
+    if not (close_year == year - 1).any():
+        table = table.drop(columns=["revenue_prev"])  # the export does not reach N-2: unknown, not zero
     rows = tuple({"line": str(name), **{k: _num(v) for k, v in r.items()}} for name, r in table.iterrows())
     notes = [say(lang, f"{int(won_y.sum())} ventes gagnées en {year}, {int(opened.sum())} opportunités ouvertes.",
                  f"{int(won_y.sum())} deals won in {year}, {int(opened.sum())} opportunities opened.")]
@@ -340,19 +361,23 @@ def customer_rfm(export: Export, year: int) -> tuple[list[CustomerRFM], object, 
     ref = pd.Timestamp(year=year, month=12, day=31)
     ok = f["customer"].notna() & f["date"].notna() & f["amount"].notna() & (f["date"] <= ref + pd.Timedelta(days=1))
     sub = f.loc[ok, ["customer", "date", "amount"]]
-    day = sub["date"].dt.normalize()
-    g = sub.groupby("customer", sort=True)
+    codes, names = pd.factorize(sub["customer"], sort=True)  # once: every group-by below is on integers
+    day = sub["date"].dt.normalize().to_numpy()
+    frame = pd.DataFrame({"c": codes, "date": sub["date"].to_numpy(), "day": day, "amount": sub["amount"].to_numpy()})
+    g = frame.groupby("c", sort=True)
     last, first = g["date"].max(), g["date"].min()
-    recent = day > ref - pd.DateOffset(months=24)
-    purchases = pd.DataFrame({"customer": sub["customer"][recent], "day": day[recent]}).drop_duplicates().groupby("customer").size()
-    in_year = sub["date"].dt.year == year
-    revenue_12m = sub["amount"].where(in_year, 0.0).groupby(sub["customer"]).sum()
+    recent = frame["day"] > ref - pd.DateOffset(months=24)
+    purchases = frame.loc[recent, ["c", "day"]].drop_duplicates().groupby("c").size()
+    in_year = frame["date"].dt.year == year
+    revenue_12m = frame["amount"].where(in_year, 0.0).groupby(frame["c"]).sum()
     table = pd.DataFrame({"first": first, "last": last, "purchases_24m": purchases, "revenue_12m": revenue_12m,
                           "revenue_total": g["amount"].sum()}).fillna({"purchases_24m": 0, "revenue_12m": 0.0})
+    table.index = pd.Index(names.take(table.index.to_numpy()), name="customer")
     table["recency_months"] = (ref - table["last"]).dt.days / DAYS_PER_MONTH
     table["age_months"] = (ref - table["first"]).dt.days / DAYS_PER_MONTH
     customers = [CustomerRFM(str(c), float(r), float(a), int(p), float(v)) for c, r, a, p, v in zip(
-        table.index, table["recency_months"], table["age_months"], table["purchases_24m"], table["revenue_12m"])]
+        table.index.tolist(), table["recency_months"].tolist(), table["age_months"].tolist(), table["purchases_24m"].tolist(),
+        table["revenue_12m"].tolist())]
     return customers, table, int(ok.sum())
 
 
@@ -387,14 +412,16 @@ def _invoices(export: Export, plan: Plan, year: int, lang: str, detail: bool) ->
     out = None
     if detail:
         names = {k: SEGMENT_LABELS[k][0 if lang == "fr" else 1] for k in SEGMENT_KEYS}
-        out = [{"customer": c, "first": r["first"].date(), "last": r["last"].date(), "recency_months": round(float(r["recency_months"]), 1),
-                "purchases_24m": int(r["purchases_24m"]), "revenue_12m": float(r["revenue_12m"]), "revenue_total": float(r["revenue_total"]),
-                "segment": names[s]} for (c, r), s in zip(table.iterrows(), labels)]
+        out = [{"customer": c, "first": first.date(), "last": last.date(), "recency_months": round(float(rec), 1),
+                "purchases_24m": int(p), "revenue_12m": float(r12), "revenue_total": float(rt), "segment": names[s]}
+               for c, first, last, rec, p, r12, rt, s in zip(table.index, table["first"], table["last"], table["recency_months"],
+                                                             table["purchases_24m"], table["revenue_12m"], table["revenue_total"], labels)]
     return Aggregated(aggs, used, notes, out)
 
 
 def provenance(export: Export, year: int | None, used: int, targets: list[str], today: dt.date) -> Aggregate:
     """The Sources row of one imported file."""
     row = {"file": export.path.name, "kind": export.kind, "preset": export.preset.name, "year": year, "rows_read": export.rows_read,
-           "rows_used": used, "rows_skipped": export.rows_read - used, "imported_on": today, "targets": ", ".join(targets)}
+           "rows_used": used, "rows_skipped": export.rows_read - used, "imported_on": today,
+           "targets": ", ".join(TABLES[t].name for t in targets)}
     return Aggregate("sources", ("file", "kind"), (row,), owned=True, source=export.path.name)

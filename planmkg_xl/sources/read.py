@@ -94,6 +94,9 @@ def read_export(path: str | os.PathLike, kind: str | None = None, mapping: Prese
         size = path.stat().st_size
     except OSError as exc:
         raise SourceError(say(lang, f"Impossible de lire {path} : {exc.strerror}.", f"Cannot read {path}: {exc.strerror}.")) from exc
+    if not path.is_file():
+        raise SourceError(say(lang, f"{path} n'est pas un fichier : indiquez un export CSV ou XLSX.",
+                              f"{path} is not a file: name a CSV or XLSX export."))
     if size > max_bytes:
         raise SourceError(say(
             lang, f"{name} fait {size / 1e6:,.0f} Mo : au-delà de {max_bytes / 1e6:,.0f} Mo, un export n'est pas importé "
@@ -148,17 +151,19 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
     preset, matched = choose_preset(path.name, headers, kind, mapping, lang)
     wanted = list(matched.values())
     kinds_of = KINDS[preset.kind].fields
-    text_cols = [h for f, h in matched.items() if kinds_of[f] in (TEXT, MONTH)]
-    opts = dict(sep=delimiter, skiprows=header_index, header=0, usecols=lambda c: c.strip() in wanted,
-                dtype={h: "string" for h in text_cols})
+    raw_names = {h.strip(): h for h in next(csv.reader([_header_line(raw, encoding, header_index)], delimiter=delimiter))}
+    usecols = [raw_names.get(h, h) for h in wanted]
+    # pandas' C reader, only the needed columns, text left as Python strings (converting a million of them to a
+    # string dtype costs more than the read); ';' files are French: their decimal comma is read by the parser itself.
+    opts = dict(sep=delimiter, skiprows=header_index, header=0, usecols=usecols, encoding=encoding,
+                decimal="," if delimiter == ";" else ".")
     try:
-        if encoding in ("utf-8", "utf-8-sig") and delimiter != "|":
-            try:
-                frame = pd.read_csv(path, engine="pyarrow", encoding="utf-8", **{**opts, "usecols": [h for h in headers if h in wanted]})
-            except (ValueError, TypeError, KeyError):
-                frame = pd.read_csv(path, encoding=encoding, **opts)
-        else:
-            frame = pd.read_csv(path, encoding=encoding, **opts)
+        try:
+            frame = pd.read_csv(path, **opts)
+        except ValueError as exc:  # usecols not found (odd quoting of the header): read every column, pick ours after
+            if "Usecols" not in str(exc) and "usecols" not in str(exc):
+                raise
+            frame = pd.read_csv(path, **{**opts, "usecols": None})
     except pd.errors.EmptyDataError as exc:
         raise SourceError(say(lang, f"{path.name} est vide : exportez à nouveau les données.", f"{path.name} is empty: export the data again.")) from exc
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
@@ -170,16 +175,26 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
     return _typed(path, preset, matched, frame, header_index + 2, "line", lang, comma_decimal=delimiter != ",")
 
 
+def _header_line(raw: bytes, encoding: str, index: int) -> str:
+    text = raw.decode("utf-8-sig" if encoding.startswith("utf-8") else encoding, errors="replace")
+    lines = text.splitlines()
+    return lines[index] if index < len(lines) else ""
+
+
 # ---------------------------------------------------------------- XLSX
 
 def _read_excel(path: Path, kind: str | None, mapping: Preset | None, lang: str) -> Export:
     import pandas as pd
 
+    import zipfile
+
     try:
         grid = pd.read_excel(path, header=None, dtype=object, engine="openpyxl")
-    except (ValueError, OSError, KeyError) as exc:
-        raise SourceError(say(lang, f"{path.name} n'est pas un classeur lisible ({exc}). Enregistrez-le en .xlsx ou exportez un CSV.",
-                              f"{path.name} is not a readable workbook ({exc}). Save it as .xlsx or export a CSV.")) from exc
+    except (ValueError, OSError, KeyError, TypeError, ImportError, zipfile.BadZipFile) as exc:
+        raise SourceError(say(lang, f"{path.name} n'est pas un classeur .xlsx lisible ({type(exc).__name__}). Enregistrez-le en .xlsx "
+                                    f"(Excel 2007 ou plus récent) ou exportez un CSV.",
+                              f"{path.name} is not a readable .xlsx workbook ({type(exc).__name__}). Save it as .xlsx "
+                              f"(Excel 2007 or later) or export a CSV.")) from exc
     header_row = None
     for i in range(min(len(grid), 50)):
         cells = [c for c in grid.iloc[i].tolist() if isinstance(c, str) and c.strip()]
@@ -277,14 +292,22 @@ def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_lin
             _report(problems, header, col, bad, "des mois", "months", first_line, unit)
             out[fkey] = values
         else:
-            s = col.astype("string").str.strip()
-            out[fkey] = s.mask(s == "")
+            out[fkey] = _text(col)
     problems.raise_if_any()
     typed = pd.DataFrame(out, index=frame.index)
     if typed.empty:
         raise SourceError(say(lang, f"{path.name} n'a aucune ligne de données sous ses en-têtes : exportez à nouveau l'année voulue.",
                               f"{path.name} has no data row under its headers: export the year you want again."))
     return Export(path, preset, matched, typed, first_line, unit)
+
+
+def _text(col):
+    """A text column as read: strings (pandas' string dtype), or numbers when the file wrote codes as numbers.
+
+    Left as it is on purpose: converting a million values costs more than reading them, and every
+    consumer compares labels through ``normalise``/``label_key``, which accept both.
+    """
+    return col
 
 
 def _report(problems: _Problems, header: str, col, bad, what_fr: str, what_en: str, first_line: int, unit: str) -> None:
@@ -300,7 +323,39 @@ _CURRENCY = re.compile(r"(?i)[€$£]|\b(?:eur|usd|gbp|chf)\b")
 
 
 def to_number(col, rate: bool = False, comma_decimal: bool = True):
-    """(float values, bad mask): '1 234,56 €', '1,234.56', '(12)', '12,5 %' all read; blanks are missing, not bad."""
+    """(float values, bad mask): '1 234,56 €', '1,234.56', '(12)', '12,5 %' all read; blanks are missing, not bad.
+
+    Fast path first (pyarrow string kernels over the whole column, for the one convention the
+    column uses); only the values it cannot read go through the general, slower rules.
+    """
+    import pandas as pd
+
+    if pd.api.types.is_numeric_dtype(col.dtype) or pd.api.types.is_bool_dtype(col.dtype) or rate:
+        return _to_number(col, rate, comma_decimal)
+    s = col.astype("string[pyarrow]").str.strip()
+    blank = s.isna() | (s == "")
+    for token in ("\u00a0", "\u202f", " ", "€"):
+        s = s.str.replace(token, "", regex=False)
+    has_c = s.str.contains(",", regex=False).fillna(False)
+    has_d = s.str.contains(".", regex=False).fillna(False)
+    dot_last = (has_d & (s.str.rfind(".") > s.str.rfind(","))).any()
+    comma_last = (has_c & (s.str.rfind(",") > s.str.rfind("."))).any()
+    if comma_last and dot_last:  # both conventions in one column: value by value
+        return _to_number(col, rate, comma_decimal)
+    if comma_last and (comma_decimal or has_d.any()):
+        s = s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    elif has_c.any():
+        s = s.str.replace(",", "", regex=False)
+    values = pd.to_numeric(s.mask(blank), errors="coerce").astype("float64")
+    rest = values.isna() & ~blank
+    if rest.any():  # the few values written another way: the general rules
+        v2, bad2 = _to_number(col[rest], rate, comma_decimal)
+        values[rest] = v2
+        return values, (bad2.reindex(col.index, fill_value=False)).astype(bool)
+    return values, pd.Series(False, index=col.index)
+
+
+def _to_number(col, rate: bool = False, comma_decimal: bool = True):
     import numpy as np
     import pandas as pd
 
@@ -343,16 +398,40 @@ _DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})")
 
 
 def to_date(col, preset: Preset):
-    """(datetime64 values, bad mask): ISO dates and times, 31/12/2025 or 12/31/2025 (decided on the column), Excel dates."""
+    """(datetime64 values, bad mask): ISO dates and times, 31/12/2025 or 12/31/2025 (decided on the column), Excel dates.
+
+    Each distinct text is parsed once (an export repeats its dates: a year has 365 days).
+    """
+    import pandas as pd
+
+    if pd.api.types.is_datetime64_any_dtype(col.dtype):
+        return _to_date(col, preset)
+    if col.dtype == object:
+        head = col.dropna().head(100)
+        if len(head) and all(hasattr(v, "year") for v in head):  # a spreadsheet's dates
+            return _to_date(col, preset)
+    codes, uniques = pd.factorize(col, use_na_sentinel=True)
+    if len(uniques) > len(col) // 2:
+        return _to_date(col, preset)
+    parsed, bad = _to_date(pd.Series(uniques, dtype=object).astype(str), preset)
+    parsed = parsed.to_numpy(dtype="datetime64[ns]")
+    bad = bad.to_numpy()
+    import numpy as np
+
+    values = np.where(codes >= 0, parsed[np.maximum(codes, 0)], np.datetime64("NaT"))
+    return pd.Series(values, index=col.index, dtype="datetime64[ns]"), pd.Series(np.where(codes >= 0, bad[np.maximum(codes, 0)], False),
+                                                                                 index=col.index)
+
+
+def _to_date(col, preset: Preset):
     import pandas as pd
 
     if pd.api.types.is_datetime64_any_dtype(col.dtype):
         values = col.dt.tz_localize(None) if getattr(col.dt, "tz", None) is not None else col
         return values.astype("datetime64[ns]"), pd.Series(False, index=col.index)
-    if col.dtype == object:
-        is_dt = col.map(lambda v: hasattr(v, "year"))
-        if is_dt.all():
-            return pd.to_datetime(col, errors="coerce"), col.isna() & False
+    if col.dtype == object and len(col) and all(hasattr(v, "year") or v is None or v != v for v in col.head(100)):
+        values = pd.to_datetime(col, errors="coerce")
+        return values, (values.isna() & col.notna()).astype(bool)
     s = col.astype("string").str.strip()
     blank = s.isna() | (s == "")
     iso = pd.to_datetime(s.str.replace(r"(?:Z|[+-]\d\d:?\d\d)$", "", regex=True).where(s.str.match(r"^\d{4}-\d{2}-\d{2}").fillna(False)),
@@ -402,6 +481,9 @@ def to_month(col):
 
 def _month_of(text: str) -> int | None:
     t = text.strip()
+    m = re.match(r"^(\d{4})(\d{2})\d{2}$", t)  # GA4's Date dimension: 20250115
+    if m and 1 <= int(m.group(2)) <= 12:
+        return int(m.group(1)) * 100 + int(m.group(2))
     m = re.match(r"^(\d{4})[-/.]?(\d{1,2})(?:[-/.]\d{1,2})?(?:[ T].*)?$", t)
     if m and 1 <= int(m.group(2)) <= 12 and (len(t) != 8 or t.isdigit()):
         return int(m.group(1)) * 100 + int(m.group(2))
