@@ -585,6 +585,17 @@ def _add_footers(slide, layout, text: str) -> None:
         run.insert(0, rpr)
 
 
+def _render_in_look(slide, block: Block, rect: Rect):
+    """A block added by ``--update``: in the colours and font its slide's layout gives (as at the first build)."""
+    look = _look(slide.slide_layout)
+    token = _LOOK.set(look)
+    try:
+        with fit.measuring(look.body_font):
+            return render_block(slide, block, rect)
+    finally:
+        _LOOK.reset(token)
+
+
 def render_block(slide, block: Block, rect: Rect):
     if isinstance(block, TableBlock):
         return _add_table(slide, block, rect)
@@ -1123,7 +1134,7 @@ def _update_block(spec: SlideSpec, block: Block, shapes: dict, slides: dict, add
         if other in shapes:
             slide, shape = shapes[other]
             layout = slide.slide_layout
-            new = render_block(slide, block, _frames(layout).get(block.name) or body_area(layout).sub(block.box))
+            new = _render_in_look(slide, block, _frames(layout).get(block.name) or body_area(layout).sub(block.box))
             shape._element.addprevious(new._element)
             shape._element.getparent().remove(shape._element)
             return [f"{where}: replaced {other}"]
@@ -1131,7 +1142,7 @@ def _update_block(spec: SlideSpec, block: Block, shapes: dict, slides: dict, add
         if not add_missing:
             return [_DELETED]
         slide = slides[f"pmk:slide:{spec.key}"]
-        render_block(slide, block, _frames(slide.slide_layout).get(block.name) or body_area(slide.slide_layout).sub(block.box))
+        _render_in_look(slide, block, _frames(slide.slide_layout).get(block.name) or body_area(slide.slide_layout).sub(block.box))
         return [f"{where}: added"]
     return []
 
