@@ -102,3 +102,31 @@ def test_english_workbook_has_english_labels(tmp_path):
     assert [c.value for c in wb["Sales"]["A"][5:8]] == ["Product 1", "Product 2", "Product 3"]
     assert [wb["Web"].cell(r, 1).value for r in (6, 7)] == ["January", "February"]
     assert "Social media" in [c.value for c in wb["Lead generation"]["A"]]
+
+
+def _rows_too_short_for_their_text(path) -> list[str]:
+    """Cells with wrapped text clearly longer than one line (1.5 x the column width) in a row left at one line's height."""
+    wb = openpyxl.load_workbook(path)
+    short = []
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                if not isinstance(cell.value, str) or cell.value.startswith("=") or not cell.alignment.wrap_text:
+                    continue
+                width = ws.column_dimensions[cell.column_letter].width or 8.43
+                height = ws.row_dimensions[cell.row].height
+                if len(cell.value) > 1.5 * width and (height is None or height < 2 * 12):
+                    short.append(f"{ws.title}!{cell.coordinate} ({len(cell.value)} chars, width {width}, height {height})")
+    return short
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_wrapped_text_gets_the_height_it_needs_on_every_sheet(lang, tmp_path):
+    """LibreOffice and Excel keep a row without a height at one line: long wrapped text would overprint the next row."""
+    path = tmp_path / "demo.xlsm"
+    path.write_bytes(app.build_xlsm(demo_plan(lang)))  # the Contrôles sheet is filled with the demo's findings
+    assert _rows_too_short_for_their_text(path) == []
+    controls = openpyxl.load_workbook(path)["Contrôles" if lang == "fr" else "Checks"]
+    assert any((controls.row_dimensions[r].height or 0) > 15 for r in range(5, controls.max_row + 1))

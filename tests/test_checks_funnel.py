@@ -165,7 +165,7 @@ def test_an_objective_without_baseline_is_whole_funnel_when_of_the_same_order():
     """Held-out plans often type only a target: 625 qualified leads against 370 in N-1 is the whole funnel, 20 is not."""
     plan = coherent_plan()
     objective = plan.tables["marketing_objectives"][1]  # M2, qualified leads
-    objective["baseline"] = None
+    objective["baseline_typed"] = None
     assert findings(plan, "FUN-007") == []
     objective["target"] *= 1.15
     (f,) = _only(plan, "FUN-007")

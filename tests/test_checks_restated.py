@@ -70,7 +70,8 @@ def test_src001_partial_scope_is_not_compared():
     plan = coherent_plan()
     i, row = next((i, r) for i, r in enumerate(plan.tables["marketing_objectives"]) if r["metric"] == "opportunities")
     row.update(baseline_typed=18, target=50)
-    assert len(findings(plan, "SRC-001")) == 1
+    (f,) = findings(plan, "SRC-001")  # far from the total: most likely a part of the funnel the user did not declare
+    assert f.severity is Severity.INFO and "Une partie" in f.message
     row["scope"] = "part"
     assert findings(plan, "SRC-001") == []
     c = compute(plan).rows["marketing_objectives"][i]
@@ -81,7 +82,7 @@ def test_src001_typed_zero_is_a_value():
     plan = coherent_plan()
     plan.tables["strategic_objectives"][0]["baseline_typed"] = 0
     (f,) = findings(plan, "SRC-001")
-    assert f.data["typed"] == 0 and f.severity is Severity.ERROR
+    assert f.data["typed"] == 0 and f.severity is Severity.INFO  # "first customers in Asia": from nothing, a part
     assert compute(plan).rows["strategic_objectives"][0]["baseline"] == 0
 
 
@@ -154,3 +155,15 @@ def test_english_messages():
     plan.scalars["company_revenue_prev_typed"] = compute(plan).totals["commercial"]["revenue"] * 2
     (f,) = findings(plan, "SRC-003")
     assert "Company revenue N-1" in f.message and "gap +100.0" in f.message
+
+
+def test_scope_part_takes_an_objective_out_of_the_whole_funnel():
+    """Périmètre = « Une partie »: the funnel rules do not compare it with the Lead generation total, whatever its size."""
+    plan = coherent_plan()
+    objective = plan.tables["marketing_objectives"][1]  # M2, qualified leads
+    assert objective["metric"] == "qualified_leads"
+    objective["target"] *= 1.15
+    assert findings(plan, "FUN-007")
+    objective["scope"] = "part"
+    objective.pop("baseline_typed")
+    assert findings(plan, "FUN-007") == [] and findings(plan, "SRC-001") == []

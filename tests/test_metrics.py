@@ -95,7 +95,7 @@ def test_lookup_reads_the_chosen_metric_from_the_tabs():
             return self.values_.get(key)
 
     expr = Lookup("metric", (("leads", "leadgen.leads"), ("budget", "budget_prev")))
-    # An input source left empty is blank, as in Python (CHOOSE alone would show 0); a table total is always a number.
+    # an empty input scalar must read blank, as in Python, not the 0 a bare reference gives (LibreOffice oracle, random plan)
     assert expr.excel(Row({})) == ('=IFERROR(CHOOSE(MATCH(B6,{"Leads entrants","Budget"},0),\'LG\'!$B$19,'
                                    'IF(ISNUMBER(budget_prev),budget_prev,"")),"")')
     assert expr.evaluate(Row({"metric": "Leads entrants", "total:leadgen.leads": 6000})) == 6000

@@ -171,3 +171,14 @@ def test_future_functions_follow_xlsxwriters_list():
 def test_the_ribbon_schema_is_checked(good):
     broken = {**good, "customUI/customUI.xml": good["customUI/customUI.xml"].replace(b"<tab ", b"<tabx ", 1)}
     assert any(p.startswith("customUI/customUI.xml:") for p in workbook_problems(broken))
+
+
+def test_the_oracle_sees_every_workbook_the_product_writes(_ooxml_recorder, tmp_path, monkeypatch):
+    """The conftest hook is live: a workbook `planmkg new` writes with a defect is reported at the end of the test."""
+    from planmkg_xl import app
+    from planmkg_xl.io import build
+
+    monkeypatch.setattr(build, "APP_PROPERTIES", build.APP_PROPERTIES.replace(b"16.0300", b"3.1"))
+    app.new_workbook(tmp_path / "p.xlsm")
+    problems = _ooxml_recorder.problems()  # taken here, so the teardown check sees nothing left
+    assert any("AppVersion '3.1'" in p for p in problems), problems

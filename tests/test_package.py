@@ -29,6 +29,8 @@ def cases(demo_xlsm_bytes):
     ("zipslip_../evi", ["unsafe name"]),
     ("deflate_", ["cannot be decompressed", "damaged"]),  # the first corrupt-deflate case, whatever part it hit
     ("cell_without_r", ["no valid address", "save it again"]),
+    ("wrong_ns_workbook", ["namespace", "urn:wrong"]),
+    ("strict_ns_sheet", ["Strict Open XML"]),
     ("renamed_sheet_names_stale", ["Budget"]),
     ("name_to_external", ["pas une cellule"]),  # the demo is French: so are its messages
     ("garbage_table_ref_table1.xml", ["n'est pas une plage", "Excel"]),

@@ -461,11 +461,13 @@ COMPLETE_WHY = ("Sans ces saisies, les contrôles n'ont rien à comparer : « au
 BRAND = seed("Stratégie de marque", "Brand strategy")
 
 RULES += (
-    _r("SRC-001", BAND, ("Base N-1 d'un objectif = onglets", "Objective baseline N-1 = tabs"),
+    _r("SRC-001", (I, W, E), ("Base N-1 d'un objectif = onglets", "Objective baseline N-1 = tabs"),
        ("La base N-1 saisie d'un objectif portant sur tout l'entonnoir est la valeur N-1 de sa métrique dans les onglets "
-        "(vide = reprise des onglets ; « Une partie » = base propre)." + _BAND[0],
+        "(vide = reprise des onglets ; « Une partie » = base propre). Une base hors de la moitié au double du total N-1 est "
+        "signalée comme info : l'objectif porte sans doute sur une partie de l'entonnoir." + _BAND[0],
         "A whole-funnel objective's typed baseline N-1 is its metric's N-1 value in the tabs (empty = taken from the tabs; "
-        "\"A part\" = its own baseline)." + _BAND[1]), ONE_SOURCE_WHY,
+        "\"A part\" = its own baseline). A baseline outside half to twice the N-1 total is an info: the objective probably "
+        "covers a part of the funnel." + _BAND[1]), ONE_SOURCE_WHY,
        ("Objectif.Base N-1 saisie ÷ Objectif.Base N-1 des onglets − 1", "Objective.Baseline N-1 typed ÷ Objective.Baseline N-1 from the tabs − 1"),
        _and(STRATEGIC, MARKETING), restated.check("SRC-001")),
     _r("SRC-002", BAND, ("Métriques Stratégie N-1 = onglets", "Strategy metrics N-1 = tabs"),

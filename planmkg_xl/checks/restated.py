@@ -5,7 +5,9 @@ the user may still type an override (a KPI's N-1, an objective's baseline, the
 company's revenue N-1). The override wins in the workbook, so a gap between the two
 is a number the plan states twice with two values: a finding naming both cells, by
 the plan's tolerance bands. One function serves every entry of ``RESTATED``:
-- SRC-001: an objective's typed baseline N-1 vs the tabs' N-1 of its metric;
+- SRC-001: an objective's typed baseline N-1 vs the tabs' N-1 of its metric (an info when the baseline is
+  so far from the total — outside ``core.funnel.WHOLE_RANGE`` — that the objective is a part of the funnel
+  the user did not declare with Périmètre = « Une partie »);
 - SRC-002: a strategy metric's (lead generation, brand) typed N-1 vs its source metric;
 - SRC-003: the company revenue N-1 typed on Budget vs the Commercial tab's total;
 - SRC-004: block 2 N-1 of the Budget lines vs the Lead generation tab's N-1 spend;
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import math
 
+from ..core.funnel import WHOLE_RANGE
 from ..model.findings import CellRef, Finding, Severity
 from ..model.restated import RESTATED, Restated
 from ..model.units import field_unit
@@ -57,15 +60,20 @@ def _row_findings(ctx: Ctx, entry: Restated, cap: Severity) -> list[Finding]:
         gap_s = ctx.pct(gap, signed=True) if math.isfinite(gap) else "—"
         typed_l, source_l = ctx.label(table, entry.typed), ctx.label(table, entry.source)
         what = entry.what(ctx.lang)
-        hint_fr = hint_en = ""
+        fix_fr, fix_en = ("Videz la cellule saisie pour reprendre la valeur des onglets, ou corrigez les onglets.",
+                          "Clear the typed cell to use the tabs' value, or fix the tabs.")
         if table.endswith("objectives"):
-            hint_fr = " Si l'objectif ne porte que sur une partie de l'entonnoir, choisissez Périmètre = « Une partie »."
-            hint_en = " If the objective covers only a part of the funnel, set Scope = \"A part\"."
+            if not (WHOLE_RANGE[0] <= (typed / source if source else math.inf) <= WHOLE_RANGE[1]):
+                # Far from the total (18 cross-sell opportunities of 880): a part of the funnel the user did not declare.
+                severity = Severity.INFO
+                fix_fr, fix_en = ("L'objectif porte sans doute sur une partie de l'entonnoir : choisissez Périmètre = « Une partie ».",
+                                  "The objective probably covers a part of the funnel: set Scope = \"A part\".")
+            else:
+                fix_fr += " Si l'objectif ne porte que sur une partie de l'entonnoir, choisissez Périmètre = « Une partie »."
+                fix_en += " If the objective covers only a part of the funnel, set Scope = \"A part\"."
         out.append(finding(entry.rule, severity, ctx.t(
-            f"{what} « {name} » : {typed_l} {typed_s}, {source_l} {source_s} (écart {gap_s}). "
-            f"Videz la cellule saisie pour reprendre la valeur des onglets, ou corrigez les onglets.{hint_fr}",
-            f"{what} \"{name}\": {typed_l} {typed_s}, {source_l} {source_s} (gap {gap_s}). "
-            f"Clear the typed cell to use the tabs' value, or fix the tabs.{hint_en}"),
+            f"{what} « {name} » : {typed_l} {typed_s}, {source_l} {source_s} (écart {gap_s}). {fix_fr}",
+            f"{what} \"{name}\": {typed_l} {typed_s}, {source_l} {source_s} (gap {gap_s}). {fix_en}"),
             (CellRef(table, i, entry.typed), CellRef(table, i, entry.source)),
             table=table, row=i, typed=typed, source=source, gap=gap if math.isfinite(gap) else None))
     return out

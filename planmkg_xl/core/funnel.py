@@ -164,7 +164,8 @@ def whole_scope(computed: Computed, metric: str) -> list[tuple[str, int, dict]]:
     measures a part of the funnel and is not compared with the total. An objective with
     no baseline typed is taken as whole-funnel when its target is between half and twice
     the tabs' N-1 figure (``WHOLE_RANGE``): "2 000 qualified leads" against 2 130 in N-1
-    is the whole funnel, "300 leads from the launch" against 6 000 is not.
+    is the whole funnel, "300 leads from the launch" against 6 000 is not. Périmètre =
+    « Une partie » (``scope == "part"``) says it outright.
     """
     reference = n1(computed, metric)
     tol_warn = tolerances(computed.scalars)[1]
@@ -173,7 +174,10 @@ def whole_scope(computed: Computed, metric: str) -> list[tuple[str, int, dict]]:
         for i, row in data_rows(computed, table):
             if row.get("metric") != metric:
                 continue
-            base, target = _num(row.get("baseline")), _num(row.get("target"))
+            if row.get("scope") == "part":  # said by the user: a part of the funnel (one offer, one country)
+                continue
+            # The baseline typed (an override of the tabs' N-1; the one-source link fills "baseline" otherwise).
+            base, target = _num(row.get("baseline_typed")), _num(row.get("target"))
             if target is None or reference is None:
                 continue
             if base is None:  # no baseline typed: whole-funnel when the target is of the tabs' order of magnitude

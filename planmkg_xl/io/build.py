@@ -25,7 +25,7 @@ from ..model.plan import Plan
 from ..model.schema import CHECKS_CODENAME, HOME_CODENAME, LISTS_CODENAME, SHEETS, TABLES, WORKBOOK_CODENAME
 from ..model.units import KIND_OF_UNIT, display_kind, follows_row, unit_labels
 from . import styles as st
-from .controls import (CONTROLS_HEADER_ROW, CONTROLS_TEXT, CONTROLS_TITLE, CONTROLS_WIDTHS, FLAGS_COL, FLAGS_NAME,
+from .controls import (CONTROLS_HEADER_ROW, controls_text, CONTROLS_TITLE, CONTROLS_WIDTHS, FLAGS_COL, FLAGS_NAME,
                        flag_formula)
 from .home import write_home
 from .wrapping import row_height
@@ -328,7 +328,7 @@ def _write_controls_sheet(wb: Workbook, lang: str) -> None:
     ws = wb.create_sheet(CONTROLS_TITLE[lang])
     ws.sheet_properties.codeName = CHECKS_CODENAME
     ws.sheet_view.showGridLines = False
-    texts = CONTROLS_TEXT[lang]
+    texts = controls_text(lang)
     ws.cell(TITLE_ROW, 1, CONTROLS_TITLE[lang]).font = st.TITLE_FONT
     ws.cell(INTRO_ROW, 1, texts["intro"]).font = st.INTRO_FONT
     for i, (label, width) in enumerate(zip(texts["headers"], CONTROLS_WIDTHS), start=1):

@@ -64,8 +64,26 @@ class Package:
         if name not in self.parts:
             raise WorkbookError(msg("pkg.no_part", part=name))
         if name not in self._trees:
-            self._trees[name] = parse_xml(self.parts[name], name)
+            root = parse_xml(self.parts[name], name)
+            _check_namespace(root, name)
+            self._trees[name] = root
         return self._trees[name]
+
+
+_STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+_MAIN_PARTS = ("xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml")
+
+
+def _check_namespace(root: etree._Element, name: str) -> None:
+    """A SpreadsheetML part in another namespace reads as empty (no sheets, no strings): say what it is instead."""
+    if not (name in _MAIN_PARTS or name.startswith(("xl/worksheets/sheet", "xl/tables/"))) or not name.endswith(".xml"):
+        return
+    namespace = etree.QName(root).namespace or ""
+    if namespace == NS_MAIN:
+        return
+    if namespace == _STRICT_MAIN:
+        raise WorkbookError(msg("pkg.strict", part=name))
+    raise WorkbookError(msg("pkg.namespace", part=name, namespace=namespace[:80] or "—"))
 
 
 def check_not_locked(path: Path) -> None:

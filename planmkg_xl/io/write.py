@@ -200,10 +200,16 @@ def _refusals(data: WorkbookData, expected: dict[tuple[str, str], str]) -> dict[
     for part, root in data.sheet_roots.items():
         title = next((t for t, p in part_of.items() if p == part), None)
         arrays = [(f.getparent().get("r"), f.get("ref")) for f in root.iter(_F) if f.get("t") in ("array", "dataTable")]
-        for head, rng in arrays:
-            for (t, ref) in expected:
-                if t == title and (ref == head or _in_range(ref, rng or head)):
-                    refuse(t, ref, "array")
+        if arrays:
+            mine = [(split_ref(ref), ref) for (t, ref) in expected if t == title]
+            for head, rng in arrays:
+                box = _bounds(rng or head) or _bounds(head)
+                if box is None:
+                    continue
+                (r0, c0), (r1, c1) = box
+                for (row, col), ref in mine:
+                    if r0 <= row <= r1 and c0 <= col <= c1:
+                        refuse(title, ref, "array")
         groups: dict[str, list[str]] = {}
         heads: dict[str, str] = {}
         for f in root.iter(_F):
@@ -246,13 +252,15 @@ def _in_table(ref: str, geom) -> bool:
     return geom.first_row <= row <= bottom and geom.first_col <= col <= geom.last_col
 
 
-def _in_range(ref: str, rng: str) -> bool:
+def _bounds(rng: str | None) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A range's (top-left, bottom-right) as (row, col) pairs, or None when it is not a range."""
+    if not rng:
+        return None
     start, _, end = rng.partition(":")
     try:
-        (r0, c0), (r1, c1), (r, c) = split_ref(start), split_ref(end or start), split_ref(ref)
+        return split_ref(start.upper()), split_ref((end or start).upper())
     except ValueError:
-        return False
-    return r0 <= r <= r1 and c0 <= c <= c1
+        return None
 
 
 def _input_cells(layout: Layout) -> set[tuple[str, str]]:
