@@ -39,6 +39,9 @@ ACTIONS: dict[str, list[str]] = {
     "check": _BASE + ["planmkg_xl.core.compute", "planmkg_xl.app", "planmkg_xl.checks"],
     "deck build / update": _BASE + ["planmkg_xl.core.compute", "planmkg_xl.app", "planmkg_xl.checks", "planmkg_xl.io.package",
                                     "planmkg_xl.deck.render"],
+    "monthly review": _BASE + ["planmkg_xl.core.compute", "planmkg_xl.app", "planmkg_xl.checks", "planmkg_xl.core.pacing",
+                               "planmkg_xl.io.package", "planmkg_xl.deck.render", "planmkg_xl.deck.review"],
+    # "import" (« Importer… ») reads exports with pandas, the one path allowed to: add "planmkg_xl.sources" once merged.
 }
 HEAVY = ("pandas", "numpy", "openpyxl", "pptx", "lxml", "PIL", "babel", "click", "defusedxml", "xlsxwriter")
 _LINE = re.compile(r"^import time:\s+(\d+)\s+\|\s+(\d+)\s+\|(\s*)(\S+)")

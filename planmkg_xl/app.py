@@ -22,12 +22,12 @@ from .io.controls import flags, locate, write_controls
 from .io.write import Refusal, Repair, drop_calc_chain, refresh_derived, serialise
 from .model.findings import Finding
 from .model.plan import Plan
-from .model.schema import CHECKS_CODENAME, HOME_CODENAME, LISTS_CODENAME, SHEETS, WORKBOOK_CODENAME, default_scalars
+from .model.schema import CHECKS_CODENAME, LISTS_CODENAME, SHEETS, WORKBOOK_CODENAME, default_scalars
 
 if TYPE_CHECKING:
     from .core.imports import Changes
 
-SHEET_CODENAMES = [HOME_CODENAME] + [s.codename for s in SHEETS] + [CHECKS_CODENAME, LISTS_CODENAME]
+SHEET_CODENAMES = [s.codename for s in SHEETS] + [CHECKS_CODENAME, LISTS_CODENAME]  # Accueil first
 
 
 def build_xlsm(plan: Plan) -> bytes:
@@ -262,6 +262,73 @@ def deck(path: str | os.PathLike, output: str | os.PathLike | None = None, templ
     check_not_locked(target)
     write_atomic(target, content)
     return target, notes + changes
+
+
+@dataclass
+class ReviewReport:
+    """The monthly review of a workbook: each KPI's pace at ``review.month``, and the deck written (if any)."""
+
+    review: object  # core.pacing.Review
+    computed: Computed
+    lang: str
+    deck: Path | None = None
+
+
+def review(path: str | os.PathLike, month: str | None = None, output: str | os.PathLike | None = None, force: bool = False,
+           template: str | None = None, write_deck: bool = True) -> ReviewReport:
+    """The monthly review (seed slide 53: KPIs followed every month): pace, forecast and status of every KPI at
+    ``month`` ("2026-09"; default: the latest month with an actual), and its short deck next to the workbook.
+
+    Read-only on the workbook. The deck is written atomically; an existing one is replaced only with ``force``.
+    """
+    from .core import pacing
+
+    data, computed = load_computed(path)
+    lang = data.layout.lang
+    number = None
+    if month is not None:
+        year = computed.scalars.get("plan_year")
+        try:
+            number = pacing.month_of(month, year)
+        except ValueError as exc:
+            if str(exc) == "year":
+                raise PlanError(_say(lang, f"--month {month} : le plan porte sur {int(year)} (Paramètres › Année du plan). "
+                                           f"Donnez un mois de {int(year)}, par exemple {int(year)}-09.",
+                                     f"--month {month}: the plan is for {int(year)} (Settings › Plan year). "
+                                     f"Give a month of {int(year)}, for example {int(year)}-09.")) from None
+            raise PlanError(_say(lang, f"--month {month} : attendu un mois au format AAAA-MM, par exemple 2026-09.",
+                                 f"--month {month}: expected a month as YYYY-MM, for example 2026-09.")) from None
+    result = ReviewReport(pacing.review(computed, number), computed, lang)
+    if write_deck:
+        target = Path(output) if output else Path(path).with_name(review_name(Path(path).stem, result.review.month, lang))
+        if target.suffix.lower() != ".pptx":
+            raise PlanError(_say(lang, f"{target.name} : la revue est une présentation .pptx. Choisissez par exemple Revue.pptx.",
+                                 f"{target.name}: the review is a .pptx deck. Choose e.g. Review.pptx."))
+        if target.exists() and not force:
+            raise PlanError(_say(lang, f"{target} existe déjà. Choisissez un autre nom (--output) ou ajoutez --force pour le remplacer.",
+                                 f"{target} already exists. Choose another name (--output), or pass --force to replace it."))
+        check_not_locked(target)
+        write_atomic(target, review_deck_for(computed, result.review, template, lang))
+        result.deck = target
+    return result
+
+
+def review_name(stem: str, month: int, lang: str) -> str:
+    """The review deck's default name, beside the workbook: ``Plan_Marketing_revue_09.pptx``."""
+    return f"{stem}_{'revue' if lang == 'fr' else 'review'}_{month:02d}.pptx"
+
+
+def review_deck_for(computed: Computed, review_data, template: str | None = None, lang: str | None = None) -> bytes:
+    """The review deck's bytes (python-pptx only on this path)."""
+    from .deck.render import render_specs
+    from .deck.review import review_spec
+
+    lang = lang or computed.plan.lang
+    return render_specs(review_spec(computed, review_data, lang), lang, template)
+
+
+def _say(lang: str, fr: str, en: str) -> str:
+    return fr if lang == "fr" else en
 
 
 # ---------------------------------------------------------------- import of exports (planmkg import, ribbon « Importer… »)

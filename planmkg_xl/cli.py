@@ -339,6 +339,55 @@ def deck(path: Path, output: Path | None, template: Path | None, lang: str | Non
 
 
 @main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--month", help="The month reviewed, YYYY-MM (default: the latest month with an actual).")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="The review deck (default: next to PATH, Plan_revue_MM.pptx; Plan_review_MM.pptx in English).")
+@click.option("--force", is_flag=True, help="Replace the review deck if it exists.")
+@click.option("--no-deck", is_flag=True, help="Print the review only; write no deck.")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Your corporate template (.pptx/.potx).")
+@click.option("--pdf", is_flag=True, help="Also write a PDF next to the deck (needs LibreOffice).")
+def review(path: Path, month: str | None, output: Path | None, force: bool, no_deck: bool, template: Path | None, pdf: bool) -> None:
+    """Monthly review: each KPI's actual against its expected pace, year-end forecast, status; budget spent vs plan.
+
+    The pace is seasonal when the tabs hold last year's monthly profile (Web months; dated leads), else linear.
+    Reads the workbook, never writes to it; writes a short review deck (3–5 slides).
+
+    Example: planmkg review Plan_Marketing.xlsm --month 2026-09 --output Revue_septembre.pptx
+    """
+    from .checks.pacing import kpi_value, month_name
+    from .checks._common import Ctx
+    from .core import pacing
+
+    report = app.review(path, month, output, force, str(template) if template else None, write_deck=not no_deck)
+    ctx, lang, r = Ctx(report.computed), report.lang, report.review
+    fr = lang == "fr"
+    status = {pacing.AHEAD: ("en avance", "ahead"), pacing.ON_TRACK: ("dans le rythme", "on pace"), pacing.BEHIND: ("EN RETARD", "BEHIND"),
+              pacing.NO_ACTUALS: ("pas de réalisé", "no actuals"), pacing.NO_TARGET: ("pas de cible", "no target")}
+    click.echo((f"Revue à fin {month_name(lang, r.month)}" if fr else f"Review at the end of {month_name(lang, r.month)}") + "\n")
+    heads = ("KPI", "Réalisé" if fr else "Actual", "Attendu" if fr else "Expected", "Écart" if fr else "Gap",
+             "Fin d'année" if fr else "Year end", "Cible" if fr else "Target", "Statut" if fr else "Status")
+    rows = []
+    for p in r.paces:
+        show = (lambda v: kpi_value(ctx, p.unit, v) if v is not None else "–")  # noqa: E731
+        rows.append((p.kpi[:38], show(p.actual), show(p.expected), ctx.pct(p.gap, signed=True) if p.gap is not None else "–",
+                     show(p.forecast), show(p.target), status[p.status][0 if fr else 1]))
+    widths = [max(len(str(x)) for x in col) for col in zip(heads, *rows)]
+    for line in (heads, *rows):
+        click.echo("  ".join(str(x).ljust(w) if i in (0, 6) else str(x).rjust(w) for i, (x, w) in enumerate(zip(line, widths))))
+    for p in r.spend:
+        click.echo(("\nBudget : " if fr else "\nBudget: ") + f"{p.kpi} — {ctx.money(p.actual or 0)} / {ctx.money(p.target or 0)}"
+                   + (f" ({ctx.pct((p.actual or 0) / p.target)})" if p.target else ""))
+    click.echo("")
+    click.echo(f"{r.count(pacing.BEHIND)} KPI en retard sur {len(r.paces)}." if fr else f"{r.count(pacing.BEHIND)} of {len(r.paces)} KPIs behind.")
+    if report.deck is not None:
+        click.echo(f"Created {report.deck}")
+        if pdf:
+            from .deck.preview import to_pdf
+
+            click.echo(f"Created {to_pdf(report.deck, report.deck.parent)}")
+
+
+@main.command()
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the schema to this file instead of printing it.")
 def schema(out: Path | None) -> None:
     """Print the JSON Schema of a plan file.

@@ -117,14 +117,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "(planmkg deck WORKBOOK --output new.pptx) and copy it from there."),
     "deck.title_kept": ("{title} : titre conservé (modifié dans le deck ; la conclusion du plan est maintenant : {conclusion})",
                         "{title}: title kept (changed in the deck; the plan's conclusion is now: {conclusion})"),
+    "deck.font_missing": ("Attention : la police « {font} » du modèle n'est pas installée et n'a pas d'équivalent métrique : "
+                          "le texte est ajusté avec des largeurs prudentes ; installez-la pour un ajustement exact.",
+                          "Warning: the template's font '{font}' is not installed and has no metric-compatible substitute: "
+                          "text was fitted with conservative widths; install the font for an exact fit."),
     "deck.title_updated": ("{title} : titre mis à jour", "{title}: title updated"),
     "deck.source_updated": ("{title} : ligne de source mise à jour", "{title}: source line updated"),
     "cli.pages": ("{n} page(s) PNG créée(s) dans {path}", "Created {n} PNG page(s) in {path}"),
-    "cli.checked": ("{n} cellules calculées vérifiées dans {path}.", "{n} calculated cells checked in {path}."),
-    "cli.repaired": ("{n} cellule(s) calculée(s) réparée(s) :", "{n} calculated cell(s) repaired:"),
-    "cli.repair_line": ("  {where} : contenait {was}, formule rétablie", "  {where}: held {was}, formula restored"),
-    "cli.repair_empty": ("  {where} : était vide, formule rétablie", "  {where}: was empty, formula restored"),
-    "cli.nothing": ("Rien à changer.", "Nothing to change."),
     "cli.checks": ("Contrôles : {summary} (voir l'onglet Contrôles, ou `planmkg check`).",
                    "Checks: {summary} (see the Contrôles sheet, or `planmkg check`)."),
     "cli.error": ("Erreur : {text}", "Error: {text}"),
@@ -148,13 +147,35 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "`planmkg export {name} --json plan.json` then `planmkg new --from plan.json NEW.xlsm`."),
     "app.no_deck": ("{path} n'existe pas : créez d'abord la présentation avec `planmkg deck {name}`.",
                     "{path} does not exist: build the deck first with `planmkg deck {name}`."),
-    # --- findings summaries --------------------------------------------------------------------
-    "checks.none": ("Aucune incohérence trouvée.", "No incoherence found."),
+    # --- findings (checks/report.py): the verdict, the table, the rule list -------------------------
+    "checks.incomplete": ("Plan incomplet : complétez {where} ; sans ces valeurs, les contrôles ne peuvent pas conclure.",
+                          "Incomplete plan: fill in {where}; without these values, the checks cannot conclude."),
+    "checks.coherent": ("Aucune incohérence trouvée : le plan est cohérent.", "No incoherence found: the plan is coherent."),
+    "checks.coherent_remark": ("Aucune incohérence trouvée : le plan est cohérent ({n} remarque).",
+                               "No incoherence found: the plan is coherent ({n} remark)."),
+    "checks.coherent_remarks": ("Aucune incohérence trouvée : le plan est cohérent ({n} remarques).",
+                                "No incoherence found: the plan is coherent ({n} remarks)."),
+    "checks.incoherent": ("Le plan n'est pas cohérent : {summary}.", "The plan is not coherent: {summary}."),
     "checks.header": ("Gravité|Règle|Message", "Severity|Rule|Message"),
-    "checks.rules_title": ("Règles de cohérence ({n})", "Coherence rules ({n})"),
-    "checks.definition": ("Définition : {text}", "Definition: {text}"),
+    "checks.errors": ("erreur|erreurs", "error|errors"),
+    "checks.warnings": ("alerte|alertes", "warning|warnings"),
+    "checks.infos": ("info|infos", "info|infos"),
     "checks.row": ("ligne {n}", "row {n}"),
     "checks.total": ("total", "total"),
+    "checks.rules_title": ("Règles de cohérence ({n})", "Coherence rules ({n})"),
+    "checks.rule_line": ("{id}  {severity} : {title}", "{id}  {severity}: {title}"),
+    "checks.source": ("Source : {text}", "Source: {text}"),
+    "checks.rules_doc": ("Pourquoi, formule et source de chaque règle : {path} (planmkg rules --format markdown).",
+                         "Why, formula and source of every rule: {path} (planmkg rules --format markdown)."),
+    # --- the Contrôles sheet (io/controls.py) -----------------------------------------------------
+    "controls.intro": ("Résultat du dernier « Vérifier la cohérence » (ou de planmkg recompute). Cliquez sur une cellule pour y aller.",
+                       "Result of the last Check (or planmkg recompute). Click a cell to go there."),
+    "controls.headers": ("Sévérité|Règle|Message|Cellule|Cellule|Cellule|Cellule", "Severity|Rule|Message|Cell|Cell|Cell|Cell"),
+    "controls.empty": ("Aucun contrôle lancé : cliquez sur Vérifier la cohérence dans le ruban Plan Marketing.",
+                       "No check run yet: click Check in the Plan Marketing ribbon."),
+    # --- the deck ----------------------------------------------------------------------------------
+    "deck.cut": ("Texte {where} ({n} caractères) coupé à {cap} sur les diapositives ; le classeur le garde en entier.",
+                 "Text {where} ({n} characters) cut to {cap} on the slides; the workbook keeps it whole."),
     # --- preview through LibreOffice -----------------------------------------------------------
     "preview.no_soffice": ("LibreOffice n'est pas installé (pas de « soffice » dans le PATH) : installez-le pour les aperçus "
                            "--pdf/--png (Debian/Ubuntu : apt-get install libreoffice-impress-nogui ; Mac : brew install --cask libreoffice). "
@@ -342,6 +363,45 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "commande. Rien n'a été modifié.",
                          "{name} cannot be written ({reason}): check the disk space and the folder, then run the command "
                          "again. Nothing was changed."),
+    # --- the recompute report (io/repair_report.py) -----------------------------------------------  # key: (fr, en)
+    "recompute.checked": ("{n} cellules calculées vérifiées dans {path}.", "{n} calculated cells checked in {path}."),
+    "recompute.nothing": ("Rien à changer.", "Nothing to change."),
+    "recompute.extended": ("{n} formule(s) étendue(s) aux lignes ajoutées ou au tableau agrandi.",
+                 "{n} formula(s) extended to added rows or a grown table."),
+    "recompute.repaired": ("{n} cellule(s) calculée(s) réparée(s) (formule effacée ou remplacée, rétablie).",
+                 "{n} calculated cell(s) repaired (formula deleted or overwritten, restored)."),
+    "recompute.refused": ("{n} cellule(s) laissée(s) telle(s) quelle(s) : recompute ne peut pas être sûr qu'elles ne sont pas saisies.",
+                "{n} cell(s) left alone: recompute cannot be sure they were not typed."),
+    "recompute.more": ("(détail : --verbose)", "(details: --verbose)"),
+    "recompute.line_extended": ("  {where} : formule étendue", "  {where}: formula extended"),
+    "recompute.line_repaired": ("  {where} : contenait {was}, formule rétablie", "  {where}: held {was}, formula restored"),
+    "recompute.line_cleared": ("  {where} : était vide, formule rétablie", "  {where}: was empty, formula restored"),
+    "recompute.line_refused": ("  {where} : {reason}", "  {where}: {reason}"),
+    "recompute.and_more": ("  … et {n} autre(s)", "  … and {n} more"),
+  # Refusal.reason: (fr, en)
+    "refusal.beyond": ("au-delà de la dernière ligne ou colonne d'Excel ; corrigez le nom ou la plage du tableau",
+               "beyond Excel's last row or column; fix the name or the table's range"),
+    "refusal.overlap": ("c'est aussi une cellule de saisie (tableaux ou noms déplacés l'un sur l'autre) ; corrigez les plages",
+                "it is also an input cell (tables or names moved onto each other); fix the ranges"),
+    "refusal.table_range": ("la plage du tableau contient sa ligne Total (lignes supprimées ?) ; redimensionnez le tableau "
+                    "(Création de tableau > Redimensionner) puis relancez",
+                    "the table's range holds its Total row (rows deleted?); resize the table (Table Design > Resize Table), "
+                    "then run again"),
+    "refusal.total_row": ("la ligne Total n'est pas sous le tableau (lignes insérées au-dessus, plage réduite ?) ; "
+                  "redimensionnez le tableau pour qu'il finisse juste au-dessus de « Total »",
+                  "the Total row is not right under the table (rows inserted above it, range shrunk?); resize the table "
+                  "so it ends just above « Total »"),
+    "refusal.input_format": ("cellule au format de saisie (déverrouillée) : si elle doit être calculée, rendez-lui le format "
+                     "d'une cellule calculée puis relancez",
+                     "input-cell format (unlocked): if it must be calculated, give it a calculated cell's format, then run again"),
+    "refusal.other_format": ("elle contient une saisie et n'a pas le format d'une cellule calculée (nom déplacé ?) ; vérifiez "
+                     "Formules > Gestionnaire de noms",
+                     "it holds typed content and is not formatted like a calculated cell (a name moved?); check Formulas > "
+                     "Name Manager"),
+    "refusal.array": ("fait partie d'une formule matricielle ; supprimez la matrice si la cellule doit être calculée",
+              "part of an array formula; delete the array if the cell must be calculated"),
+    "refusal.shared": ("sa formule est recopiée dans des cellules de saisie ; retapez ces cellules",
+               "its formula is shared with input cells; retype those cells"),
     # --- cell problems -------------------------------------------------------------------------
     "cells.many": ("{n} cellules à corriger :", "{n} cells to fix:"),
     "cells.more": ("- … et {n} de plus", "- … {n} more"),

@@ -1,4 +1,4 @@
-"""Make the README's pictures: the demo workbook and a few slides of the demo deck.
+"""Make the README's pictures: the demo workbook, a few slides of the demo deck and of its monthly review.
 
 Needs LibreOffice (soffice) and pdftoppm. Run from the repository root:
 
@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "img"
 SLIDES = {3: "slide_objectives", 5: "slide_customers", 6: "slide_leadgen_strategy", 9: "slide_budget"}  # the committee deck's pages
 # Workbook pages (LibreOffice prints one sheet per page here) and the share of the printed height to keep.
-SHEETS = {2: ("workbook_commercial", 1.0), 4: ("workbook_leadgen", 1.0), 10: ("workbook_budget", 1.0)}
+SHEETS = {3: ("workbook_commercial", 1.0), 5: ("workbook_leadgen", 1.0), 11: ("workbook_budget", 1.0)}  # Accueil prints on 2 pages
+REVIEW_SLIDE = 2  # the monthly review's KPI pace table
 
 
 def _pdf(source: Path, work: Path) -> Path:
@@ -49,6 +50,8 @@ def main() -> None:
         deck_pdf = _pdf(deck, work)
         for page, name in SLIDES.items():
             _page(deck_pdf, page, 80, OUT / f"{name}.png")
+        review = app.review(workbook, output=work / "review.pptx").deck
+        _page(_pdf(review, work), REVIEW_SLIDE, 80, OUT / "slide_review.png")
         book_pdf = _pdf(workbook, work)
         for page, (name, bottom) in SHEETS.items():
             image = _page(book_pdf, page, 130, work / f"{name}.png").convert("RGB")

@@ -197,7 +197,37 @@ class FakeRange:
             rows = [[rows]]
         self.sheet.check_writable(self)
         for (r, c), v in zip([cell for row in self._cells() for cell in row], [v for row in rows for v in row]):
-            self.sheet.set_value(r, c, v)
+            if isinstance(v, str) and v.startswith("="):  # Excel: a value typed with "=" is a formula
+                self.sheet.set_formula(r, c, v)
+            elif isinstance(v, str) and v.startswith("'"):  # Excel's text prefix: kept out of the value
+                self.sheet.set_value(r, c, v[1:])
+            else:
+                self.sheet.set_value(r, c, v)
+        self.sheet.book.after_write()
+
+    def insert(self, shift="down"):
+        """``Range.Insert(xlShiftDown)``: cells of these columns from this row down move down by the range's height.
+
+        Refused on a protected sheet (as Excel does for a locked range). Not modelled: Excel's adjustment of formulas and
+        defined names pointing at moved cells (the ribbon rewrites every derived formula afterwards).
+        """
+        assert shift == "down"
+        if self.sheet.api.ProtectContents:
+            raise FakeComError(PROTECTED_MESSAGE)
+        h = self.bottom - self.top + 1
+
+        def moved(rc):
+            r, c = rc
+            return (r + h, c) if r >= self.top and self.left <= c <= self.right else rc
+
+        self.sheet.cells = {moved(rc): v for rc, v in self.sheet.cells.items()}
+        self.sheet.formulas = {moved(rc): v for rc, v in self.sheet.formulas.items()}
+        self.sheet.unlocked = {moved(rc) for rc in self.sheet.unlocked}
+        for table in self.sheet.tables:
+            top, left = split_ref(table._ref.split(":")[0])
+            bottom, right = split_ref(table._ref.split(":")[-1])
+            if top >= self.top and left >= self.left and right <= self.right:
+                table._ref = f"{col_letter(left)}{top + h}:{col_letter(right)}{bottom + h}"
         self.sheet.book.after_write()
 
     def clear_contents(self):
@@ -460,7 +490,9 @@ class FakeBook:
 class FakeUI:
     """Records what the front end shows and opens, instead of Excel's message boxes."""
 
-    def __init__(self, confirm: bool = True):
+    def __init__(self, confirm: bool = True, files: list | None = None):
+        self.files = list(files or [])  # what the "open file" dialog returns ([] = cancelled)
+        self.picks: list[str] = []
         self.alerts: list[tuple[str, str, bool]] = []
         self.opened: list[Path] = []
         self.urls: list[str] = []
@@ -483,3 +515,7 @@ class FakeUI:
 
     def open_url(self, url):
         self.urls.append(url)
+
+    def pick_files(self, title):
+        self.picks.append(title)
+        return list(self.files)

@@ -46,6 +46,9 @@ DEMO_FINDINGS = [
     # 75 000 unique visitors at N-1's 3.46 web leads per 100 give 2 595 web leads; 2 800 targeted.
     ("CAP-001", Severity.WARNING, (CellRef("leadgen_targets", 4, "target"), CellRef("leadgen_targets", 3, "target"),
                                    CellRef("web", None, "web_leads"))),
+    # Monthly review at March: 667 qualified leads where last year's profile (March trade shows) expects 907, −26 %;
+    # at this pace the year ends near 2 020 for 2 750.
+    ("PAC-001", Severity.WARNING, (CellRef("kpis", 4, "m03"), CellRef("kpis", 4, "target"))),
     # Produit 5 (+28 % revenue, June launch) needs +28 % opportunities while the funnel grows +14 %.
     ("FUN-008", Severity.INFO, (CellRef(C, 4, "required_opportunities"), CellRef(C, 4, "target_revenue"),
                                 CellRef(C, None, "required_opportunities"))),
@@ -155,7 +158,7 @@ def test_findings_are_sorted_by_severity():
 def test_format_table_and_json():
     found = findings(make_plan())
     table = format_table(found, "fr")
-    assert "FUN-004" in table and "Erreur" in table and "4 erreurs, 5 alertes, 9 infos" in table
+    assert "FUN-004" in table and "Erreur" in table and "4 erreurs, 6 alertes, 9 infos" in table
     assert "Lead generation › Sources de leads N-1 et objectifs N › Objectif leads qualifiés N › total" in table
     assert format_table([], "en") == "No incoherence found: the plan is coherent."
     data = to_json(found)

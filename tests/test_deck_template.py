@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,21 @@ def test_fonts_use_metric_compatible_twins_and_flag_the_unknown():
     assert fonts.width("Calibri", text) < fonts.width("Arial", text)  # Calibri (Carlito) is narrower than Arial
 
 
+def test_fonts_are_found_without_fontconfig(monkeypatch):
+    """Windows and macOS have no fc-match: the font directories' name tables find the same files."""
+    monkeypatch.setattr(fonts.shutil, "which", lambda name: None)
+    fonts.face.cache_clear()
+    fonts.width.cache_clear()
+    try:
+        calibri = fonts.face("Calibri")
+        assert calibri.exact and "Carlito" in Path(calibri.regular).name and "Bold" in Path(calibri.bold).name
+        assert fonts.missing(["Arial", "Zorglub Sans Pro"]) == ["Zorglub Sans Pro"]
+        assert fonts.width("Zorglub Sans Pro", "115 836 €") > fonts.width("Arial", "115 836 €")
+    finally:
+        fonts.face.cache_clear()
+        fonts.width.cache_clear()
+
+
 def test_a_number_is_never_cut_in_two():
     cells = [["Leads", "Total"], ["Newsletter", "115\u202f836"], ["Salons", "1\u202f204\u202f300"]]
     widths = [60.0, 46.0]  # the number column is too narrow for the table's minimum size
@@ -136,6 +152,24 @@ def test_long_table_continues_on_the_next_slide_and_loses_no_row():
         rows = [[c.text_frame.text for c in row.cells] for part in parts for row in list(part.table.rows)[1:]]
         assert rows == want
         assert overflows(prs) == []
+
+
+def test_a_potx_template_is_used_as_is(tmp_path):
+    """PowerPoint saves corporate templates as .potx: the same package, another main content type."""
+    src = zipfile.ZipFile(io.BytesIO(templates.default_43()))
+    potx = tmp_path / "corporate.potx"
+    with zipfile.ZipFile(potx, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                body = body.replace(b"presentationml.presentation.main+xml", b"presentationml.template.main+xml")
+            dst.writestr(info, body)
+    prs = open_deck(build_deck(computed_demo(), [], template=str(potx), warn=lambda m: None))
+    assert prs.slide_width == templates_width() and len(prs.slides) > 10
+
+
+def templates_width() -> int:
+    return Presentation(io.BytesIO(templates.default_43())).slide_width
 
 
 def test_missing_font_is_named_in_a_warning(tmp_path):

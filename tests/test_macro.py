@@ -22,9 +22,9 @@ from planmkg_xl.io import macro, ovba
 
 SHEETS = ["Sheet1", "Sheet2"]
 _SAFE = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-FR_LABELS = ["Recalculer", "Vérifier la cohérence", "Exporter (JSON)", "Générer la présentation",
+FR_LABELS = ["Recalculer", "Vérifier la cohérence", "Exporter (JSON)", "Importer…", "Revue mensuelle", "Générer la présentation",
              "Mettre à jour la présentation", "Aide"]
-EN_LABELS = ["Recompute", "Check", "Export", "Build deck", "Update deck", "Help"]
+EN_LABELS = ["Recompute", "Check", "Export", "Import…", "Monthly review", "Build deck", "Update deck", "Help"]
 
 
 def _xlsx_parts() -> dict[str, bytes]:
@@ -96,7 +96,7 @@ def test_ribbon_ids_unique_and_every_onaction_is_a_sub() -> None:
     root = etree.fromstring(macro.ribbon_xml("en"), _SAFE)
     ids = [e.get("id") for e in root.iter() if e.get("id")]
     assert len(ids) == len(set(ids))
-    assert macro.ribbon_control_ids() == ["pmRecompute", "pmCheck", "pmExport",
+    assert macro.ribbon_control_ids() == ["pmRecompute", "pmCheck", "pmExport", "pmImport", "pmReview",
                                           "pmDeckBuild", "pmDeckUpdate", "pmHelp"]
     standard, _ = macro.vba_modules()
     subs = {m.group(1) for _, source in standard for m in re.finditer(

@@ -95,7 +95,9 @@ def test_lookup_reads_the_chosen_metric_from_the_tabs():
             return self.values_.get(key)
 
     expr = Lookup("metric", (("leads", "leadgen.leads"), ("budget", "budget_prev")))
-    assert expr.excel(Row({})) == '=IFERROR(CHOOSE(MATCH(B6,{"Leads entrants","Budget"},0),\'LG\'!$B$19,budget_prev),"")'
+    # an empty input scalar must read blank, as in Python, not the 0 a bare reference gives (LibreOffice oracle, random plan)
+    assert expr.excel(Row({})) == ('=IFERROR(CHOOSE(MATCH(B6,{"Leads entrants","Budget"},0),\'LG\'!$B$19,'
+                                   'IF(ISNUMBER(budget_prev),budget_prev,"")),"")')
     assert expr.evaluate(Row({"metric": "Leads entrants", "total:leadgen.leads": 6000})) == 6000
     assert expr.evaluate(Row({"metric": "Budget", "budget_prev": ""})) is None
     assert expr.evaluate(Row({"metric": "Autre"})) is None

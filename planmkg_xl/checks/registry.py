@@ -22,7 +22,7 @@ from ..core.compute import Computed
 from ..model.fields import Text
 from ..model.findings import Finding, Severity
 from . import (benchmarks, budget, capacity, completeness, crosstab, envelope, funnel, funnel_lines, funnel_targets, jumps, kpi,
-               objectives, restated, sanity, unit_costs)
+               objectives, pacing, readiness, restated, sanity, unit_costs)
 from ._common import Ctx, finding
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -385,6 +385,32 @@ RULES: tuple[Rule, ...] = (
        ("La valeur N-1 saisie d'un KPI est celle des onglets pour sa métrique source." + _BAND[0],
         "A KPI's typed N-1 value is the tabs' value of its source metric." + _BAND[1]), DUP_WHY,
        ("KPI.N-1 saisi ÷ KPI.N-1 des onglets − 1", "KPI.N-1 typed ÷ KPI.N-1 from the tabs − 1"), MEASURES, restated.check("KPI-003", W)),
+    _r("PAC-001", W, ("KPI en retard sur son rythme", "KPI behind its pace"),
+       ("Réalisé à date d'un KPI vs rythme attendu au dernier mois saisi (saisonnier si le profil mensuel N-1 existe, sinon linéaire), "
+        "au-delà de pacing_band (Paramètres) ; le message donne la prévision de fin d'année.",
+        "A KPI's actual to date vs its expected pace at the last month reported (seasonal when the N-1 monthly profile exists, else "
+        "linear), beyond pacing_band (Settings); the message gives the year-end forecast."),
+       ("Un KPI suivi chaque mois qui prend du retard se rattrape d'autant moins bien que l'année avance : le dire à temps, avec la fin "
+        "d'année à laquelle il mène, laisse le temps d'agir.",
+        "A monthly KPI falling behind is harder to catch up the later in the year it is seen: saying it in time, with the year end it "
+        "leads to, leaves time to act."),
+       ("réalisé à date ÷ (cible × part de l'année attendue à fin du mois) − 1 ; prévision = réalisé ÷ part attendue",
+        "actual to date ÷ (target × share of the year expected by month end) − 1; forecast = actual ÷ share expected"),
+       MEASURES, pacing.check_behind),
+    _r("PAC-002", W, ("Mois de réalisé manquant", "Missing month of actuals"),
+       ("Un KPI cumulé n'a pas de réalisé pour un mois antérieur au dernier mois saisi.",
+        "A cumulative KPI has no actual for a month before the last month reported."),
+       ("Un mois vide sous-estime le cumul à date : l'avancement et la prévision sont faux.",
+        "An empty month understates the actual to date: the pacing and the forecast are wrong."),
+       ("mois vide avant le dernier mois saisi", "empty month before the last month reported"), MEASURES, pacing.check_gaps),
+    _r("RDY-001", I, ("Test de préparation : réponse contredite par le plan", "Readiness test: answer contradicted by the plan"),
+       ("Une réponse oui/non saisie au test de l'Accueil diffère de celle que le plan permet de lire (segments, objectifs liés, KPI, "
+        "initiatives).",
+        "A yes/no answer typed in the Home test differs from the one the plan shows (segments, linked objectives, KPIs, initiatives)."),
+       ("Une réponse saisie qui contredit le plan est une surcharge qui diverge : le test doit refléter le plan réel.",
+        "A typed answer the plan contradicts is an override that disagrees: the test must reflect the actual plan."),
+       ("réponse saisie ≠ réponse du plan", "typed answer ≠ plan's answer"), seed("Faites le test", "Take the test"),
+       readiness.check_overrides),
     _r("SAN-001", E, ("Leads qualifiés ≤ leads", "Qualified leads ≤ leads"),
        ("Leads qualifiés ≤ leads entrants (N-1, objectifs N, événements).", "Qualified leads ≤ inbound leads (N-1, targets N, events)."),
        SANE_WHY, ("leads qualifiés ≤ leads", "qualified leads ≤ leads"), LEADGEN, sanity.check_qualified_leads),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
+from ..messages import say
 from ..model.findings import CellRef, Finding, Severity
 from ..model.schema import SCALARS, SHEET_OF, SCALAR_BLOCKS, TABLES
 from .registry import RULES, RULES_BY_ID
@@ -27,7 +28,7 @@ def cell_label(ref: CellRef, lang: str) -> str:
     table = TABLES[ref.table]
     sheet = SHEET_OF[ref.table].title(lang)
     label = table.field(ref.field).label(lang) if ref.field in {f.key for f in table.fields} else ref.field
-    where = ("total" if lang == "fr" else "total") if ref.row is None else (f"ligne {ref.row + 1}" if lang == "fr" else f"row {ref.row + 1}")
+    where = say("checks.total", lang) if ref.row is None else say("checks.row", lang, n=ref.row + 1)
     return f"{sheet} › {table.title(lang)} › {label} › {where}"
 
 
@@ -49,17 +50,15 @@ def verdict(findings: list[Finding], lang: str) -> str:
     An incomplete plan is never called coherent; remarks (infos) do not make a plan incoherent.
     """
     key = verdict_key(findings)
-    fr = lang == "fr"
     if key == "incomplete":
         sheets = list(dict.fromkeys(str(f.data.get("sheet")) for f in findings if f.rule_id in INCOMPLETE_RULES and f.data.get("sheet")))
-        where = ", ".join(sheets)
-        return (f"Plan incomplet : complétez {where} ; sans ces valeurs, les contrôles ne peuvent pas conclure." if fr else
-                f"Incomplete plan: fill in {where}; without these values, the checks cannot conclude.")
+        return say("checks.incomplete", lang, where=", ".join(sheets))
     if key == "coherent":
         infos = sum(1 for f in findings if f.severity == Severity.INFO)
-        extra = (f" ({infos} remarque{'s' if infos > 1 else ''})" if fr else f" ({infos} remark{'s' if infos > 1 else ''})") if infos else ""
-        return ("Aucune incohérence trouvée : le plan est cohérent" if fr else "No incoherence found: the plan is coherent") + extra + "."
-    return ("Le plan n'est pas cohérent : " if fr else "The plan is not coherent: ") + summary(findings, lang) + "."
+        if not infos:
+            return say("checks.coherent", lang)
+        return say("checks.coherent_remarks" if infos > 1 else "checks.coherent_remark", lang, n=infos)
+    return say("checks.incoherent", lang, summary=summary(findings, lang))
 
 
 def format_table(findings: list[Finding], lang: str, where=None) -> str:
@@ -69,7 +68,7 @@ def format_table(findings: list[Finding], lang: str, where=None) -> str:
     """
     if not findings:
         return verdict(findings, lang)
-    head = ("Gravité", "Règle", "Message") if lang == "fr" else ("Severity", "Rule", "Message")
+    head = say("checks.header", lang).split("|")
     sev_w, id_w = 8, 8
     indent = " " * (sev_w + id_w + 2)
     lines = [f"{head[0]:<{sev_w}} {head[1]:<{id_w}} {head[2]}", "-" * WIDTH]
@@ -91,11 +90,8 @@ def _with_address(ref: CellRef, lang: str, where) -> str:
 
 def summary(findings: list[Finding], lang: str) -> str:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
-    if lang == "fr":
-        names = {Severity.ERROR: ("erreur", "erreurs"), Severity.WARNING: ("alerte", "alertes"), Severity.INFO: ("info", "infos")}
-    else:
-        names = {Severity.ERROR: ("error", "errors"), Severity.WARNING: ("warning", "warnings"), Severity.INFO: ("info", "infos")}
-    return ", ".join(f"{counts[s]} {names[s][counts[s] != 1]}" for s in sorted(Severity, reverse=True))
+    names = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "infos"}
+    return ", ".join(f"{counts[s]} {say('checks.' + names[s], lang).split('|')[counts[s] != 1]}" for s in sorted(Severity, reverse=True))
 
 
 def _plain(value: object) -> object:
@@ -131,16 +127,13 @@ RULES_DOC = "docs/rules.md"
 
 def format_rules(lang: str) -> str:
     """``planmkg rules``: every rule with id, severities, title, what it checks, its source; the full text is docs/rules.md."""
-    head = "Règles de cohérence" if lang == "fr" else "Coherence rules"
-    lines = [f"{head} ({len(RULES)})", "=" * WIDTH]
+    lines = [say("checks.rules_title", lang, n=len(RULES)), "=" * WIDTH]
     for rule in RULES:
-        lines.append(f"{rule.id}  {rule.severity_label(lang)} : {rule.title(lang)}" if lang == "fr"
-                     else f"{rule.id}  {rule.severity_label(lang)}: {rule.title(lang)}")
+        lines.append(say("checks.rule_line", lang, id=rule.id, severity=rule.severity_label(lang), title=rule.title(lang)))
         lines += ["          " + part for part in textwrap.wrap(rule.checks(lang), WIDTH - 10)]
-        lines += ["          " + part for part in textwrap.wrap(("Source : " if lang == "fr" else "Source: ") + rule.source(lang), WIDTH - 10)]
+        lines += ["          " + part for part in textwrap.wrap(say("checks.source", lang, text=rule.source(lang)), WIDTH - 10)]
     lines.append("=" * WIDTH)
-    lines.append((f"Pourquoi, formule et source de chaque règle : {RULES_DOC} (planmkg rules --format markdown)." if lang == "fr"
-                  else f"Why, formula and source of every rule: {RULES_DOC} (planmkg rules --format markdown)."))
+    lines.append(say("checks.rules_doc", lang, path=RULES_DOC))
     return "\n".join(lines)
 
 

@@ -94,7 +94,7 @@ def plan_layout(lang: str, row_counts: dict[str, int]) -> Layout:
 
 
 def _place_blocks(layout: Layout, sheet: Sheet, title: str, row_counts: dict[str, int]) -> None:
-    row, col = FIRST_BLOCK_ROW, 1
+    row, col = FIRST_BLOCK_ROW, sheet.first_col
     for block in sheet.blocks:
         layout.block_titles[block.key] = (title, row, col)
         if isinstance(block, Table):

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from ..core.compute import Computed
+from ..messages import say
 from ..model.plan import Plan
 
 MAX_SLIDE_TEXT = 600  # characters of one text shown on a slide (a long paragraph already)
@@ -50,6 +51,4 @@ def bounded(computed: Computed, lang: str = "fr") -> tuple[Computed, list[str]]:
 
 
 def _say(lang: str, where: str, n: int) -> str:
-    if lang == "en":
-        return f"Text {where} ({n} characters) cut to {MAX_SLIDE_TEXT} on the slides; the workbook keeps it whole."
-    return f"Texte {where} ({n} caractères) coupé à {MAX_SLIDE_TEXT} sur les diapositives ; le classeur le garde en entier."
+    return say("deck.cut", lang, where=where, n=n, cap=MAX_SLIDE_TEXT)

@@ -29,6 +29,7 @@ SUBSTITUTES = {
     "courier new": "Liberation Mono", "courier": "Liberation Mono", "cousine": "Liberation Mono",
 }
 DEFAULT = "Liberation Sans"
+STAND_INS = ("Liberation Sans", "Arial", "Arimo", "DejaVu Sans")  # the first installed measures an unknown font
 UNKNOWN_MARGIN = 1.08  # an unknown font is measured this much wider than the widest stand-in
 
 
@@ -43,10 +44,51 @@ class Face:
     scale: float = 1.0
 
 
+FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts",  # Linux
+             "/Library/Fonts", "/System/Library/Fonts", "~/Library/Fonts",  # macOS
+             "C:/Windows/Fonts", "~/AppData/Local/Microsoft/Windows/Fonts")  # Windows
+
+
+@functools.lru_cache(maxsize=1)
+def _installed() -> dict[str, dict[bool, str]]:
+    """family (lower case) -> {bold: file}, read from the fonts' name tables (no fontconfig: Windows, macOS)."""
+    import logging
+
+    from fontTools.ttLib import TTFont, TTLibError
+
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    found: dict[str, dict[bool, str]] = {}
+    for root in FONT_DIRS:
+        base = Path(root).expanduser()
+        if not base.is_dir():
+            continue
+        for path in base.rglob("*"):
+            if path.suffix.lower() not in (".ttf", ".otf"):
+                continue
+            try:
+                font = TTFont(str(path), lazy=True)
+                name = font["name"]
+                family = str(name.getDebugName(16) or name.getDebugName(1) or "")
+                style = str(name.getDebugName(17) or name.getDebugName(2) or "").lower()
+                font.close()
+            except (TTLibError, OSError, KeyError, ValueError, AssertionError):
+                continue
+            if family and "italic" not in style and "oblique" not in style:
+                bold = "bold" in style
+                if bold or style in ("regular", "normal", "book", "roman", ""):
+                    found.setdefault(family.lower(), {}).setdefault(bold, str(path))
+    return found
+
+
 def _fc_file(pattern: str) -> tuple[str, str] | None:
-    """(family, file) fontconfig picks for ``pattern``, or None without fontconfig."""
+    """(family, file) for ``pattern`` ("Family" or "Family:bold"): fontconfig's choice, else the font
+    directories' own (then only an installed family matches; there is no fallback)."""
     if not shutil.which("fc-match"):
-        return None
+        family, _, style = pattern.partition(":")
+        files = _installed().get(family.lower())
+        if not files:
+            return None
+        return family, files.get(style == "bold") or files.get(False) or next(iter(files.values()))
     out = subprocess.run(["fc-match", "-f", "%{family[0]}\t%{file}", pattern], capture_output=True, text=True,
                          check=False).stdout.strip()
     if "\t" not in out:
@@ -102,7 +144,7 @@ def width(family: str | None, text: str, bold: bool = False) -> float:
     path = f.bold if bold else f.regular
     if f.exact:
         return _raw(path, text)
-    base = face(DEFAULT)
+    base = next((b for b in map(face, STAND_INS) if b.exact), face(DEFAULT))
     return max(_raw(path, text), _raw(base.bold if bold else base.regular, text)) * f.scale
 
 

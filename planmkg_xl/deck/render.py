@@ -19,6 +19,7 @@ from contextlib import contextmanager
 import re
 import sys
 import weakref
+import zipfile
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -29,7 +30,7 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_DATA_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_MARK
+from pptx.enum.chart import XL_CHART_TYPE, XL_DATA_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION, XL_TICK_MARK
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.exc import PackageNotFoundError
@@ -37,6 +38,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from ..core.compute import Computed
+from ..model.metrics import is_number
 from ..errors import TemplateError
 from ..messages import say
 from . import fit, fonts
@@ -109,15 +111,40 @@ def _open_template(template: str | None):
     if template is None:
         return Presentation(io.BytesIO(builtin_template()))
     try:
-        prs = Presentation(template)
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        prs = Presentation(io.BytesIO(_as_presentation(template)))
+    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
         raise TemplateError(f"{template}: not a PowerPoint file we can use as a template ({exc}). "
-                            "Save it from PowerPoint as .pptx (or .potx renamed .pptx) and try again.") from exc
-    if not any(_title_placeholder(layout) is not None for layout in prs.slide_layouts):
+                            "Save it from PowerPoint as .pptx or .potx and try again.") from exc
+    if not any(_title_placeholder(layout) is not None for master in prs.slide_masters for layout in master.slide_layouts):
         raise TemplateError(f"{template}: none of its layouts has a title placeholder; add a 'Title Only' layout.")
     for _ in range(len(prs.slides)):  # a template's sample slides are not part of the plan's deck
         _drop_slide(prs, 0)
     return prs
+
+
+_MAIN_TYPES = (b"presentationml.template.main+xml", b"presentationml.slideshow.main+xml")
+
+
+def _as_presentation(path: str) -> bytes:
+    """The template's bytes, a PowerPoint template (.potx) or show (.ppsx) relabelled as a presentation:
+    the same parts, only the main part's content type differs (ECMA-376 Part 1, 13.3.6)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        return data
+    src = zipfile.ZipFile(io.BytesIO(data))
+    types = src.read("[Content_Types].xml") if "[Content_Types].xml" in src.namelist() else b""
+    if not any(t in types for t in _MAIN_TYPES):
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                for t in _MAIN_TYPES:
+                    body = body.replace(t, b"presentationml.presentation.main+xml")
+            dst.writestr(info, body)
+    return out.getvalue()
 
 
 def _drop_slide(prs, index: int) -> None:
@@ -134,25 +161,28 @@ def build_deck(computed: Computed, findings: Iterable[object] | None = None, tem
     ``warn`` receives what the user should know (a template font we could not measure); default: stderr.
     """
     specs = deck_spec(computed, list(findings) if findings is not None else None, lang, appendix=appendix, with_checks=with_checks)
+    return render_specs(specs, lang or computed.plan.lang, template, warn)
+
+
+def render_specs(specs: list[SlideSpec], lang: str, template: str | None = None, warn=None) -> bytes:
+    """Any deck described as slide specs (the committee deck, the monthly review) on the built-in or the user's template."""
     prs = _open_template(template)
     footer = _footer_text(specs)
     content = tpl.content_layout(prs)
     layouts = (tpl.title_layout(prs, content), content)
-    lang = lang or computed.plan.lang
     for spec in specs:
         _render_slide(prs, spec, footer, layouts, CONTINUED.get(lang, CONTINUED["en"]))
     _set_language(prs, lang)
     families = [tpl.text_props(lo, k)[0] for lo in layouts for k in ("title", "body")]
     for name in fonts.missing(families):
-        (warn or _print_warning)(f"the template's font '{name}' is not installed and has no metric-compatible substitute: "
-                                 "text was fitted with conservative widths; install the font for an exact fit.")
+        (warn or _print_warning)(say("deck.font_missing", lang, font=name))
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
 
 
 def _print_warning(message: str) -> None:
-    print(f"Warning: {message}", file=sys.stderr)
+    print(message, file=sys.stderr)
 
 
 def _set_language(prs, lang: str) -> None:
@@ -265,6 +295,11 @@ def _render_on(prs, layout, spec: SlideSpec, footer: str):
         _add_subtitle_box(slide, layout, spec.subtitle, subtitle_box)
     _add_footers(slide, layout, footer if spec.kind != "title" else "")
     area = body_area(layout)
+    if spec.kind != "title" and not frames:
+        title_height, bottom = _title_room(slide, layout, spec, title_height)
+        if bottom > area.y:  # the title grew: the content starts below it
+            gap = int(_slide_size(layout)[1] * 0.015)
+            area = Rect(area.x, bottom + gap, area.w, area.bottom - bottom - gap)
     if spec.section and spec.kind != "title":
         _add_section_label(slide, layout, spec, title_height)
     if spec.source:
@@ -458,6 +493,32 @@ def _title_size(layout) -> float:
     return 28.0
 
 
+def _title_room(slide, layout, spec: SlideSpec, title_height: float) -> tuple[float, int]:
+    """Room for the whole title and the section label above it: when the title had to be cut, or its text
+    fills its box up to the slide's top (no line left for the label), the title box starts one label
+    lower and grows down as far as the title needs at a readable size (at most twice its height).
+    Returns the title's text height and the bottom of its box (the content starts below)."""
+    title = _title_placeholder(slide)
+    if title is None:
+        return title_height, 0
+    b = tpl.box(title)
+    top = _title_text_top(layout, title_height, title)
+    label = int(Emu(Pt(LABEL_HEIGHT))) if spec.section and top is not None and top - Emu(Pt(LABEL_HEIGHT)) < Emu(Pt(4)) else 0
+    cut = title.text_frame.text != spec.title
+    if not label and not cut:
+        return title_height, b.bottom
+    family = tpl.text_props(layout, "title")[0]
+    size = min(_title_size(layout), 20.0)
+    with fit.measuring(family):
+        need = fit.layout_height([fit.P(spec.title, bold=True)], _pt(b.w) - 2 * fit.INSET_X, size)[0] + 2 * fit.INSET_Y
+    height = min(max(b.h - label, int(need * EMU_PER_PT)), 2 * b.h)
+    grown = tpl.Box(b.x, b.y + label, b.w, height)
+    return _fill_title(title, spec.title, layout, grown), grown.bottom
+
+
+LABEL_HEIGHT = 18  # points: the section label above the title
+
+
 def _add_section_label(slide, layout, spec: SlideSpec, title_height: float) -> None:
     title = _title_placeholder(slide)
     top = _title_text_top(layout, title_height, title)
@@ -486,11 +547,14 @@ def _add_footers(slide, layout, text: str) -> None:
     tree = slide.shapes._spTree
     next_id = max([int(el.get("id")) for el in tree.iter(qn("p:cNvPr"))] + [1]) + 1
     look = _LOOK.get()
+    taken = (tpl.content_area(layout), tpl.title_box(layout))
     for ph in layout.placeholders:
         kind = ph.placeholder_format.type
         if kind not in FOOTER_TYPES:
             continue
         b = tpl.box(ph)
+        if any(tpl.overlap(b, t) for t in taken):  # a footer where the title or the content goes: left out
+            continue
         own = ph.text_frame.text.strip() if ph.has_text_frame else ""
         words = own if own and not PROMPT.match(own) else text
         el = copy.deepcopy(ph._element)
@@ -524,6 +588,17 @@ def _add_footers(slide, layout, text: str) -> None:
         if look.body_font:
             etree.SubElement(rpr, qn("a:latin"), typeface=look.body_font)
         run.insert(0, rpr)
+
+
+def _render_in_look(slide, block: Block, rect: Rect):
+    """A block added by ``--update``: in the colours and font its slide's layout gives (as at the first build)."""
+    look = _look(slide.slide_layout)
+    token = _LOOK.set(look)
+    try:
+        with fit.measuring(look.body_font):
+            return render_block(slide, block, rect)
+    finally:
+        _LOOK.reset(token)
 
 
 def render_block(slide, block: Block, rect: Rect):
@@ -869,7 +944,10 @@ def _style_chart(chart, block: ChartBlock, rect: Rect) -> None:
     cat.tick_labels.font.size = Pt(10 if len(block.categories) > 8 else 11)
     cat.major_tick_mark = XL_TICK_MARK.NONE
     cat.format.line.color.rgb = RGBColor.from_string("BFBFBF")
-    val.minimum_scale = 0
+    if any(is_number(v) and v < 0 for s in block.series for v in s.values):  # gaps to a target: labels left of the bars
+        cat.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+    else:
+        val.minimum_scale = 0
     val.major_tick_mark = XL_TICK_MARK.NONE
     if block.labels:
         val.visible = False
@@ -1064,7 +1142,7 @@ def _update_block(spec: SlideSpec, block: Block, shapes: dict, slides: dict, add
         if other in shapes:
             slide, shape = shapes[other]
             layout = slide.slide_layout
-            new = render_block(slide, block, _frames(layout).get(block.name) or body_area(layout).sub(block.box))
+            new = _render_in_look(slide, block, _frames(layout).get(block.name) or body_area(layout).sub(block.box))
             shape._element.addprevious(new._element)
             shape._element.getparent().remove(shape._element)
             return [f"{where}: replaced {other}"]
@@ -1072,7 +1150,7 @@ def _update_block(spec: SlideSpec, block: Block, shapes: dict, slides: dict, add
         if not add_missing:
             return [_DELETED]
         slide = slides[f"pmk:slide:{spec.key}"]
-        render_block(slide, block, _frames(slide.slide_layout).get(block.name) or body_area(slide.slide_layout).sub(block.box))
+        _render_in_look(slide, block, _frames(slide.slide_layout).get(block.name) or body_area(slide.slide_layout).sub(block.box))
         return [f"{where}: added"]
     return []
 

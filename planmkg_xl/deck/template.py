@@ -23,11 +23,13 @@ Part of the renderer room: it reads python-pptx objects (layouts, masters) and t
 from __future__ import annotations
 
 import colorsys
+import copy
 import functools
 import io
 import weakref
 from dataclasses import dataclass
 
+from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
@@ -125,9 +127,16 @@ class Palette:
                 if col is None:
                     continue
                 self.scheme[name] = (col.get("lastClr") or col.get("val") or "000000").upper()
+        self.bg_styles = list(theme.find(f".//{_A}bgFillStyleLst")) if theme is not None and \
+            theme.find(f".//{_A}bgFillStyleLst") is not None else []
         cmap = master._element.find(f"{_P}clrMap")
         self.map = dict(cmap.attrib) if cmap is not None else {}
         self.fonts = _theme_fonts(theme)
+
+    def background_style(self, idx: int):
+        """The theme's background fill style ``idx`` (1001 = the first), or None."""
+        k = idx - 1001
+        return self.bg_styles[k] if 0 <= k < len(self.bg_styles) else None
 
     def scheme_color(self, name: str) -> str:
         name = self.map.get(name, name)
@@ -173,8 +182,6 @@ class Palette:
 
 
 def _theme_xml(master):
-    from lxml import etree
-
     for rel in master.part.rels.values():
         if rel.reltype.endswith("/theme"):
             return etree.fromstring(rel.target_part.blob)
@@ -226,6 +233,15 @@ class Canvas:
             ref = bg.find(f"{_P}bgRef")
             if ref is not None and len(ref):
                 col = self.palette.color(ref[0])
+                style = self.palette.background_style(int(ref.get("idx", "0")))
+                if style is not None and col:  # the theme's background fill style, in the referenced colour
+                    holder = etree.Element("holder")
+                    holder.append(copy.deepcopy(style))
+                    cols = self.palette.fill(holder, ph=col[0])
+                    if cols:
+                        kind = "gradient" if style.tag == f"{_A}gradFill" else "pattern" if style.tag == f"{_A}pattFill" else "solid"
+                        self._paint_colors(cols, (0, 0, self.W, self.H), None, kind)
+                        return
                 if col:
                     self._paint_colors([col], (0, 0, self.W, self.H))
                 return
@@ -496,7 +512,44 @@ def footer_top(layout) -> int:
 
 
 def title_box(layout) -> Box:
-    """Where a content slide's title goes: the layout's title placeholder, unless it sits low on the slide
+    """Where a content slide's title goes (``_title_place``), narrowed to keep clear of decorations at its ends."""
+    return trim(layout, _title_place(layout))
+
+
+def trim(layout, b: Box, most: float = 0.2) -> Box:
+    """``b`` narrowed from the left and the right (by at most ``most`` of its width each) past columns where a
+    decoration (a triangle, a band's end, a picture's edge) breaks the background that dominates the box."""
+    c = canvas(layout)
+    img = c.crop(b)
+    w, h = img.size
+    if w < 8:
+        return b
+    counts = sorted(colors_of(img), reverse=True)
+    total = sum(n for n, _ in counts) or 1
+    main, acc = [], 0
+    for n, rgb in counts:
+        main.append(rgb)
+        acc += n
+        if acc >= 0.6 * total:
+            break
+    px = img.load()
+
+    def share(col: int) -> float:
+        hits = sum(1 for y in range(h) if any(sum(abs(px[col, y][k] - m[k]) for k in range(3)) < 60 for m in main))
+        return hits / h
+
+    overall = sum(share(x) for x in range(w)) / w
+    limit = int(w * most)
+    left = next((x for x in range(limit) if share(x) >= overall - 0.1), limit)
+    right = next((x for x in range(limit) if share(w - 1 - x) >= overall - 0.1), limit)
+    if not left and not right:
+        return b
+    scale = b.w / w
+    return Box(b.x + int(left * scale), b.y, b.w - int((left + right) * scale), b.h)
+
+
+def _title_place(layout) -> Box:
+    """The title's box on a content slide: the layout's title placeholder, unless it sits low on the slide
     (a layout inconsistent with its master, as some converted templates have) and the master's title is
     at the top; then the master's."""
     W, H = slide_size(layout)
@@ -517,7 +570,7 @@ def content_area(layout) -> Box:
     between title and footer — on the slide, below the title, above the footer."""
     W, H = slide_size(layout)
     gap = int(H * 0.015)
-    tb = title_box(layout)
+    tb = _title_place(layout)
     top = tb.bottom + gap
     bottom = footer_top(layout) - gap
     bodies = []
@@ -538,7 +591,7 @@ def content_area(layout) -> Box:
     y0, y1 = max(y0, top), min(y1, bottom)
     if y1 - y0 < H * 0.3:  # a body squeezed by the title: the free band instead
         y0, y1 = top, bottom
-    return Box(x0, y0, x1 - x0, max(y1 - y0, int(H * 0.2)))
+    return trim(layout, Box(x0, y0, x1 - x0, max(y1 - y0, int(H * 0.2))), 0.12)
 
 
 _CANVASES: "weakref.WeakKeyDictionary[object, Canvas]" = weakref.WeakKeyDictionary()
@@ -567,7 +620,7 @@ def _score(layout) -> float:
     body = max((box(ph).area for ph in placeholders(master, BODY_TYPES)), default=0) / (W * H)
     content_master = title is not None and box(title).y < H * 0.25 and body > 0.25  # a master made for content slides
     own = title_placeholder(layout)
-    moved = own is None or _on_slide(box(own), W, H) != title_box(layout)  # its title sits low: the master's is used
+    moved = own is None or _on_slide(box(own), W, H) != _title_place(layout)  # its title sits low: the master's is used
     score = area.area / (W * H) * (0.6 + 0.4 * canvas(layout).plainness(area)) + (0.15 if content_master else 0.0)
     return score * (0.8 if moved else 1.0)
 
@@ -688,8 +741,9 @@ def panel_for(layout, under: Box, preferred: str | None) -> tuple[str, str]:
     """(panel colour, text colour) for text no single colour can carry on ``under``: the background's own
     dominant colours first (a solid patch of the band it sits on), then the theme's light colour, white."""
     c = canvas(layout)
-    common = [("%02X%02X%02X" % rgb) for _, rgb in sorted(colors_of(c.crop(under)), reverse=True)[:3]]
-    for panel in (*common, c.palette.scheme_color("bg1"), "FFFFFF"):
+    common = [rgb for _, rgb in sorted(colors_of(c.crop(under)), reverse=True)[:3]]
+    shades = [("%02X%02X%02X" % tuple(round(v * k) for v in rgb)) for rgb in common for k in (1.0, 0.7, 0.5)]
+    for panel in (*shades, c.palette.scheme_color("bg1"), "FFFFFF"):
         for ink in (preferred, "FFFFFF", "000000"):
             if ink and contrast(ink, panel) >= MIN_CONTRAST + 0.3:
                 return panel, ink

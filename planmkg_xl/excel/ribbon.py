@@ -42,6 +42,8 @@ ACTIONS: dict[str, str] = {
     "pmDeckBuild": "deck_build",
     "pmDeckUpdate": "deck_update",
     "pmExport": "export",
+    "pmImport": "import",
+    "pmReview": "review",
     "pmHelp": "help",
 }
 
@@ -75,18 +77,27 @@ _T = {
     "cancelled": ("Annulé : rien n'a été écrit.", "Cancelled: nothing was written."),
     "locked": ("{path} est ouvert dans un autre programme (PowerPoint ?). Fermez-le, puis recommencez.",
                "{path} is open in another program (PowerPoint?). Close it, then try again."),
+    "pick": ("Exports à importer (CRM, analytics, emailing, factures…)", "Exports to import (CRM, analytics, emailing, invoices…)"),
+    "no_dialog": ("Pas de boîte de dialogue de fichiers disponible ici. Importez en ligne de commande : planmkg import CLASSEUR.xlsm EXPORT.csv",
+                  "No file dialog available here. Import from the command line: planmkg import WORKBOOK.xlsm EXPORT.csv"),
+    "reviewed": ("Revue à fin {month} : {behind} KPI en retard sur {n}.\nPrésentation : {path}",
+                 "Review at the end of {month}: {behind} of {n} KPIs behind.\nDeck: {path}"),
     "help": ("Boutons de l'onglet Plan Marketing :\n"
              "• Recalculer : rétablit les formules des cellules calculées (les saisies ne sont jamais modifiées).\n"
              "• Vérifier la cohérence : entonnoir, budget, objectifs…\n"
+             "• Importer… : remplit les onglets depuis vos exports (CSV, XLSX).\n"
+             "• Revue mensuelle : chaque KPI face à son rythme, prévision de fin d'année, présentation de revue.\n"
              "• Générer / Mettre à jour la présentation : un .pptx à côté du classeur.\n"
              "• Exporter (JSON) : le plan en JSON à côté du classeur.\n\n"
-             "Mêmes commandes en ligne : planmkg recompute | check | deck | export.\nGuide : {url}",
+             "Mêmes commandes en ligne : planmkg recompute | check | deck | import | review | export.\nGuide : {url}",
              "Buttons of the Plan Marketing tab:\n"
              "• Recompute: restores the formulas of calculated cells (inputs are never changed).\n"
              "• Check: funnel, budget, objectives…\n"
+             "• Import…: fills the tabs from your exports (CSV, XLSX).\n"
+             "• Monthly review: each KPI against its pace, year-end forecast, review deck.\n"
              "• Build / Update deck: a .pptx next to the workbook.\n"
              "• Export: the plan as JSON next to the workbook.\n\n"
-             "Same commands on the command line: planmkg recompute | check | deck | export.\nGuide: {url}"),
+             "Same commands on the command line: planmkg recompute | check | deck | import | review | export.\nGuide: {url}"),
 }
 MAX_FINDINGS_SHOWN = 8
 
@@ -127,6 +138,26 @@ class XlwingsUI:
 
     def open_path(self, path: Path) -> None:
         open_with_default_app(path)
+
+    def pick_files(self, title: str) -> list[Path]:
+        """Excel's own "open file" dialog (Windows COM), else Tk's; [] when cancelled."""
+        if sys.platform.startswith("win"):
+            picked = self.book.app.api.GetOpenFilename("Exports (*.csv;*.txt;*.xlsx;*.xls),*.csv;*.txt;*.xlsx;*.xls", 1, title, None, True)
+            if not picked:  # False when cancelled
+                return []
+            return [Path(p) for p in (picked if isinstance(picked, (list, tuple)) else [picked])]
+        try:
+            import tkinter
+            from tkinter import filedialog
+        except ImportError:
+            raise PlanError(_t(book_lang(self.book), "no_dialog")) from None
+        root = tkinter.Tk()
+        root.withdraw()
+        try:
+            names = filedialog.askopenfilenames(title=title, filetypes=[("CSV / Excel", "*.csv *.txt *.xlsx *.xls")])
+        finally:
+            root.destroy()
+        return [Path(n) for n in names]
 
     def open_url(self, url: str) -> None:
         import webbrowser
@@ -372,6 +403,45 @@ def do_export(book: Any, ui: Any) -> Outcome:
     return Outcome(_t(lang, "wrote", path=target))
 
 
+def do_import(book: Any, ui: Any) -> Outcome:
+    """« Importer… »: pick exports, apply `planmkg import`'s changes through the open Book, recompute, refresh the checks."""
+    from .. import app
+    from .book import recompute_book
+    from .imports import import_into_book, import_message
+
+    lang = book_lang(book)
+    files = ui.pick_files(_t(lang, "pick"))
+    if not files:
+        return Outcome(_t(lang, "cancelled"))
+    preview, written, _ = import_into_book(book, list(files), app, read_book, recompute_book, write_controls_book)
+    calculate_if_manual(book)
+    return Outcome(import_message(preview, written, lang))
+
+
+def do_review(book: Any, ui: Any) -> Outcome:
+    """« Revue mensuelle »: every KPI paced at the latest month reported, and the review deck next to the workbook."""
+    from .. import app
+    from ..checks.pacing import month_name
+    from ..core import pacing
+    from ..core.compute import compute
+    from ..errors import FileLockedError
+    from ..io.package import write_atomic
+
+    data = read_book(book)
+    lang = data.layout.lang
+    computed = compute(data.compact_plan())
+    review = pacing.review(computed)
+    target = output_path(book, app.review_name("", review.month, lang), ui, lang)
+    if target is None:
+        return Outcome(_t(lang, "cancelled"))
+    try:
+        write_atomic(target, app.review_deck_for(computed, review, lang=lang))
+    except PermissionError as exc:
+        raise FileLockedError(_t(lang, "locked", path=target)) from exc
+    return Outcome(_t(lang, "reviewed", month=month_name(lang, review.month), behind=review.count(pacing.BEHIND),
+                      n=len(review.paces), path=target), open_path=target)
+
+
 def do_help(book: Any, ui: Any) -> Outcome:
     return Outcome(_t(book_lang(book), "help", url=DOCS_URL), open_url=DOCS_URL)
 
@@ -382,6 +452,8 @@ _HANDLERS: dict[str, Callable[[Any, Any], Outcome]] = {
     "deck_build": do_deck_build,
     "deck_update": do_deck_update,
     "export": do_export,
+    "import": do_import,
+    "review": do_review,
     "help": do_help,
 }
 

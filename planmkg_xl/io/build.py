@@ -25,7 +25,7 @@ from ..model.plan import Plan
 from ..model.schema import CHECKS_CODENAME, HOME_CODENAME, LISTS_CODENAME, SHEETS, TABLES, WORKBOOK_CODENAME
 from ..model.units import KIND_OF_UNIT, display_kind, follows_row, unit_labels
 from . import styles as st
-from .controls import (CONTROLS_HEADER_ROW, CONTROLS_TEXT, CONTROLS_TITLE, CONTROLS_WIDTHS, FLAGS_COL, FLAGS_NAME,
+from .controls import (CONTROLS_HEADER_ROW, controls_text, CONTROLS_TITLE, CONTROLS_WIDTHS, FLAGS_COL, FLAGS_NAME,
                        flag_formula)
 from .home import write_home
 from .wrapping import row_height
@@ -62,14 +62,17 @@ def build_workbook(plan: Plan) -> tuple[bytes, Layout]:
     wb = Workbook()
     wb.code_name = WORKBOOK_CODENAME
     home = wb.active
-    home.title = "Accueil" if lang == "fr" else "Home"
-    home.sheet_properties.codeName = HOME_CODENAME
     lists = _ListsSheet(wb, lang)
     all_formulas = formulas(layout)
     for sheet in SHEETS:
-        ws = wb.create_sheet(layout.sheet_titles[sheet.key])
+        if sheet.codename == HOME_CODENAME:  # Accueil: its text (io/home.py) left of its tables
+            ws = home
+            ws.title = layout.sheet_titles[sheet.key]
+            _write_blocks(ws, sheet, plan, layout, lists)
+        else:
+            ws = wb.create_sheet(layout.sheet_titles[sheet.key])
+            _write_sheet(ws, sheet, plan, layout, lists)
         ws.sheet_properties.codeName = sheet.codename
-        _write_sheet(ws, sheet, plan, layout, lists)
         _flag_highlight(ws, sheet.codename)
     for (title, ref), formula in all_formulas.items():
         wb[title][ref].value = formula
@@ -133,17 +136,7 @@ def _write_sheet(ws, sheet, plan: Plan, layout: Layout, lists: _ListsSheet) -> N
     ws.cell(TITLE_ROW, 1, sheet.title(lang)).font = st.TITLE_FONT
     ws.cell(INTRO_ROW, 1, sheet.intro(lang)).font = st.INTRO_FONT
     ws.row_dimensions[TITLE_ROW].height = 24
-    widths: dict[int, float] = {}
-    for block in sheet.blocks:
-        title, row, col = layout.block_titles[block.key]
-        ws.cell(row, col, block.title(lang)).font = st.BLOCK_FONT
-        if isinstance(block, Table):
-            _write_table(ws, block, plan, layout, lists, widths)
-        else:
-            _write_scalars(ws, block, plan, layout, lists, widths)
-    for col, width in widths.items():
-        ws.column_dimensions[col_letter(col)].width = width
-    _fit_row_heights(ws, sheet, plan, layout, widths)
+    _write_blocks(ws, sheet, plan, layout, lists)
     first = min(layout.tables[b.key].first_row for b in sheet.blocks if isinstance(b, Table)) if any(
         isinstance(b, Table) for b in sheet.blocks) else 4
     ws.freeze_panes = "A4" if sheet.stacked else f"B{first}"
@@ -154,6 +147,21 @@ def _write_sheet(ws, sheet, plan: Plan, layout: Layout, lists: _ListsSheet) -> N
     ws.protection.sheet = True
     for option in ("formatColumns", "formatRows", "insertRows", "deleteRows", "sort", "autoFilter"):
         setattr(ws.protection, option, False)
+
+
+def _write_blocks(ws, sheet, plan: Plan, layout: Layout, lists: _ListsSheet) -> None:
+    """A sheet's tables and scalar blocks, with their column widths and row heights."""
+    widths: dict[int, float] = {}
+    for block in sheet.blocks:
+        title, row, col = layout.block_titles[block.key]
+        ws.cell(row, col, block.title(plan.lang)).font = st.BLOCK_FONT
+        if isinstance(block, Table):
+            _write_table(ws, block, plan, layout, lists, widths)
+        else:
+            _write_scalars(ws, block, plan, layout, lists, widths)
+    for col, width in widths.items():
+        ws.column_dimensions[col_letter(col)].width = width
+    _fit_row_heights(ws, sheet, plan, layout, widths)
 
 
 def _fit_row_heights(ws, sheet, plan: Plan, layout: Layout, widths: dict[int, float]) -> None:
@@ -320,7 +328,7 @@ def _write_controls_sheet(wb: Workbook, lang: str) -> None:
     ws = wb.create_sheet(CONTROLS_TITLE[lang])
     ws.sheet_properties.codeName = CHECKS_CODENAME
     ws.sheet_view.showGridLines = False
-    texts = CONTROLS_TEXT[lang]
+    texts = controls_text(lang)
     ws.cell(TITLE_ROW, 1, CONTROLS_TITLE[lang]).font = st.TITLE_FONT
     ws.cell(INTRO_ROW, 1, texts["intro"]).font = st.INTRO_FONT
     for i, (label, width) in enumerate(zip(texts["headers"], CONTROLS_WIDTHS), start=1):

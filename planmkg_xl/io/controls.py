@@ -13,6 +13,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..checks.report import verdict
+from ..messages import say
 from ..core.layout import Layout, cell_ref, quote_sheet
 from ..model.findings import CellRef, Finding, Severity
 from .package import NS, NS_MAIN
@@ -38,16 +39,12 @@ def flags(findings: list[Finding], places: list[list[tuple[str, str]]], codename
         if f.severity >= Severity.WARNING:
             out += [f"{codename_of[title]}!{ref}" for title, ref in place if title in codename_of]
     return list(dict.fromkeys(out))
-CONTROLS_TEXT = {
-    "fr": {"intro": "Résultat du dernier « Vérifier la cohérence » (ou de planmkg recompute). Cliquez sur une cellule pour y aller.",
-           "headers": ("Sévérité", "Règle", "Message", "Cellule", "Cellule", "Cellule", "Cellule"),
-           "empty": "Aucun contrôle lancé : cliquez sur Vérifier la cohérence dans le ruban Plan Marketing.",
-           "none": "Aucune incohérence trouvée."},
-    "en": {"intro": "Result of the last Check (or planmkg recompute). Click a cell to go there.",
-           "headers": ("Severity", "Rule", "Message", "Cell", "Cell", "Cell", "Cell"),
-           "empty": "No check run yet: click Check in the Plan Marketing ribbon.",
-           "none": "No incoherence found."},
-}
+def controls_text(lang: str) -> dict[str, object]:
+    """The Contrôles sheet's own texts (intro, column headers, before any check), from the message catalogue."""
+    return {"intro": say("controls.intro", lang), "headers": tuple(say("controls.headers", lang).split("|")),
+            "empty": say("controls.empty", lang)}
+
+
 _C, _ROW, _IS, _T = (f"{{{NS_MAIN}}}{t}" for t in ("c", "row", "is", "t"))
 # CT_Worksheet's sequence: <hyperlinks> must precede all of these.
 _AFTER_LINKS = ("printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",

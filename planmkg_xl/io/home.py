@@ -4,7 +4,7 @@ from __future__ import annotations
 from openpyxl.styles import Font
 
 from ..core.layout import Layout
-from ..model.schema import SHEETS
+from ..model.schema import HOME_CODENAME, SHEETS
 from . import styles as st
 
 _TEXT = {
@@ -26,13 +26,15 @@ _TEXT = {
         "ribbon": [
             "Recalculer : réécrit les formules des cellules calculées (et répare celles qui ont été écrasées).",
             "Vérifier la cohérence : entonnoir inversé, budget, benchmarks, objectifs SMART, contrôles de saisie.",
+            "Importer… : remplit les onglets depuis vos exports (CRM, analytics, emailing, factures) et coche la liste des données ci-contre.",
+            "Revue mensuelle : chaque KPI face à son rythme attendu, prévision de fin d'année et courte présentation de revue.",
             "Générer / Mettre à jour la présentation : le deck PowerPoint à côté du classeur.",
             "Exporter (JSON) : le plan au format JSON. Aide : le mode d'emploi.",
         ],
         "legend_title": "Légende",
         "legend": [("Saisie N-1", "input"), ("Objectif N", "target"), ("Calculé", "derived")],
         "tabs_title": "Onglets",
-        "cli": "Sans Excel : planmkg recompute | check | deck | export (voir le README).",
+        "cli": "Sans Excel : planmkg recompute | check | deck | review | export (voir le README).",
     },
     "en": {
         "title": "B2B Operational Marketing Plan",
@@ -51,13 +53,15 @@ _TEXT = {
         "ribbon": [
             "Recompute: rewrites the calculated cells' formulas (and repairs overwritten ones).",
             "Check: reverse funnel, budget, benchmarks, SMART objectives, data sanity.",
+            "Import…: fills the tabs from your exports (CRM, analytics, emailing, invoices) and ticks the data checklist on the right.",
+            "Monthly review: each KPI against its expected pace, year-end forecast and a short review deck.",
             "Build / Update deck: the PowerPoint deck next to the workbook.",
             "Export (JSON): the plan as JSON. Help: the user guide.",
         ],
         "legend_title": "Legend",
         "legend": [("Input N-1", "input"), ("Target N", "target"), ("Calculated", "derived")],
         "tabs_title": "Tabs",
-        "cli": "Without Excel: planmkg recompute | check | deck | export (see the README).",
+        "cli": "Without Excel: planmkg recompute | check | deck | review | export (see the README).",
     },
 }
 _FILLS = {"input": (st.INPUT_FILL, st.INPUT_FONT), "target": (st.TARGET_FILL, st.INPUT_FONT), "derived": (st.DERIVED_FILL, st.DERIVED_FONT)}
@@ -67,19 +71,20 @@ def write_home(ws, layout: Layout, lang: str) -> None:
     t = _TEXT[lang]
     ws.sheet_view.showGridLines = False
     ws.column_dimensions["A"].width = 3
-    ws.column_dimensions["B"].width = 100
+    ws.column_dimensions["B"].width = 72
+    ws.column_dimensions["C"].width = 3
     ws["B2"] = t["title"]
     ws["B2"].font = st.TITLE_FONT
     ws["B4"] = t["what"]
     ws["B4"].alignment = st.TEXT_ALIGN
-    ws.row_dimensions[4].height = _height(t["what"])
+    _fit(ws, 4, t["what"])
     row = 6
     for heading, lines in ((t["how_title"], t["how"]), (t["ribbon_title"], t["ribbon"])):
         ws.cell(row, 2, heading).font = st.BLOCK_FONT
         row += 1
         for line in lines:
             ws.cell(row, 2, line).alignment = st.TEXT_ALIGN
-            ws.row_dimensions[row].height = _height(line)
+            _fit(ws, row, line)
             row += 1
         row += 1
     ws.cell(row, 2, t["legend_title"]).font = st.BLOCK_FONT
@@ -93,19 +98,28 @@ def write_home(ws, layout: Layout, lang: str) -> None:
     ws.cell(row, 2, t["tabs_title"]).font = st.BLOCK_FONT
     row += 1
     for sheet in SHEETS:
+        if sheet.codename == HOME_CODENAME:
+            continue
         title = layout.sheet_titles[sheet.key]
         cell = ws.cell(row, 2, f"{title} — {sheet.intro(lang)}")
         cell.alignment = st.TEXT_ALIGN
-        ws.row_dimensions[row].height = _height(cell.value)
+        _fit(ws, row, cell.value)
         cell.hyperlink = f"#'{title}'!A1"
         cell.font = Font(name="Calibri", size=10, color="0563C1", underline="single")
         row += 1
     row += 1
     ws.cell(row, 2, t["cli"]).font = st.INTRO_FONT
-    st.fit_to_page_width(ws, landscape=False)
+    st.fit_to_page_width(ws)
     ws.protection.sheet = True
+    for option in ("formatColumns", "formatRows", "insertRows", "deleteRows", "sort", "autoFilter"):  # as the plan sheets
+        setattr(ws.protection, option, False)
 
 
-def _height(text: str, chars_per_line: int = 105) -> float:
+def _fit(ws, row: int, text: str) -> None:
+    """Tall enough for this text and for whatever the tables on the right put in the same row."""
+    ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, _height(text))
+
+
+def _height(text: str, chars_per_line: int = 76) -> float:
     """Row height for wrapped text in column B (openpyxl cannot autofit)."""
     return 14.0 * max(1, -(-len(text) // chars_per_line)) + 1

@@ -16,7 +16,7 @@ from lxml import etree
 from ..core.layout import Layout, TableGeom
 from ..errors import WorkbookError
 from ..messages import learn_lang
-from ..model.schema import SCALARS, SHEETS, TABLES
+from ..model.schema import ADDED_LATER, SCALARS, SHEETS, TABLES
 from .package import NS, NS_PKG_REL, NS_REL, Package
 
 LANG_NAME = "planmkg_lang"
@@ -118,6 +118,8 @@ def layout_from(codenames: dict[str, str | None], tables: dict[str, tuple[str, s
         layout.tables[key] = _geometry(table, title, ref, [None if c is None else str(c) for c in columns], lang)
     for key, f in SCALARS.items():
         target = names.get(key)
+        if not target and key in ADDED_LATER:
+            continue
         if not target:
             raise WorkbookError(_say(
                 lang, f"La cellule nommée « {key} » ({f.label(lang)}) est introuvable. Recréez-la (Formules > Gestionnaire de noms) "

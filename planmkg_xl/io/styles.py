@@ -42,11 +42,13 @@ _FORMATS = {
         Kind.COUNT: "#,##0", Kind.MONEY: '#,##0 "€"', Kind.KMONEY: '#,##0,"k€"', Kind.NUMBER: "#,##0.0",
         Kind.RATE: "0.0%", Kind.RATIO: "0.0%", Kind.MONTHS: '0.0" mois"', Kind.YEARS: '0.0" ans"',
         Kind.MULTIPLE: '0.0"x"', Kind.DATE: "dd/mm/yyyy", Kind.YEAR: "0",
+        Kind.YESNO: '"Oui";"Oui";"Non"',
     },
     "en": {
         Kind.COUNT: "#,##0", Kind.MONEY: '"€"#,##0', Kind.KMONEY: '"€"#,##0,"k"', Kind.NUMBER: "#,##0.0",
         Kind.RATE: "0.0%", Kind.RATIO: "0.0%", Kind.MONTHS: '0.0" mo"', Kind.YEARS: '0.0" yrs"',
         Kind.MULTIPLE: '0.0"x"', Kind.DATE: "yyyy-mm-dd", Kind.YEAR: "0",
+        Kind.YESNO: '"Yes";"Yes";"No"',
     },
 }
 

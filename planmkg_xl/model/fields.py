@@ -30,10 +30,12 @@ class Kind(str, Enum):
     DATE = "date"
     YEAR = "year"  # a calendar year such as 2027
     CHOICE = "choice"  # one value of a fixed list
+    YESNO = "yesno"  # a derived answer: 1 shown "Oui"/"Yes", 0 shown "Non"/"No"
 
 
 NUMERIC_KINDS = frozenset(
-    {Kind.COUNT, Kind.MONEY, Kind.KMONEY, Kind.NUMBER, Kind.RATE, Kind.RATIO, Kind.MONTHS, Kind.YEARS, Kind.MULTIPLE, Kind.YEAR}
+    {Kind.COUNT, Kind.MONEY, Kind.KMONEY, Kind.NUMBER, Kind.RATE, Kind.RATIO, Kind.MONTHS, Kind.YEARS, Kind.MULTIPLE, Kind.YEAR,
+     Kind.YESNO}
 )
 
 
@@ -180,3 +182,4 @@ class Sheet:
     intro: Text
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     stacked: bool = False  # blocks one under the other (qualitative sheets) instead of side by side
+    first_col: int = 1  # column of the blocks (Accueil keeps columns A–B for its text)

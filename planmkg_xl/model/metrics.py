@@ -442,6 +442,75 @@ class Lookup(Expr):
         return {self.key}
 
 
+@dataclass(frozen=True)
+class Filled(Expr):
+    """How many of ``keys`` hold something: each key a column of another table (``"segments.profile"``)
+    or a scalar (``"ansoff_product"``). Excel: ``COUNTA(range, name, …)``; input cells never hold formulas,
+    so COUNTA counts exactly what the user typed."""
+
+    keys: tuple[str, ...]
+
+    def compile(self, r: Resolver) -> Compiled:
+        refs = ",".join(r.column(k) if "." in k else r.cell(k) for k in self.keys)
+        return Compiled((), f"COUNTA({refs})")
+
+    def evaluate(self, r: Resolver) -> float | None:
+        n = 0
+        for k in self.keys:
+            values = r.values(k) if "." in k else [r.value(k)]
+            n += sum(1 for v in values if v is not None and v != "")
+        return n
+
+    def refs(self) -> set[str]:
+        return set(self.keys)
+
+
+@dataclass(frozen=True)
+class AtLeast(Expr):
+    """1 when ``expr`` ≥ ``threshold``, else 0 (blank when ``expr`` is): a yes/no answer read from the plan."""
+
+    expr: Expr
+    threshold: float
+
+    def compile(self, r: Resolver) -> Compiled:
+        inner = self.expr.compile(r)
+        return Compiled(inner.guards, f"IF({inner.value}>={self.threshold},1,0)")
+
+    def evaluate(self, r: Resolver) -> float | None:
+        value = self.expr.evaluate(r)
+        return None if value is None else (1 if value >= self.threshold else 0)
+
+    def refs(self) -> set[str]:
+        return self.expr.refs()
+
+
+@dataclass(frozen=True)
+class ByRow(Expr):
+    """A different expression for each row, chosen by the row's text field ``key`` (a stable id such as "Q2").
+
+    Rows whose id has no case are blank. Excel: ``IFERROR(CHOOSE(MATCH(id, {ids}, 0), e1, e2, …), "")``.
+    """
+
+    key: str
+    cases: tuple[tuple[str, Expr], ...]
+
+    def compile(self, r: Resolver) -> Compiled:
+        ids = ",".join('"' + k.replace('"', '""') + '"' for k, _ in self.cases)
+        bodies = ",".join(_formula_body(e.compile(r)) for _, e in self.cases)
+        return Compiled((), f'IFERROR(CHOOSE(MATCH({r.cell(self.key)},{{{ids}}},0),{bodies}),"")')
+
+    def evaluate(self, r: Resolver) -> float | None:
+        chosen = r.value(self.key)
+        wanted = str(chosen).strip().casefold() if chosen is not None else None
+        for k, expr in self.cases:
+            if wanted == k.casefold():
+                return expr.evaluate(r)
+        return None
+
+    def refs(self) -> set[str]:
+        return {self.key} | {ref for _, e in self.cases for ref in e.refs()}
+
+
 def _formula_body(c: Compiled) -> str:
     return c.formula()[1:]
 

@@ -237,7 +237,10 @@ KPI = Table(
         F("actual_to_date", T("Réalisé à date", "Actual to date"), K.NUMBER, T("Somme (cumul) ou moyenne des mois saisis.", "Sum (cumulative) or average of the months reported."),
           formula=_actual),
         F("expected_to_date", T("Attendu à date", "Expected to date"), K.NUMBER,
-          T("Cible × mois saisis / 12 (cumul) ou cible (moyenne).", "Target × months reported / 12 (cumulative) or target (average)."), formula=_expected),
+          T("Cible × mois saisis / 12 (cumul, rythme linéaire) ou cible (moyenne). La revue mensuelle (planmkg review, PAC-001) suit le "
+            "profil saisonnier N-1 des visites web et des leads quand les onglets l'ont.",
+            "Target × months reported / 12 (cumulative, linear pace) or target (average). The monthly review (planmkg review, PAC-001) "
+            "follows the N-1 seasonal profile of web visits and leads when the tabs hold it."), formula=_expected),
         F("pacing", T("Avancement", "Pacing"), K.RATIO, T("Réalisé / attendu (inversé pour un KPI en baisse) : ≥ 100 % = dans les temps.",
                                                           "Actual / expected (inverted for a 'down' KPI): ≥ 100 % = on track."),
           formula=Switch("direction", "down", R("expected_to_date") / R("actual_to_date"), R("actual_to_date") / R("expected_to_date"))),
@@ -301,6 +304,9 @@ TOLERANCES = Scalars(
     fields=(
         F("tolerance_ok", T("Écart accepté", "Accepted gap"), K.RATE, T("En deçà : cohérent.", "Below: coherent.")),
         F("tolerance_warning", T("Écart d'alerte", "Warning gap"), K.RATE, T("Au-delà : erreur ; entre les deux : alerte.", "Beyond: error; in between: warning.")),
+        F("pacing_band", T("Retard accepté sur le rythme des KPI", "KPI pace: accepted delay"), K.RATE,
+          T("Suivi mensuel : un KPI en retard sur son rythme attendu de plus que cet écart est signalé (PAC-001).",
+            "Monthly tracking: a KPI behind its expected pace by more than this gap is reported (PAC-001).")),
         F("tolerance_jump", T("Saut d'hypothèse toléré", "Assumption jump allowed"), K.RATE,
           T("Écart relatif maximal entre une hypothèse N (win ratio, C.A. moyen, taux) et sa valeur N-1 sans objectif qui l'explique.",
             "Largest relative move of an N assumption (win ratio, average deal, rates) from its N-1 value without an objective explaining it.")),
@@ -364,5 +370,5 @@ PLAN_SHEETS = (
 )
 
 DEFAULT_SCALARS = {"currency": "EUR", "tolerance_ok": 0.05, "tolerance_warning": 0.10, "tolerance_jump": 0.25, "tolerance_unit_cost": 1.0,
-                   "benchmark_max_age": 3,
+                   "benchmark_max_age": 3, "pacing_band": 0.10,
                    "seg_active_months": 12, "seg_lost_months": 24, "seg_new_months": 12, "seg_loyal_purchases": 3, "seg_star_share": 0.2}

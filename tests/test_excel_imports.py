@@ -1,0 +1,154 @@
+"""The ribbon's « Importer… » and « Revue mensuelle » against the stand-in Book (tests/fake_xlbook.py).
+
+The import's own reading of exports (``app.import_changes``, engineer w11a's) is replaced
+here by a function returning a known change list, so what is tested is this side: the
+dialog, table growth through protection, each value written as Excel takes it (choices
+by label, dates, text that looks like a formula kept text), the recompute afterwards,
+and the messages. The review writes its deck beside the workbook.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+import pytest
+from deck_helpers import open_deck
+
+from fake_xlbook import FakeBook, FakeUI
+from planmkg_xl import app
+from planmkg_xl.core import checklist
+from planmkg_xl.excel import ribbon
+from planmkg_xl.excel.book import read_book
+from planmkg_xl.model.schema import TABLES
+
+
+@dataclass(frozen=True)
+class Change:  # the shape of core.imports.CellChange that the ribbon relies on
+    table: str
+    row: int
+    field: str
+    old: object
+    new: object
+    status: str = "new"
+
+    @property
+    def writes(self) -> bool:
+        return self.status in ("new", "replaced")
+
+
+@pytest.fixture()
+def demo(demo_xlsm):
+    return demo_xlsm, FakeBook.from_file(demo_xlsm)
+
+
+def _fake_import(book):
+    """An import of two emailing campaigns past the table's end, ticking the checklist."""
+    data = read_book(book)
+    n = len(data.plan.tables["emailing"])
+    calls = []
+
+    def import_changes(plan, files, lang=None, **_):
+        calls.append((files, lang))
+        cells = [Change("emailing", n, "campaign", None, "=SUM(A1:A3)"), Change("emailing", n, "date", None, dt.date(2025, 11, 4)),
+                 Change("emailing", n, "sent", None, 12_000), Change("emailing", n, "bounces", None, 240),
+                 Change("emailing", n + 1, "campaign", None, "Relance webinar"), Change("emailing", n + 1, "sent", None, 8_000),
+                 Change("emailing", 0, "sent", 5_000, 9_999, status="conflict")]
+        cells += [Change("input_data", t.row, t.field, t.old, t.new)
+                  for t in checklist.checklist_ticks(plan.tables["input_data"], "emailing", "brevo.csv", dt.date(2026, 3, 2), lang)]
+        changes = SimpleNamespace(cells=cells, grow={"emailing": n + 2}, unmatched=[("emailing", "Inconnue", "brevo.csv")])
+        changes.writes = [c for c in cells if c.writes]
+        changes.conflicts = [c for c in cells if c.status == "conflict"]
+        files_read = [SimpleNamespace(path=files[0], kind="emailing", rows_read=3, rows_used=2)]
+        return SimpleNamespace(files=files_read, changes=changes)
+
+    return n, import_changes, calls
+
+
+def test_import_applies_the_changes_through_the_open_book(demo, tmp_path, monkeypatch):
+    _, book = demo
+    n, fake, calls = _fake_import(book)
+    monkeypatch.setattr(app, "import_changes", fake, raising=False)
+    export = tmp_path / "brevo.csv"
+    ui = FakeUI(files=[export])
+    outcome = ribbon.run_action("pmImport", book, ui)
+    assert calls == [([export], "fr")] and ui.picks
+    plan = read_book(book).plan
+    rows = plan.tables["emailing"]
+    assert len(rows) == n + 2  # the table grew by two rows
+    assert rows[n] == {"campaign": "=SUM(A1:A3)", "date": dt.date(2025, 11, 4), "sent": 12_000, "bounces": 240}
+    assert rows[n + 1] == {"campaign": "Relance webinar", "sent": 8_000}
+    assert rows[0]["sent"] != 9_999  # a conflict is kept
+    ticked = [r for r in plan.tables["input_data"] if r.get("source") == "brevo.csv"]
+    assert len(ticked) == 1 and ticked[0]["available"] == "yes" and ticked[0]["updated"] == dt.date(2026, 3, 2)
+    geom = read_book(book).layout.tables["emailing"]
+    sheet = next(s for s in book.sheets if s.name == geom.sheet_title)
+    assert sheet.formula_at(geom.first_row + n, geom.cols["delivered"]).startswith("=")  # derived formulas in the new rows
+    assert sheet.api.ProtectContents  # protection restored
+    assert geom.total_row == geom.first_row + n + 2 and sheet.formula_at(geom.total_row, geom.cols["sent"]).startswith("=SUM(")
+    assert "9 cellule(s) écrite(s)" in outcome.message and "1 valeur(s) déjà saisie(s)" in outcome.message
+    assert "Inconnue" in outcome.message and "brevo.csv : emailing, 2/3" in outcome.message
+    assert not any(error for _, _, error in ui.alerts)
+
+
+def test_import_cancelled_writes_nothing(demo, monkeypatch):
+    _, book = demo
+    monkeypatch.setattr(app, "import_changes", lambda *a, **k: pytest.fail("no file picked"), raising=False)
+    book.writes.clear()
+    ui = FakeUI(files=[])
+    ribbon.run_action("pmImport", book, ui)
+    assert book.writes == [] and ui.alerts[-1][1].startswith("Annulé")
+
+
+def test_import_without_the_import_module_says_so(demo, tmp_path, monkeypatch):
+    _, book = demo
+    monkeypatch.delattr(app, "import_changes", raising=False)
+    ui = FakeUI(files=[tmp_path / "x.csv"])
+    ribbon.run_action("pmImport", book, ui)
+    (_, text, error), = ui.alerts
+    assert error and "mettez planmkg_xl à jour" in text
+
+
+def test_cell_values_as_excel_takes_them():
+    from planmkg_xl.excel.imports import cell_input
+
+    assert cell_input("input_data", "available", "yes", "fr") == "Oui" and cell_input("input_data", "available", "yes", "en") == "Yes"
+    assert cell_input("emailing", "campaign", "-20 % promo", "fr") == "'-20 % promo"
+    assert cell_input("emailing", "campaign", "'quoted", "fr") == "''quoted"
+    assert cell_input("emailing", "date", dt.date(2025, 1, 2), "fr") == dt.datetime(2025, 1, 2)
+    assert cell_input("emailing", "sent", 10, "fr") == 10
+    assert TABLES["input_data"].field("available").choices
+
+
+def test_review_button_writes_the_deck_beside_the_workbook(demo):
+    path, book = demo
+    ui = FakeUI()
+    outcome = ribbon.run_action("pmReview", book, ui)
+    target = path.with_name(path.stem + "_revue_03.pptx")
+    assert outcome.open_path == target and target.is_file() and ui.opened == [target]
+    assert "Revue à fin mars : 1 KPI en retard" in outcome.message
+    assert len(open_deck(target.read_bytes()).slides) == 4
+
+
+def test_ribbon_import_equals_the_file_import(demo_xlsm, tmp_path):
+    """The same Brevo export imported by the ribbon (through the open Book) and by `planmkg import` (through the file)
+    gives the same plan: two independent writers, one result."""
+    import shutil
+
+    import exports as ex
+
+    headers, rows, _ = ex.campaigns("brevo-campaigns", n=16)
+    export = ex.write_csv(tmp_path / "brevo.csv", headers, rows, delimiter=";")
+    on_file = tmp_path / "by_file.xlsm"
+    shutil.copy(demo_xlsm, on_file)
+    app.import_files(on_file, [export])
+    book = FakeBook.from_file(demo_xlsm)
+    ui = FakeUI(files=[export])
+    ribbon.run_action("pmImport", book, ui)
+    assert not any(error for _, _, error in ui.alerts), ui.alerts
+    by_ribbon = read_book(book).compact_plan()
+    by_file = app.load(on_file).compact_plan()
+    for table in ("emailing", "input_data", "sources"):
+        if table in TABLES:
+            assert by_ribbon.tables.get(table) == by_file.tables.get(table), table
+    assert len(by_ribbon.tables["emailing"]) > len(read_book(FakeBook.from_file(demo_xlsm)).compact_plan().tables["emailing"])
