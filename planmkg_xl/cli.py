@@ -197,7 +197,13 @@ def _format_import(report) -> str:
                    "conflict": "CONFLIT (gardé)" if fr else "CONFLICT (kept)"}
     if shown:
         head = ("Cellule", "Colonne", "Avant", "Après", "Statut") if fr else ("Cell", "Column", "Before", "After", "Status")
-        rows = [head] + [(report.address(c), TABLES[c.table].field(c.field).label(report.lang), _show(c.old), _show(c.new),
+        def show(c, value):
+            f = TABLES[c.table].field(c.field)
+            if f.choices and any(ch.key == value for ch in f.choices):
+                return f.choice_label(value, report.lang)
+            return _show(value)
+
+        rows = [head] + [(report.address(c), TABLES[c.table].field(c.field).label(report.lang), show(c, c.old), show(c, c.new),
                           status_word[c.status]) for c in shown]
         widths = [min(40, max(len(str(r[i])) for r in rows)) for i in range(5)]
         for r in rows:

@@ -245,3 +245,30 @@ def test_an_imported_workbook_is_valid_ooxml(tmp_path):
     app.import_files(plan, [ex.write_csv(tmp_path / "mc.csv", headers, rows), deals_csv(tmp_path), invoices], year=ex.YEAR,
                      detail=True, today=TODAY)
     assert_valid_workbook(parts_of(plan.read_bytes()))
+
+
+def test_imports_tick_the_accueil_checklist_keeping_what_the_director_typed(tmp_path):
+    from planmkg_xl.core.checklist import find_row
+    from planmkg_xl.model.home_tabs import IMPORT_CHECKLIST
+
+    plan = tmp_path / "Plan.xlsm"
+    app.new_workbook(plan)
+    rows = app.load(plan).plan.tables["input_data"]
+    web_row = find_row(rows, IMPORT_CHECKLIST["web"][0])
+    book = Book(plan)  # the director said « no » for the web data
+    geom = app.load(plan).layout.tables["input_data"]
+    book.set_cell(geom.sheet_title, cell_ref(geom.first_row + web_row, geom.cols["available"]), "Non")
+    book.save()
+    headers, rows_ga, _, preamble = ex.ga4()
+    ga4 = ex.write_csv(tmp_path / "ga4.csv", headers, rows_ga, preamble=preamble)
+    report = app.import_files(plan, [deals_csv(tmp_path), ga4], year=ex.YEAR, today=TODAY)
+    table = app.load(plan).plan.tables["input_data"]
+    for item in IMPORT_CHECKLIST["deals"]:
+        row = table[find_row(table, item)]
+        assert (row["available"], row["source"], row["updated"]) == ("yes", "deals.csv", TODAY)
+    assert table[web_row]["available"] == "no" and table[web_row]["source"] == "ga4.csv"  # kept, listed as a conflict
+    assert any(c.table == "input_data" and c.field == "available" and c.status == "conflict" for c in report.changes.cells)
+    again = app.import_files(plan, [deals_csv(tmp_path)], year=ex.YEAR, today=TODAY)
+    assert not [c for c in again.changes.writes if c.table == "input_data"]
+    app.import_files(plan, [ga4], year=ex.YEAR, replace=True, today=TODAY)
+    assert app.load(plan).plan.tables["input_data"][web_row]["available"] == "yes"
