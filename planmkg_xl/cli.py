@@ -170,7 +170,7 @@ def import_(args: tuple[Path, ...], kind: str | None, mapping: Path | None, year
     """
     if init_map is not None:
         export_file = args[0] if args else None
-        click.echo(f"Wrote {app.init_mapping(init_map, kind=kind, export=export_file)} — edit it, then pass --mapping {init_map.name}.")
+        click.echo(say("cli.mapping_written", path=app.init_mapping(init_map, kind=kind, export=export_file), name=init_map.name))
         return
     if len(args) < 2:
         raise click.UsageError("give the plan workbook and at least one export: planmkg import PLAN.xlsm FILE...")
@@ -366,31 +366,28 @@ def review(path: Path, month: str | None, output: Path | None, force: bool, no_d
 
     report = app.review(path, month, output, force, str(template) if template else None, write_deck=not no_deck)
     ctx, lang, r = Ctx(report.computed), report.lang, report.review
-    fr = lang == "fr"
-    status = {pacing.AHEAD: ("en avance", "ahead"), pacing.ON_TRACK: ("dans le rythme", "on pace"), pacing.BEHIND: ("EN RETARD", "BEHIND"),
-              pacing.NO_ACTUALS: ("pas de réalisé", "no actuals"), pacing.NO_TARGET: ("pas de cible", "no target")}
-    click.echo((f"Revue à fin {month_name(lang, r.month)}" if fr else f"Review at the end of {month_name(lang, r.month)}") + "\n")
-    heads = ("KPI", "Réalisé" if fr else "Actual", "Attendu" if fr else "Expected", "Écart" if fr else "Gap",
-             "Fin d'année" if fr else "Year end", "Cible" if fr else "Target", "Statut" if fr else "Status")
+    click.echo(say("review.title", lang, month=month_name(lang, r.month)) + "\n")
+    heads = tuple(say("review.heads", lang).split("|"))
     rows = []
     for p in r.paces:
         show = (lambda v: kpi_value(ctx, p.unit, v) if v is not None else "–")  # noqa: E731
-        rows.append((p.kpi[:38], show(p.actual), show(p.expected), ctx.pct(p.gap, signed=True) if p.gap is not None else "–",
-                     show(p.forecast), show(p.target), status[p.status][0 if fr else 1]))
+        name = p.kpi if len(p.kpi) <= 48 else p.kpi[:47].rsplit(" ", 1)[0] + " …"
+        rows.append((name, show(p.actual), show(p.expected), ctx.pct(p.gap, signed=True) if p.gap is not None else "–",
+                     show(p.forecast), show(p.target), say("review.status_" + p.status, lang)))
     widths = [max(len(str(x)) for x in col) for col in zip(heads, *rows)]
     for line in (heads, *rows):
         click.echo("  ".join(str(x).ljust(w) if i in (0, 6) else str(x).rjust(w) for i, (x, w) in enumerate(zip(line, widths))))
     for p in r.spend:
-        click.echo(("\nBudget : " if fr else "\nBudget: ") + f"{p.kpi} — {ctx.money(p.actual or 0)} / {ctx.money(p.target or 0)}"
+        click.echo("\n" + say("review.budget", lang, kpi=p.kpi, actual=ctx.money(p.actual or 0), target=ctx.money(p.target or 0))
                    + (f" ({ctx.pct((p.actual or 0) / p.target)})" if p.target else ""))
     click.echo("")
-    click.echo(f"{r.count(pacing.BEHIND)} KPI en retard sur {len(r.paces)}." if fr else f"{r.count(pacing.BEHIND)} of {len(r.paces)} KPIs behind.")
+    click.echo(say("review.behind", lang, behind=r.count(pacing.BEHIND), n=len(r.paces)))
     if report.deck is not None:
-        click.echo(f"Created {report.deck}")
+        click.echo(say("cli.created", lang, path=report.deck))
         if pdf:
             from .deck.preview import to_pdf
 
-            click.echo(f"Created {to_pdf(report.deck, report.deck.parent)}")
+            click.echo(say("cli.created", lang, path=to_pdf(report.deck, report.deck.parent)))
 
 
 @main.command()

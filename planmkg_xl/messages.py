@@ -126,6 +126,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.pages": ("{n} page(s) PNG créée(s) dans {path}", "Created {n} PNG page(s) in {path}"),
     "cli.checks": ("Contrôles : {summary} (voir l'onglet Contrôles, ou `planmkg check`).",
                    "Checks: {summary} (see the Contrôles sheet, or `planmkg check`)."),
+    "cli.mapping_written": ("Écrit : {path} — complétez-le, puis passez --mapping {name}.",
+                            "Wrote {path} — edit it, then pass --mapping {name}."),
     "cli.error": ("Erreur : {text}", "Error: {text}"),
     "cli.internal": ("Erreur interne (un défaut de planmkg {version}) : {kind} : {text}\n"
                      "Rien n'a été écrit. Relancez avec PLANMKG_DEBUG=1 pour le détail et signalez-le.",
@@ -402,6 +404,66 @@ CATALOGUE: dict[str, tuple[str, str]] = {
               "part of an array formula; delete the array if the cell must be calculated"),
     "refusal.shared": ("sa formule est recopiée dans des cellules de saisie ; retapez ces cellules",
                "its formula is shared with input cells; retype those cells"),
+    # --- the ribbon's message boxes (excel/ribbon.py) ------------------------------------------------
+    "ribbon.error": ("Erreur", "Error"),
+    "ribbon.bug": ("Erreur interne", "Internal error"),
+    "ribbon.unknown": ("Le bouton « {id} » est inconnu de planmkg {v} : le classeur et le module Python ne sont pas de la même version. "
+                "Mettez planmkg_xl à jour, puis lancez `planmkg excel repair CLASSEUR.xlsm`.",
+                "The button “{id}” is unknown to planmkg {v}: the workbook and the Python package are not the same version. "
+                "Upgrade planmkg_xl, then run `planmkg excel repair WORKBOOK.xlsm`."),
+    "ribbon.bug_text": ("Erreur interne (un bogue de planmkg {v}) : {kind}: {msg}\nRien n'a été écrit. Relancez avec PLANMKG_DEBUG=1 "
+                 "pour les détails et signalez-le.",
+                 "Internal error (a bug in planmkg {v}): {kind}: {msg}\nNothing was written. Run again with PLANMKG_DEBUG=1 "
+                 "for details and report it."),
+    "ribbon.checked": ("{n} cellules calculées vérifiées.", "{n} calculated cells checked."),
+    "ribbon.repaired": ("{n} cellule(s) calculée(s) réparée(s) :", "{n} calculated cell(s) repaired:"),
+    "ribbon.repair_line": ("  {sheet}!{cell} : contenait {was}, formule rétablie", "  {sheet}!{cell}: held {was}, formula restored"),
+    "ribbon.nothing": ("Rien à changer.", "Nothing to change."),
+    "ribbon.findings": ("{n} constat(s) : {detail}.", "{n} finding(s): {detail}."),
+    "ribbon.more": ("… et {n} de plus (voir `planmkg check`).", "… and {n} more (see `planmkg check`)."),
+    "ribbon.wrote": ("Écrit : {path}", "Wrote {path}"),
+    "ribbon.deck_built": ("Présentation créée : {path}", "Deck written: {path}"),
+    "ribbon.deck_updated": ("Présentation mise à jour : {path}", "Deck updated: {path}"),
+    "ribbon.no_folder": ("Le dossier local de ce classeur OneDrive/SharePoint est introuvable ({url}).\n"
+                  "Enregistrer dans Documents ({docs}) ?\n\nPour enregistrer à côté du classeur, indiquez le dossier "
+                  "synchronisé dans xlwings.conf (ONEDRIVE_CONSUMER_WIN, ONEDRIVE_COMMERCIAL_WIN ou SHAREPOINT_WIN ; voir docs/excel.md).",
+                  "The local folder of this OneDrive/SharePoint workbook cannot be found ({url}).\n"
+                  "Save in Documents ({docs}) instead?\n\nTo save next to the workbook, give the synced folder "
+                  "in xlwings.conf (ONEDRIVE_CONSUMER_WIN, ONEDRIVE_COMMERCIAL_WIN or SHAREPOINT_WIN; see docs/excel.md)."),
+    "ribbon.cancelled": ("Annulé : rien n'a été écrit.", "Cancelled: nothing was written."),
+    "ribbon.locked": ("{path} est ouvert dans un autre programme (PowerPoint ?). Fermez-le, puis recommencez.",
+               "{path} is open in another program (PowerPoint?). Close it, then try again."),
+    "ribbon.pick": ("Exports à importer (CRM, analytics, emailing, factures…)", "Exports to import (CRM, analytics, emailing, invoices…)"),
+    "ribbon.no_dialog": ("Pas de boîte de dialogue de fichiers disponible ici. Importez en ligne de commande : planmkg import CLASSEUR.xlsm EXPORT.csv",
+                  "No file dialog available here. Import from the command line: planmkg import WORKBOOK.xlsm EXPORT.csv"),
+    "ribbon.reviewed": ("Revue à fin {month} : {behind} KPI en retard sur {n}.\nPrésentation : {path}",
+                 "Review at the end of {month}: {behind} of {n} KPIs behind.\nDeck: {path}"),
+    "ribbon.help": ("Boutons de l'onglet Plan Marketing :\n"
+             "• Recalculer : rétablit les formules des cellules calculées (les saisies ne sont jamais modifiées).\n"
+             "• Vérifier la cohérence : entonnoir, budget, objectifs…\n"
+             "• Importer… : remplit les onglets depuis vos exports (CSV, XLSX).\n"
+             "• Revue mensuelle : chaque KPI face à son rythme, prévision de fin d'année, présentation de revue.\n"
+             "• Générer / Mettre à jour la présentation : un .pptx à côté du classeur.\n"
+             "• Exporter (JSON) : le plan en JSON à côté du classeur.\n\n"
+             "Mêmes commandes en ligne : planmkg recompute | check | deck | import | review | export.\nGuide : {url}",
+             "Buttons of the Plan Marketing tab:\n"
+             "• Recompute: restores the formulas of calculated cells (inputs are never changed).\n"
+             "• Check: funnel, budget, objectives…\n"
+             "• Import…: fills the tabs from your exports (CSV, XLSX).\n"
+             "• Monthly review: each KPI against its pace, year-end forecast, review deck.\n"
+             "• Build / Update deck: a .pptx next to the workbook.\n"
+             "• Export: the plan as JSON next to the workbook.\n\n"
+             "Same commands on the command line: planmkg recompute | check | deck | import | review | export.\nGuide: {url}"),
+    # --- planmkg review ------------------------------------------------------------------------------
+    "review.title": ("Revue à fin {month}", "Review at the end of {month}"),
+    "review.heads": ("KPI|Réalisé|Attendu|Écart|Fin d'année|Cible|Statut", "KPI|Actual|Expected|Gap|Year end|Target|Status"),
+    "review.status_ahead": ("en avance", "ahead"),
+    "review.status_on_track": ("dans le rythme", "on pace"),
+    "review.status_behind": ("EN RETARD", "BEHIND"),
+    "review.status_no_actuals": ("pas de réalisé", "no actuals"),
+    "review.status_no_target": ("pas de cible", "no target"),
+    "review.budget": ("Budget : {kpi} — {actual} / {target}", "Budget: {kpi} — {actual} / {target}"),
+    "review.behind": ("{behind} KPI en retard sur {n}.", "{behind} of {n} KPIs behind."),
     # --- cell problems -------------------------------------------------------------------------
     "cells.many": ("{n} cellules à corriger :", "{n} cells to fix:"),
     "cells.more": ("- … et {n} de plus", "- … {n} more"),

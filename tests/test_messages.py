@@ -106,10 +106,21 @@ def test_no_sentence_of_the_other_language_on_the_demo(lang, workbooks, tmp_path
         _run(["rules", "--lang", lang], other_locale),
         _run(["new", "--lang", lang, "--from", tmp_path / "plan.json", tmp_path / "again.xlsm"], other_locale),
         _run(["check", tmp_path / "missing.xlsm"], "fr_FR.UTF-8" if lang == "fr" else "en_US.UTF-8"),
+        _run(["import", wb, _export(tmp_path), "--dry-run"], other_locale),
+        _run(["import", wb, _export(tmp_path)], other_locale),
+        _run(["review", wb, "--month", "2026-03", "--no-deck"], other_locale),
     ]
     text = "\n".join(outputs)
     leaks = english_in(text) if lang == "fr" else french_in(text)
     assert leaks == [], "\n".join(leaks[:20])
+
+
+def _export(folder):
+    """A small Brevo campaign report, as the import reads it."""
+    from exports import campaigns, write_csv
+
+    headers, rows, _ = campaigns("brevo-campaigns", n=3)
+    return write_csv(folder / "brevo.csv", headers, rows)
 
 
 def test_a_file_level_error_follows_lang_then_the_locale(tmp_path):

@@ -30,6 +30,7 @@ from typing import Any, Callable
 
 from .. import __version__
 from ..errors import PlanError
+from ..messages import learn_lang, reset_lang, say
 from .book import BookRecompute, book_lang, calculate_if_manual, read_book, recompute_book, write_controls_book
 from .paths import documents_folder, local_path_of
 
@@ -48,62 +49,11 @@ ACTIONS: dict[str, str] = {
 }
 
 _TITLE = {"fr": "Plan Marketing", "en": "Plan Marketing"}
-_T = {
-    "error": ("Erreur", "Error"),
-    "bug": ("Erreur interne", "Internal error"),
-    "unknown": ("Le bouton « {id} » est inconnu de planmkg {v} : le classeur et le module Python ne sont pas de la même version. "
-                "Mettez planmkg_xl à jour, puis lancez `planmkg excel repair CLASSEUR.xlsm`.",
-                "The button “{id}” is unknown to planmkg {v}: the workbook and the Python package are not the same version. "
-                "Upgrade planmkg_xl, then run `planmkg excel repair WORKBOOK.xlsm`."),
-    "bug_text": ("Erreur interne (un bogue de planmkg {v}) : {kind}: {msg}\nRien n'a été écrit. Relancez avec PLANMKG_DEBUG=1 "
-                 "pour les détails et signalez-le.",
-                 "Internal error (a bug in planmkg {v}): {kind}: {msg}\nNothing was written. Run again with PLANMKG_DEBUG=1 "
-                 "for details and report it."),
-    "checked": ("{n} cellules calculées vérifiées.", "{n} calculated cells checked."),
-    "repaired": ("{n} cellule(s) calculée(s) réparée(s) :", "{n} calculated cell(s) repaired:"),
-    "repair_line": ("  {sheet}!{cell} : contenait {was}, formule rétablie", "  {sheet}!{cell}: held {was}, formula restored"),
-    "nothing": ("Rien à changer.", "Nothing to change."),
-    "findings": ("{n} constat(s) : {detail}.", "{n} finding(s): {detail}."),
-    "more": ("… et {n} de plus (voir `planmkg check`).", "… and {n} more (see `planmkg check`)."),
-    "wrote": ("Écrit : {path}", "Wrote {path}"),
-    "deck_built": ("Présentation créée : {path}", "Deck written: {path}"),
-    "deck_updated": ("Présentation mise à jour : {path}", "Deck updated: {path}"),
-    "no_folder": ("Le dossier local de ce classeur OneDrive/SharePoint est introuvable ({url}).\n"
-                  "Enregistrer dans Documents ({docs}) ?\n\nPour enregistrer à côté du classeur, indiquez le dossier "
-                  "synchronisé dans xlwings.conf (ONEDRIVE_CONSUMER_WIN, ONEDRIVE_COMMERCIAL_WIN ou SHAREPOINT_WIN ; voir docs/excel.md).",
-                  "The local folder of this OneDrive/SharePoint workbook cannot be found ({url}).\n"
-                  "Save in Documents ({docs}) instead?\n\nTo save next to the workbook, give the synced folder "
-                  "in xlwings.conf (ONEDRIVE_CONSUMER_WIN, ONEDRIVE_COMMERCIAL_WIN or SHAREPOINT_WIN; see docs/excel.md)."),
-    "cancelled": ("Annulé : rien n'a été écrit.", "Cancelled: nothing was written."),
-    "locked": ("{path} est ouvert dans un autre programme (PowerPoint ?). Fermez-le, puis recommencez.",
-               "{path} is open in another program (PowerPoint?). Close it, then try again."),
-    "pick": ("Exports à importer (CRM, analytics, emailing, factures…)", "Exports to import (CRM, analytics, emailing, invoices…)"),
-    "no_dialog": ("Pas de boîte de dialogue de fichiers disponible ici. Importez en ligne de commande : planmkg import CLASSEUR.xlsm EXPORT.csv",
-                  "No file dialog available here. Import from the command line: planmkg import WORKBOOK.xlsm EXPORT.csv"),
-    "reviewed": ("Revue à fin {month} : {behind} KPI en retard sur {n}.\nPrésentation : {path}",
-                 "Review at the end of {month}: {behind} of {n} KPIs behind.\nDeck: {path}"),
-    "help": ("Boutons de l'onglet Plan Marketing :\n"
-             "• Recalculer : rétablit les formules des cellules calculées (les saisies ne sont jamais modifiées).\n"
-             "• Vérifier la cohérence : entonnoir, budget, objectifs…\n"
-             "• Importer… : remplit les onglets depuis vos exports (CSV, XLSX).\n"
-             "• Revue mensuelle : chaque KPI face à son rythme, prévision de fin d'année, présentation de revue.\n"
-             "• Générer / Mettre à jour la présentation : un .pptx à côté du classeur.\n"
-             "• Exporter (JSON) : le plan en JSON à côté du classeur.\n\n"
-             "Mêmes commandes en ligne : planmkg recompute | check | deck | import | review | export.\nGuide : {url}",
-             "Buttons of the Plan Marketing tab:\n"
-             "• Recompute: restores the formulas of calculated cells (inputs are never changed).\n"
-             "• Check: funnel, budget, objectives…\n"
-             "• Import…: fills the tabs from your exports (CSV, XLSX).\n"
-             "• Monthly review: each KPI against its pace, year-end forecast, review deck.\n"
-             "• Build / Update deck: a .pptx next to the workbook.\n"
-             "• Export: the plan as JSON next to the workbook.\n\n"
-             "Same commands on the command line: planmkg recompute | check | deck | import | review | export.\nGuide: {url}"),
-}
 MAX_FINDINGS_SHOWN = 8
 
 def _t(lang: str, key: str, **kw) -> str:
-    fr, en = _T[key]
-    return (fr if lang == "fr" else en).format(**kw)
+    """A ribbon message (``messages.CATALOGUE["ribbon.<key>"]``)."""
+    return say("ribbon." + key, lang, **kw)
 
 
 # ---------------------------------------------------------------------------
@@ -215,8 +165,14 @@ def error_message(exc: BaseException, lang: str) -> tuple[str, str]:
 
 
 def run_action(control_id: str, book: Any, ui: Any) -> Outcome | None:
-    """Run the action of ``control_id`` on ``book``; every outcome and every error ends in a message box."""
+    """Run the action of ``control_id`` on ``book``; every outcome and every error ends in a message box.
+
+    Each click speaks the workbook's language from its first message (an error raised in the
+    Python package says itself in it too).
+    """
     lang = book_lang(book)
+    reset_lang()
+    learn_lang(lang)
     try:
         handler = action_for(control_id)
     except KeyError:
@@ -374,7 +330,6 @@ def _deck(book: Any, ui: Any, update: bool) -> Outcome:
     except PermissionError as exc:
         raise FileLockedError(_t(lang, "locked", path=target)) from exc
     message = _t(lang, "deck_updated" if template else "deck_built", path=target)
-    from ..messages import say
 
     rule = say("deck.deleted_rule", lang)
     if rule in changes:  # slides or shapes the user deleted stayed deleted: say so, and how to get them back
