@@ -97,8 +97,8 @@ def main() -> None:
                                                "xlsx", "--outdir", str(work / "lo"), str(stripped)], args.runs)
         row["export_json"] = timed(planmkg + ["export", str(path), "--json", str(work / f"{name}.json")], args.runs)
         copy = work / f"{name}_copy.xlsm"
-        row["recompute"] = timed(planmkg + ["recompute", str(path), "--output", str(copy)], args.runs)
-        for extra, cmd in (("check", ["check", str(path)]), ("deck", ["deck", str(path), "--output", str(work / f"{name}.pptx")])):
+        row["recompute"] = timed(planmkg + ["recompute", str(path), "--output", str(copy), "--force"], args.runs)
+        for extra, cmd in (("check", ["check", str(path)]), ("deck", ["deck", str(path), "--output", str(work / f"{name}.pptx"), "--force"])):
             probe = subprocess.run(planmkg + [extra, "--help"], capture_output=True)
             if probe.returncode == 0:
                 row[extra] = timed(planmkg + cmd, args.runs, ok=(0, 1) if extra == "check" else (0,))  # check: 1 = findings
