@@ -209,15 +209,14 @@ def convert(raw: object, f: Field, lang: str, complain) -> object:
     if isinstance(raw, (int, float)) and not isinstance(raw, bool) and not number_ok(raw):
         complain("huge", v=_show_any(raw))
         return None
+    problem = text_problem(raw) if isinstance(raw, str) else None
+    if problem:  # what Excel cannot hold comes first, whatever the column expects
+        complain(problem[0], **problem[1])
+        return None
     if kind in (Kind.TEXT, Kind.LONGTEXT):
         if isinstance(raw, float) and raw.is_integer():
             raw = int(raw)
-        text = raw if isinstance(raw, str) else str(raw)
-        problem = text_problem(text)
-        if problem:
-            complain(problem[0], **problem[1])
-            return None
-        return text
+        return raw if isinstance(raw, str) else str(raw)
     if kind == Kind.CHOICE:
         key = f.choice_key(raw if isinstance(raw, str) else str(raw))
         if key is None:
