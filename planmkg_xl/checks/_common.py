@@ -128,6 +128,18 @@ class Ctx:
             self.memo[key] = [Objective(t, i, row) for t, i, row in funnel.whole_scope(self.computed, metric)]
         return self.memo[key]
 
+    def objectives_off(self, metric: str, value: float):
+        """Each whole-funnel objective on ``metric`` whose target ``value`` misses beyond the band:
+        (objective, its target, gap ``value / target − 1``, severity). FUN-007 and XTB-002 compare a plan's figure so."""
+        for o in self.whole_scope(metric):
+            stated = num(o.row.get("target"))
+            if not stated:
+                continue
+            ratio = value / stated - 1
+            severity = self.band(ratio)
+            if severity is not None:
+                yield o, stated, ratio, severity
+
     def n1(self, metric: str) -> float | None:
         """The tabs' N-1 figure for an objective metric (None when the tabs have none)."""
         return funnel.n1(self.computed, metric)

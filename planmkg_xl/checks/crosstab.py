@@ -83,14 +83,7 @@ def check_kpi_targets(ctx: Ctx) -> list[Finding]:
         metric, target = row.get("metric"), num(row.get("target"))
         if not metric or metric == "other" or target is None:
             continue
-        for o in ctx.whole_scope(str(metric)):
-            stated = num(o.row.get("target"))
-            if not stated:
-                continue
-            ratio = target / stated - 1
-            severity = ctx.band(ratio)
-            if severity is None:
-                continue
+        for o, stated, ratio, severity in ctx.objectives_off(str(metric), target):
             name = ctx.row_label("kpis", i)
             out.append(finding("XTB-002", severity, ctx.t(
                 f"KPI « {name} » : cible N {show(ctx, metric, target)} ; l'objectif {o.id} vise {show(ctx, metric, stated)} sur la même "

@@ -59,14 +59,7 @@ def check_lead_objectives(ctx: Ctx) -> list[Finding]:
         planned = ctx.total("leadgen", field)
         if not planned:
             continue
-        for o in ctx.whole_scope(metric):
-            promised = num(o.row.get("target"))
-            if not promised:
-                continue
-            ratio = planned / promised - 1
-            severity = ctx.band(ratio)
-            if severity is None:
-                continue
+        for o, promised, ratio, severity in ctx.objectives_off(metric, planned):
             label = ctx.label("leadgen", field)
             out.append(finding("FUN-007", severity, ctx.t(
                 f"L'objectif {o.id} vise {ctx.count(promised)} {_names(metric)[0]} ; l'onglet Lead generation en prévoit "
