@@ -79,7 +79,7 @@ def _pace_table(c: Ctx, review: pacing.Review, paces: list[pacing.Pace]) -> Slid
         title = c.tr(f"Aucun réalisé saisi à fin {month} : la revue attend les chiffres du mois",
                      f"No actual typed by the end of {month}: the review awaits the month's figures")
     elif behind:
-        title = c.tr(f"{len(behind)} KPI sur {len(tracked)} en retard sur leur rythme à fin {month}",
+        title = c.tr(f"{len(behind)} KPI sur {len(tracked)} en retard sur le rythme attendu à fin {month}",
                      f"{len(behind)} of {len(tracked)} KPIs behind their pace at the end of {month}")
     else:
         title = c.tr(f"Les {len(tracked)} KPI suivis sont dans leur rythme à fin {month}",
