@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .core.compute import Computed, compute
 from .errors import PlanError, WorkbookError
-from .messages import msg
+from .messages import msg, say
 from .io.jsonio import plan_from_json_file, plan_to_json
 from .io.package import Package, check_not_locked, check_output, check_writable, read_package, write_atomic, zip_bytes
 from .io.read import WorkbookData, read_package_data
@@ -292,21 +292,15 @@ def review(path: str | os.PathLike, month: str | None = None, output: str | os.P
             number = pacing.month_of(month, year)
         except ValueError as exc:
             if str(exc) == "year":
-                raise PlanError(_say(lang, f"--month {month} : le plan porte sur {int(year)} (Paramètres › Année du plan). "
-                                           f"Donnez un mois de {int(year)}, par exemple {int(year)}-09.",
-                                     f"--month {month}: the plan is for {int(year)} (Settings › Plan year). "
-                                     f"Give a month of {int(year)}, for example {int(year)}-09.")) from None
-            raise PlanError(_say(lang, f"--month {month} : attendu un mois au format AAAA-MM, par exemple 2026-09.",
-                                 f"--month {month}: expected a month as YYYY-MM, for example 2026-09.")) from None
+                raise PlanError(say("app.month_year", lang, month=month, year=int(year))) from None
+            raise PlanError(say("app.month_format", lang, month=month)) from None
     result = ReviewReport(pacing.review(computed, number), computed, lang)
     if write_deck:
         target = Path(output) if output else Path(path).with_name(review_name(Path(path).stem, result.review.month, lang))
         if target.suffix.lower() != ".pptx":
-            raise PlanError(_say(lang, f"{target.name} : la revue est une présentation .pptx. Choisissez par exemple Revue.pptx.",
-                                 f"{target.name}: the review is a .pptx deck. Choose e.g. Review.pptx."))
+            raise PlanError(say("app.review_pptx", lang, name=target.name))
         if target.exists() and not force:
-            raise PlanError(_say(lang, f"{target} existe déjà. Choisissez un autre nom (--output) ou ajoutez --force pour le remplacer.",
-                                 f"{target} already exists. Choose another name (--output), or pass --force to replace it."))
+            raise PlanError(say("app.review_exists", lang, path=target))
         check_not_locked(target)
         write_atomic(target, review_deck_for(computed, result.review, template, lang))
         result.deck = target
@@ -325,10 +319,6 @@ def review_deck_for(computed: Computed, review_data, template: str | None = None
 
     lang = lang or computed.plan.lang
     return render_specs(review_spec(computed, review_data, lang), lang, template)
-
-
-def _say(lang: str, fr: str, en: str) -> str:
-    return fr if lang == "fr" else en
 
 
 # ---------------------------------------------------------------- import of exports (planmkg import, ribbon « Importer… »)

@@ -173,7 +173,7 @@ def import_(args: tuple[Path, ...], kind: str | None, mapping: Path | None, year
         click.echo(say("cli.mapping_written", path=app.init_mapping(init_map, kind=kind, export=export_file), name=init_map.name))
         return
     if len(args) < 2:
-        raise click.UsageError("give the plan workbook and at least one export: planmkg import PLAN.xlsm FILE...")
+        raise click.UsageError(say("import.usage"))
     plan, files = args[0], list(args[1:])
     report = app.import_files(plan, files, kind=kind, mapping=mapping, year=year, dry_run=dry_run, replace=replace,
                               detail=detail, output=output, force=force)
@@ -184,48 +184,42 @@ def _format_import(report) -> str:
     """What was read, the table of changes (cell, old, new, status), the conflicts and what was written."""
     from .model.schema import TABLES
 
-    fr = report.lang == "fr"
+    lang = report.lang
     lines = []
     for f in report.files:
-        lines.append(f"{f.path.name}: {f.preset} ({f.kind}), {'année' if fr else 'year'} {f.year or '—'} — "
-                     f"{f.rows_read} {'lignes lues' if fr else 'rows read'}, {f.rows_used} {'utilisées' if fr else 'used'}.")
+        lines.append(say("import.file", lang, name=f.path.name, preset=f.preset, kind=f.kind, year=f.year or "—",
+                         read=f.rows_read, used=f.rows_used))
         lines += [f"  {n}" for n in f.notes]
     changes = report.changes
     shown = [c for c in changes.cells if c.status != "same"]
     shown.sort(key=lambda c: (list(TABLES).index(c.table), c.row, TABLES[c.table].fields.index(TABLES[c.table].field(c.field))))
-    status_word = {"new": "nouveau" if fr else "new", "replaced": "remplacé" if fr else "replaced",
-                   "conflict": "CONFLIT (gardé)" if fr else "CONFLICT (kept)"}
     if shown:
-        head = ("Cellule", "Colonne", "Avant", "Après", "Statut") if fr else ("Cell", "Column", "Before", "After", "Status")
+        head = tuple(say("import.heads", lang).split("|"))
+
         def show(c, value):
             f = TABLES[c.table].field(c.field)
             if f.choices and any(ch.key == value for ch in f.choices):
-                return f.choice_label(value, report.lang)
+                return f.choice_label(value, lang)
             return _show(value)
 
-        rows = [head] + [(report.address(c), TABLES[c.table].field(c.field).label(report.lang), show(c, c.old), show(c, c.new),
-                          status_word[c.status]) for c in shown]
+        rows = [head] + [(report.address(c), TABLES[c.table].field(c.field).label(lang), show(c, c.old), show(c, c.new),
+                          say("import.status_" + c.status, lang)) for c in shown]
         widths = [min(40, max(len(str(r[i])) for r in rows)) for i in range(5)]
         for r in rows:
             lines.append("  ".join(str(v)[:40].ljust(w) for v, w in zip(r, widths)).rstrip())
     for table, label, source in changes.unmatched:
-        lines.append((f"Aucune ligne « {label} » dans {TABLES[table].name} ({source}) : ignorée." if fr else
-                      f"No row « {label} » in {TABLES[table].name} ({source}): skipped."))
+        lines.append(say("import.unmatched", lang, label=label, table=TABLES[table].name, source=source))
     for key, n in changes.grow.items():
-        lines.append(f"{TABLES[key].name}: {'agrandi à' if fr else 'grown to'} {n} {'lignes' if fr else 'rows'}.")
-    n_conf = len(changes.conflicts)
-    if n_conf:
-        lines.append((f"{n_conf} conflit(s) : valeurs saisies gardées. Relancez avec --replace pour les remplacer." if fr else
-                      f"{n_conf} conflict(s): typed values kept. Run again with --replace to overwrite them."))
+        lines.append(say("import.grown", lang, table=TABLES[key].name, n=n))
+    if changes.conflicts:
+        lines.append(say("import.conflicts", lang, n=len(changes.conflicts)))
     n = len(changes.writes)
     if report.dry_run:
-        lines.append(f"--dry-run : {n} cellule(s) seraient écrites ; rien n'a été écrit." if fr else
-                     f"--dry-run: {n} cell(s) would be written; nothing was written.")
+        lines.append(say("import.dry_run", lang, n=n))
     elif report.written:
-        lines.append(f"{n} cellule(s) écrites dans {report.path} ; calculs et contrôles mis à jour ({_count(report.findings)})." if fr else
-                     f"{n} cell(s) written to {report.path}; calculations and checks updated ({_count(report.findings)}).")
+        lines.append(say("import.written", lang, n=n, path=report.path, summary=_count(report.findings)))
     else:
-        lines.append("Rien à changer." if fr else "Nothing to change.")
+        lines.append(say("import.nothing", lang))
     return "\n".join(lines)
 
 

@@ -73,6 +73,30 @@ def say(key: str, lang: str | None = None, /, **values: object) -> str:
     return (fr if (lang or current_lang()) == "fr" else en).format(**values).rstrip()
 
 
+_WINDOWS_LOCKED = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: Excel holds the file
+
+
+def os_reason(exc: OSError, lang: str | None = None) -> str:
+    """Why the system refused a file, in the user's language.
+
+    ``strerror`` speaks the machine's language (« Permission non accordée » on a French
+    Linux, or worse, Windows' ANSI code page), not the workbook's: the reason is said
+    from the catalogue by ``errno`` instead; the caller keeps the path in its message.
+    """
+    import errno
+
+    if getattr(exc, "winerror", None) in _WINDOWS_LOCKED:
+        return say("os.locked", lang)
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if "os." + name in CATALOGUE:
+        return say("os." + name, lang)
+    if isinstance(exc, PermissionError):
+        return say("os.EACCES", lang)
+    if isinstance(exc, FileNotFoundError):
+        return say("os.ENOENT", lang)
+    return say("os.other", lang, code=name or exc.errno or type(exc).__name__)
+
+
 @dataclass(frozen=True)
 class Msg:
     """A message not said yet: an error raised before anyone knows who will read it.
@@ -137,6 +161,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "Warning: xlwings settings not written ({text}); run `planmkg excel setup` later."),
     "cli.content_lang": ("Les libellés sont en français ; le contenu du plan ({path}) est en anglais et reste tel quel.",
                          "Labels are in English; the plan's content ({path}) is in French and is kept as it is."),
+    # --- planmkg import (cli.py) and the ribbon's Import… (excel/imports.py) ------------------------
+    "import.file": ("{name} : {preset} ({kind}), année {year} — {read} lignes lues, {used} utilisées.",
+                    "{name}: {preset} ({kind}), year {year} — {read} rows read, {used} used."),
+    "import.heads": ("Cellule|Colonne|Avant|Après|Statut", "Cell|Column|Before|After|Status"),
+    "import.status_new": ("nouveau", "new"),
+    "import.status_replaced": ("remplacé", "replaced"),
+    "import.status_conflict": ("CONFLIT (gardé)", "CONFLICT (kept)"),
+    "import.unmatched": ("Aucune ligne « {label} » dans {table} ({source}) : ignorée.", "No row « {label} » in {table} ({source}): skipped."),
+    "import.grown": ("{table} : agrandi à {n} lignes.", "{table}: grown to {n} rows."),
+    "import.conflicts": ("{n} conflit(s) : valeurs saisies gardées. Relancez avec --replace pour les remplacer.",
+                         "{n} conflict(s): typed values kept. Run again with --replace to overwrite them."),
+    "import.dry_run": ("--dry-run : {n} cellule(s) seraient écrites ; rien n'a été écrit.",
+                       "--dry-run: {n} cell(s) would be written; nothing was written."),
+    "import.written": ("{n} cellule(s) écrites dans {path} ; calculs et contrôles mis à jour ({summary}).",
+                       "{n} cell(s) written to {path}; calculations and checks updated ({summary})."),
+    "import.nothing": ("Rien à changer.", "Nothing to change."),
+    "import.usage": ("indiquez le classeur du plan et au moins un export : planmkg import PLAN.xlsm FICHIER...",
+                     "give the plan workbook and at least one export: planmkg import PLAN.xlsm FILE..."),
+    "import.box_file": ("{name} : {kind}, {used}/{read} lignes utilisées", "{name}: {kind}, {used}/{read} rows used"),
+    "import.box_written": ("{n} cellule(s) écrite(s).", "{n} cell(s) written."),
+    "import.box_conflicts": ("{n} valeur(s) déjà saisie(s) et différente(s) conservée(s) ; `planmkg import --replace` les remplace.",
+                             "{n} value(s) already typed and different kept; `planmkg import --replace` replaces them."),
+    "import.box_unmatched": ("Sans ligne correspondante : {rows}", "No matching row: {rows}"),
+    "import.unavailable": ("Cette version de planmkg ne sait pas encore importer : mettez planmkg_xl à jour.",
+                           "This version of planmkg cannot import yet: upgrade planmkg_xl."),
     # --- the use cases -----------------------------------------------------------------------
     "app.not_xlsm": ("{name} : le classeur doit être un fichier .xlsm (il porte les macros du ruban). Exemple : Plan_Marketing.xlsm.",
                      "{name}: the workbook must be an .xlsm file (it carries the ribbon's macros). Use e.g. Plan_Marketing.xlsm."),
@@ -169,6 +218,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "checks.source": ("Source : {text}", "Source: {text}"),
     "checks.rules_doc": ("Pourquoi, formule et source de chaque règle : {path} (planmkg rules --format markdown).",
                          "Why, formula and source of every rule: {path} (planmkg rules --format markdown)."),
+    # --- docs/rules.md (planmkg rules --format markdown) ---------------------------------------------
+    "rules.md_title": ("Règles de cohérence", "Coherence rules"),
+    "rules.md_generated": ("Généré depuis le registre des règles (`planmkg_xl/checks/registry.py`) par `planmkg rules --format markdown"
+                           " --lang {lang}` ; ne pas modifier à la main.",
+                           "Generated from the rule registry (`planmkg_xl/checks/registry.py`) by `planmkg rules --format markdown"
+                           " --lang {lang}`; do not edit by hand."),
+    "rules.md_severity": ("Gravité : une règle « Alerte / Erreur » compare un écart relatif à la bande de tolérance de l'onglet "
+                          "Paramètres (`tolerance_ok`, `tolerance_warning`) : rien en deçà de `tolerance_ok`, une alerte jusqu'à "
+                          "`tolerance_warning`, une erreur au-delà. Une règle n'émet jamais d'autre gravité que celles listées.",
+                          "Severity: a \"Warning / Error\" rule compares a relative gap with the Settings tab's tolerance band "
+                          "(`tolerance_ok`, `tolerance_warning`): nothing below `tolerance_ok`, a warning up to `tolerance_warning`, "
+                          "an error beyond. A rule never reports a severity other than those listed."),
+    "rules.md_count": ("{n} règles.", "{n} rules."),
+    "rules.md_head": ("Gravité|Règle", "Severity|Rule"),
+    "rules.md_labels": ("Contrôle|Pourquoi|Formule|Source", "Checks|Why|Formula|Source"),
+    "rules.md_item": ("- **{label}** : {text}", "- **{label}**: {text}"),
     # --- the Contrôles sheet (io/controls.py) -----------------------------------------------------
     "controls.intro": ("Résultat du dernier « Vérifier la cohérence » (ou de planmkg recompute). Cliquez sur une cellule pour y aller.",
                        "Result of the last Check (or planmkg recompute). Click a cell to go there."),
@@ -304,6 +369,48 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                     "téléchargement incomplet). Ouvrez-le dans Excel et enregistrez-le de nouveau (Fichier > Enregistrer sous > .xlsm), ou restaurez une sauvegarde.",
                     "{name}: the part {part} cannot be decompressed: the file is damaged (a bad copy or "
                     "download). Open it in Excel and save it again (File > Save As > .xlsm), or restore a backup."),
+    # --- the workbook's structure (io/sheets.py) ----------------------------------------------------
+    "book.no_sheet": ("L'onglet « {sheet} » est introuvable (supprimé ?). Le plan en a besoin : restaurez-le depuis une sauvegarde, "
+                      "ou reconstruisez le classeur avec `planmkg export` puis `planmkg new --from`.",
+                      "The sheet « {sheet} » is missing (deleted?). The plan needs it: restore it from a backup, "
+                      "or rebuild the workbook with `planmkg export` then `planmkg new --from`."),
+    "book.no_table": ("Onglet « {sheet} » : le tableau Excel « {table} » est introuvable (renommé ou converti en plage ?). "
+                      "Redonnez-lui le nom {table} (Création de tableau > Nom du tableau), ou restaurez l'onglet.",
+                      "Sheet « {sheet} »: the Excel table « {table} » is missing (renamed or converted to a range?). "
+                      "Rename it back to {table} (Table Design > Table Name), or restore the sheet."),
+    "book.no_name": ("La cellule nommée « {key} » ({label}) est introuvable. Recréez-la (Formules > Gestionnaire de noms) "
+                     "ou reconstruisez le classeur avec `planmkg export` puis `planmkg new --from`.",
+                     "The named cell « {key} » ({label}) is missing. Restore it (Formulas > Name Manager) "
+                     "or rebuild the workbook with `planmkg export` then `planmkg new --from`."),
+    "book.name_sheet": ("La cellule nommée « {key} » désigne l'onglet « {sheet} », qui n'existe pas (renommé hors d'Excel ?). "
+                        "Corrigez-la dans Formules > Gestionnaire de noms, ou ouvrez et enregistrez le classeur dans Excel.",
+                        "The named cell « {key} » points at the sheet « {sheet} », which does not exist (renamed outside Excel?). "
+                        "Fix it in Formulas > Name Manager, or open and save the workbook in Excel."),
+    "book.name_not_cell": ("La cellule nommée « {key} » désigne {target}, pas une cellule. Corrigez-la dans Formules > "
+                           "Gestionnaire de noms.",
+                           "The named cell « {key} » points at {target}, not at one cell. Fix it in Formulas > Name Manager."),
+    "book.bad_range": ("Onglet « {sheet} », tableau {table} : sa plage {ref} n'est pas une plage de cellules. Le fichier est "
+                       "endommagé : ouvrez-le dans Excel et enregistrez-le, ou restaurez une sauvegarde.",
+                       "Sheet « {sheet} », table {table}: its range {ref} is not a cell range. The file is damaged: "
+                       "open it in Excel and save it again, or restore a backup."),
+    "book.too_many_rows": ("Onglet « {sheet} », tableau {table} : sa plage {ref} compte {n} lignes ; planmkg en lit au plus {cap} "
+                           "par tableau. Redimensionnez le tableau (Création de tableau > Redimensionner).",
+                           "Sheet « {sheet} », table {table}: its range {ref} has {n} rows; planmkg reads at most {cap} per table. "
+                           "Resize the table (Table Design > Resize Table)."),
+    "book.no_columns": ("Onglet « {sheet} », tableau {table} : colonne(s) {labels} introuvable(s) (renommée(s) ou supprimée(s) ?). "
+                        "Rétablissez exactement le texte de l'en-tête.",
+                        "Sheet « {sheet} », table {table}: column(s) {labels} not found (renamed or deleted?). "
+                        "Restore the header text exactly."),
+    # --- planmkg review (app.py) ------------------------------------------------------------------
+    "app.month_year": ("--month {month} : le plan porte sur {year} (Paramètres › Année du plan). Donnez un mois de {year}, "
+                       "par exemple {year}-09.",
+                       "--month {month}: the plan is for {year} (Settings › Plan year). Give a month of {year}, for example {year}-09."),
+    "app.month_format": ("--month {month} : attendu un mois au format AAAA-MM, par exemple 2026-09.",
+                         "--month {month}: expected a month as YYYY-MM, for example 2026-09."),
+    "app.review_pptx": ("{name} : la revue est une présentation .pptx. Choisissez par exemple Revue.pptx.",
+                        "{name}: the review is a .pptx deck. Choose e.g. Review.pptx."),
+    "app.review_exists": ("{path} existe déjà. Choisissez un autre nom (--output) ou ajoutez --force pour le remplacer.",
+                          "{path} already exists. Choose another name (--output), or pass --force to replace it."),
     # --- reading a JSON plan ---------------------------------------------------------------------
     "json.too_big_file": ("{source} fait {mb} Mo ; un fichier de plan fait quelques ko et planmkg en lit au plus {cap} Mo. "
                           "Est-ce le bon fichier ?",
@@ -418,6 +525,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ribbon.checked": ("{n} cellules calculées vérifiées.", "{n} calculated cells checked."),
     "ribbon.repaired": ("{n} cellule(s) calculée(s) réparée(s) :", "{n} calculated cell(s) repaired:"),
     "ribbon.repair_line": ("  {sheet}!{cell} : contenait {was}, formule rétablie", "  {sheet}!{cell}: held {was}, formula restored"),
+    "ribbon.checks": ("Contrôles : {verdict}", "Checks: {verdict}"),
     "ribbon.nothing": ("Rien à changer.", "Nothing to change."),
     "ribbon.findings": ("{n} constat(s) : {detail}.", "{n} finding(s): {detail}."),
     "ribbon.more": ("… et {n} de plus (voir `planmkg check`).", "… and {n} more (see `planmkg check`)."),
@@ -464,6 +572,94 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.status_no_target": ("pas de cible", "no target"),
     "review.budget": ("Budget : {kpi} — {actual} / {target}", "Budget: {kpi} — {actual} / {target}"),
     "review.behind": ("{behind} KPI en retard sur {n}.", "{behind} of {n} KPIs behind."),
+    # --- reading an export (sources/read.py) --------------------------------------------------------
+    "src.cannot_read": ("Impossible de lire {path} : {reason}.", "Cannot read {path}: {reason}."),
+    "src.not_file": ("{path} n'est pas un fichier : indiquez un export CSV ou XLSX.", "{path} is not a file: name a CSV or XLSX export."),
+    "src.too_big": ("{name} fait {mb} Mo : au-delà de {cap} Mo, un export n'est pas importé (est-ce le bon fichier ?). "
+                    "Exportez seulement l'année et les colonnes utiles, ou découpez le fichier.",
+                    "{name} is {mb} MB: above {cap} MB an export is not imported (is it the right file?). "
+                    "Export only the year and the columns needed, or split the file."),
+    "src.empty": ("{name} est vide : exportez à nouveau les données.", "{name} is empty: export the data again."),
+    "src.no_header": ("{name} n'a pas de ligne d'en-têtes : exportez à nouveau les données avec les noms de colonnes.",
+                      "{name} has no header line: export the data again with its column names."),
+    "src.bad_csv": ("{name} n'est pas un CSV lisible ({detail}). Exportez-le à nouveau en CSV.",
+                    "{name} is not a readable CSV ({detail}). Export it again as CSV."),
+    "src.bad_xlsx": ("{name} n'est pas un classeur .xlsx lisible ({detail}). Enregistrez-le en .xlsx (Excel 2007 ou plus récent) "
+                     "ou exportez un CSV.",
+                     "{name} is not a readable .xlsx workbook ({detail}). Save it as .xlsx (Excel 2007 or later) or export a CSV."),
+    "src.no_header_row": ("{name} : aucune ligne d'en-têtes trouvée dans la première feuille.",
+                          "{name}: no header row found in the first sheet."),
+    "src.mapping_kind": ("{name} : le fichier de correspondance décrit un export « {described} », pas « {kind} ».",
+                         "{name}: the mapping file describes a « {described} » export, not « {kind} »."),
+    "src.unknown_columns": ("{name} : colonne(s) inconnue(s) {columns} (nommées dans {mapping}). En-têtes du fichier : {headers}. "
+                            "Corrigez le fichier de correspondance.",
+                            "{name}: unknown column(s) {columns} (named in {mapping}). The file's headers: {headers}. "
+                            "Fix the mapping file."),
+    "src.unknown_kind": ("{name} : nature d'export non reconnue d'après ses en-têtes ({headers}). Précisez-la avec --as ({kinds}), "
+                         "ou décrivez les colonnes avec `planmkg import --init-mapping correspondance.toml {name}` "
+                         "puis --mapping correspondance.toml.",
+                         "{name}: the kind of export is not recognised from its headers ({headers}). Give it with --as ({kinds}), "
+                         "or describe the columns with `planmkg import --init-mapping mapping.toml {name}` then --mapping mapping.toml."),
+    "src.missing_columns": ("{name} : ce n'est pas un export « {kind} » reconnu : il manque {wanted}. En-têtes du fichier : {headers}. "
+                            "Vérifiez --as, ou faites correspondre les colonnes : "
+                            "`planmkg import --init-mapping correspondance.toml --as {kind} {name}`.",
+                            "{name}: not a recognised « {kind} » export: {wanted} missing. The file's headers: {headers}. "
+                            "Check --as, or map the columns: `planmkg import --init-mapping mapping.toml --as {kind} {name}`."),
+    "src.bad_values": ("{name}, colonne « {header} » : {count} valeur(s) ne sont pas {what} ({lines}) : {examples}. "
+                       "Corrigez-les dans l'export (ou supprimez ces lignes) puis relancez l'import.",
+                       "{name}, column « {header} »: {count} value(s) are not {what} ({lines}): {examples}. "
+                       "Fix them in the export (or delete those lines) and import again."),
+    "src.what_numbers": ("des nombres", "numbers"),
+    "src.what_amounts": ("des montants", "amounts"),
+    "src.what_dates": ("des dates", "dates"),
+    "src.what_months": ("des mois", "months"),
+    "src.unit_line": ("lignes {shown}", "lines {shown}"),
+    "src.unit_row": ("lignes du tableur {shown}", "sheet rows {shown}"),
+    "src.no_rows": ("{name} n'a aucune ligne de données sous ses en-têtes : exportez à nouveau l'année voulue.",
+                    "{name} has no data row under its headers: export the year you want again."),
+    # --- summing an export (sources/aggregate.py) -----------------------------------------------------
+    "src.no_year": ("{name} : précisez l'année des données avec --year (ou l'année du plan dans Paramètres).",
+                    "{name}: give the year of the data with --year (or the plan year in Settings)."),
+    "src.duplicates": ("{name} : {n} lignes ont le même identifiant ({headers}) — lignes {lines} : {examples}. "
+                       "Un export ne doit pas contenir de doublons : exportez-le à nouveau ou supprimez les lignes en double.",
+                       "{name}: {n} lines share the same id ({headers}) — lines {lines}: {examples}. "
+                       "An export must not hold duplicates: export it again or delete the duplicated lines."),
+    "src.currency_at": ("{code} (ligne {line})", "{code} (line {line})"),
+    "src.currencies": ("{name} : plusieurs devises dans la colonne « {column} » : {found}. Le plan est en {currency} : exportez "
+                       "les montants convertis dans cette devise (ou filtrez sur une devise).",
+                       "{name}: several currencies in column « {column} »: {found}. The plan is in {currency}: export the amounts "
+                       "converted to it (or filter on one currency)."),
+    "src.currency": ("{name} : les montants sont en {found}, le plan en {currency} (Paramètres). Exportez les montants dans la "
+                     "devise du plan, ou changez la devise du plan.",
+                     "{name}: the amounts are in {found}, the plan in {currency} (Settings). Export the amounts in the plan's "
+                     "currency, or change the plan's currency."),
+    "src.deals_note": ("{won} ventes gagnées en {year}, {opened} opportunités ouvertes.",
+                       "{won} deals won in {year}, {opened} opportunities opened."),
+    "src.no_won": ("Aucune vente gagnée reconnue : vérifiez les étapes « gagné » (section [values] d'un fichier de correspondance).",
+                   "No won deal recognised: check the won stages ([values] section of a mapping file)."),
+    "src.unmatched_metrics": ("Métriques sans KPI dans le plan (ignorées) : {metrics}.", "Metrics with no KPI in the plan (ignored): {metrics}."),
+    "src.invoices_note": ("{n} clients ; C.A. {year} : {revenue}, dont {share} réalisé avec des clients existants.",
+                          "{n} customers; revenue {year}: {revenue}, of which {share} from existing customers."),
+    # --- what the operating system said (by errno, in the user's language) ---------------------------
+    "os.ENOENT": ("fichier ou dossier introuvable", "no such file or folder"),
+    "os.EACCES": ("accès refusé (droits insuffisants)", "permission denied"),
+    "os.EPERM": ("opération non permise", "operation not permitted"),
+    "os.EISDIR": ("c'est un dossier, pas un fichier", "it is a folder, not a file"),
+    "os.ENOTDIR": ("un élément du chemin n'est pas un dossier", "a part of the path is not a folder"),
+    "os.ENOSPC": ("disque plein", "disk full"),
+    "os.EDQUOT": ("quota de disque dépassé", "disk quota exceeded"),
+    "os.EROFS": ("disque en lecture seule", "read-only disk"),
+    "os.EBUSY": ("fichier occupé par un autre programme", "file busy in another program"),
+    "os.ETXTBSY": ("fichier occupé par un autre programme", "file busy in another program"),
+    "os.ENAMETOOLONG": ("nom de fichier trop long", "file name too long"),
+    "os.EEXIST": ("le fichier existe déjà", "the file already exists"),
+    "os.EMFILE": ("trop de fichiers ouverts", "too many open files"),
+    "os.EIO": ("erreur de lecture ou d'écriture sur le disque", "input/output error on the disk"),
+    "os.EINVAL": ("nom ou chemin invalide", "invalid name or path"),
+    "os.ELOOP": ("trop de liens symboliques dans le chemin", "too many symbolic links in the path"),
+    "os.EXDEV": ("déplacement impossible entre deux disques", "cannot move across disks"),
+    "os.locked": ("fichier verrouillé par un autre programme (Excel ?)", "file locked by another program (Excel?)"),
+    "os.other": ("erreur système {code}", "system error {code}"),
     # --- cell problems -------------------------------------------------------------------------
     "cells.many": ("{n} cellules à corriger :", "{n} cells to fix:"),
     "cells.more": ("- … et {n} de plus", "- … {n} more"),

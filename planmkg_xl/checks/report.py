@@ -139,24 +139,13 @@ def format_rules(lang: str) -> str:
 
 def rules_markdown(lang: str = "en") -> str:
     """``docs/rules.md``: the registry as a document (a test keeps the committed file equal to this)."""
-    fr = lang == "fr"
-    out = ["# " + ("Règles de cohérence" if fr else "Coherence rules"), "",
-           ("Généré depuis le registre des règles (`planmkg_xl/checks/registry.py`) par `planmkg rules --format markdown"
-            f" --lang {lang}` ; ne pas modifier à la main." if fr else
-            "Generated from the rule registry (`planmkg_xl/checks/registry.py`) by `planmkg rules --format markdown"
-            f" --lang {lang}`; do not edit by hand."), "",
-           ("Gravité : une règle « Alerte / Erreur » compare un écart relatif à la bande de tolérance de l'onglet Paramètres "
-            "(`tolerance_ok`, `tolerance_warning`) : rien en deçà de `tolerance_ok`, une alerte jusqu'à `tolerance_warning`, "
-            "une erreur au-delà. Une règle n'émet jamais d'autre gravité que celles listées." if fr else
-            "Severity: a \"Warning / Error\" rule compares a relative gap with the Settings tab's tolerance band "
-            "(`tolerance_ok`, `tolerance_warning`): nothing below `tolerance_ok`, a warning up to `tolerance_warning`, an error "
-            "beyond. A rule never reports a severity other than those listed."), "",
-           f"{len(RULES)} " + ("règles." if fr else "rules."), "",
-           "| Id | " + ("Gravité" if fr else "Severity") + " | " + ("Règle" if fr else "Rule") + " |", "|---|---|---|"]
+    head = say("rules.md_head", lang).split("|")
+    out = ["# " + say("rules.md_title", lang), "", say("rules.md_generated", lang, lang=lang), "", say("rules.md_severity", lang), "",
+           say("rules.md_count", lang, n=len(RULES)), "", f"| Id | {head[0]} | {head[1]} |", "|---|---|---|"]
     out += [f"| [{r.id}](#{r.id.lower()}) | {r.severity_label(lang)} | {r.title(lang)} |" for r in RULES]
-    labels = (("Contrôle", "Pourquoi", "Formule", "Source") if fr else ("Checks", "Why", "Formula", "Source"))
+    labels = say("rules.md_labels", lang).split("|")
     for r in RULES:
         out += ["", f"## {r.id}", "", f"**{r.title(lang)}** — {r.severity_label(lang)}", ""]
         for label, text in zip(labels, (r.checks(lang), r.why(lang), r.formula(lang), r.source(lang))):
-            out.append(f"- **{label}** : {text}" if fr else f"- **{label}**: {text}")
+            out.append(say("rules.md_item", lang, label=label, text=text))
     return "\n".join(out) + "\n"

@@ -28,7 +28,7 @@ def bounded(computed: Computed, lang: str = "fr") -> tuple[Computed, list[str]]:
     def text(value: str, where: str) -> str:
         clean = _CONTROL.sub("", _BREAKS.sub("\n", value)).replace("\t", " ")
         if len(clean) > MAX_SLIDE_TEXT:
-            notes.append(_say(lang, where, len(clean)))
+            notes.append(say("deck.cut", lang, where=where, n=len(clean), cap=MAX_SLIDE_TEXT))
             clean = clean[: MAX_SLIDE_TEXT - 1].rstrip() + "…"
         return clean
 
@@ -49,6 +49,3 @@ def bounded(computed: Computed, lang: str = "fr") -> tuple[Computed, list[str]]:
                  for k, t in plan.tables.items()})
     return replace(computed, plan=plan, rows=rows, totals=totals, scalars=scalars), sorted(set(notes))
 
-
-def _say(lang: str, where: str, n: int) -> str:
-    return say("deck.cut", lang, where=where, n=n, cap=MAX_SLIDE_TEXT)

@@ -20,6 +20,7 @@ from typing import Any, Iterable
 
 from ..core.layout import cell_ref, col_letter
 from ..errors import PlanError
+from ..messages import say
 from ..model.fields import Kind
 from ..model.schema import SHEET_OF, TABLES
 from .book import BookData
@@ -97,8 +98,7 @@ def import_into_book(book: Any, files: list, app_module: Any, read_book, recompu
     lang = data.layout.lang
     import_changes = getattr(app_module, "import_changes", None)
     if import_changes is None:
-        raise PlanError("Cette version de planmkg ne sait pas encore importer : mettez planmkg_xl à jour." if lang == "fr" else
-                        "This version of planmkg cannot import yet: upgrade planmkg_xl.")
+        raise PlanError(say("import.unavailable", lang))
     preview = import_changes(data.plan, files, lang=lang)
     written = apply_changes(book, data, preview.changes)
     report = recompute_book(book)
@@ -111,20 +111,16 @@ def import_into_book(book: Any, files: list, app_module: Any, read_book, recompu
 
 def import_message(preview: Any, written: int, lang: str) -> str:
     """What the import did, in the workbook's language: files, cells written, conflicts kept, rows not found."""
-    fr = lang == "fr"
     lines = []
     for f in getattr(preview, "files", []):
         name = getattr(getattr(f, "path", None), "name", str(getattr(f, "path", "")))
-        lines.append(f"{name} : {f.kind}, {f.rows_used}/{f.rows_read} lignes utilisées" if fr else
-                     f"{name}: {f.kind}, {f.rows_used}/{f.rows_read} rows used")
+        lines.append(say("import.box_file", lang, name=name, kind=f.kind, used=f.rows_used, read=f.rows_read))
     changes = preview.changes
     conflicts = list(getattr(changes, "conflicts", []))
-    lines.append(f"{written} cellule(s) écrite(s)." if fr else f"{written} cell(s) written.")
+    lines.append(say("import.box_written", lang, n=written))
     if conflicts:
-        lines.append(f"{len(conflicts)} valeur(s) déjà saisie(s) et différente(s) conservée(s) ; `planmkg import --replace` les remplace."
-                     if fr else f"{len(conflicts)} value(s) already typed and different kept; `planmkg import --replace` replaces them.")
+        lines.append(say("import.box_conflicts", lang, n=len(conflicts)))
     unmatched = list(getattr(changes, "unmatched", []))
     if unmatched:
-        shown = ", ".join(str(u[1]) for u in unmatched[:5])
-        lines.append(f"Sans ligne correspondante : {shown}" if fr else f"No matching row: {shown}")
+        lines.append(say("import.box_unmatched", lang, rows=", ".join(str(u[1]) for u in unmatched[:5])))
     return "\n".join(lines)

@@ -214,10 +214,10 @@ def recompute_message(report: BookRecompute, lang: str) -> str:
             lines.append(f"  … +{len(report.repairs) - 20}")
     refused = getattr(report, "refused", [])
     if refused:
-        from ..io.repair_report import reason, say
+        from ..io.repair_report import reason
 
-        lines.append(say(lang, "refused", n=len(refused)))
-        lines += [f"  {r.sheet}!{r.cell}: {reason(lang, r.reason)}" for r in refused[:5]]
+        lines.append(say("recompute.refused", lang, n=len(refused)))
+        lines += [say("recompute.line_refused", lang, where=f"{r.sheet}!{r.cell}", reason=reason(lang, r.reason)) for r in refused[:5]]
     if not report.repairs and not refused and not report.written:
         lines.append(_t(lang, "nothing"))
     return "\n".join(lines)
@@ -279,7 +279,7 @@ def do_recompute(book: Any, ui: Any) -> Outcome:
 def _summary_line(findings: list, lang: str) -> str:
     from ..checks.report import verdict
 
-    return ("Contrôles : " if lang == "fr" else "Checks: ") + verdict(findings, lang)
+    return _t(lang, "checks", verdict=verdict(findings, lang))
 
 
 def _computed_and_findings(book: Any):

@@ -18,7 +18,7 @@ MAX_REFUSED_SHOWN = 5  # refused cells listed without --verbose: the user has to
 MAX_FORMULA = 60  # characters of a formula shown
 
 
-def say(lang: str, key: str, **kw) -> str:
+def told(lang: str, key: str, **kw) -> str:
     """A sentence of the recompute report (``messages.CATALOGUE["recompute.<key>"]``)."""
     return messages.say("recompute." + key, lang, **kw)
 
@@ -39,30 +39,30 @@ def short(text: str, limit: int = MAX_FORMULA) -> str:
 def recompute_lines(report, lang: str, verbose: bool = False) -> list[str]:
     """The report of ``app.recompute`` (or anything with ``derived_cells``, ``repairs``, ``refused``,
     ``changed_parts``, ``path``) as lines in ``lang``."""
-    lines = [say(lang, "checked", n=report.derived_cells, path=report.path)]
+    lines = [told(lang, "checked", n=report.derived_cells, path=report.path)]
     extended = [r for r in report.repairs if r.kind == "extended"]
     repaired = [r for r in report.repairs if r.kind != "extended"]
     refused = list(getattr(report, "refused", []) or [])
     groups = [("extended", extended), ("repaired", repaired), ("refused", refused)]
     if not any(items for _, items in groups) and not report.changed_parts:
-        lines.append(say(lang, "nothing"))
+        lines.append(told(lang, "nothing"))
     for key, items in groups:
         if not items:
             continue
-        lines.append(say(lang, key, n=len(items)))
+        lines.append(told(lang, key, n=len(items)))
         shown = items[:MAX_SHOWN] if verbose else items[:MAX_REFUSED_SHOWN] if key == "refused" else []
         for item in shown:
             where = f"{item.sheet}!{item.cell}"
             if key == "refused":
-                lines.append(say(lang, "line_refused", where=where, reason=reason(lang, item.reason)))
+                lines.append(told(lang, "line_refused", where=where, reason=reason(lang, item.reason)))
             elif key == "extended":
-                lines.append(say(lang, "line_extended", where=where))
+                lines.append(told(lang, "line_extended", where=where))
             elif item.was:
-                lines.append(say(lang, "line_repaired", where=where, was=short(item.was)))
+                lines.append(told(lang, "line_repaired", where=where, was=short(item.was)))
             else:
-                lines.append(say(lang, "line_cleared", where=where))
+                lines.append(told(lang, "line_cleared", where=where))
         if shown and len(items) > len(shown):
-            lines.append(say(lang, "and_more", n=len(items) - len(shown)))
+            lines.append(told(lang, "and_more", n=len(items) - len(shown)))
     if not verbose and any(items for _, items in groups):
-        lines.append(say(lang, "more"))
+        lines.append(told(lang, "more"))
     return lines

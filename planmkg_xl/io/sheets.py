@@ -15,7 +15,7 @@ from lxml import etree
 
 from ..core.layout import Layout, TableGeom
 from ..errors import WorkbookError
-from ..messages import learn_lang
+from ..messages import learn_lang, say
 from ..model.schema import ADDED_LATER, SCALARS, SHEETS, TABLES
 from .package import NS, NS_PKG_REL, NS_REL, Package
 
@@ -97,11 +97,7 @@ def layout_from(codenames: dict[str, str | None], tables: dict[str, tuple[str, s
     for sheet in SHEETS:
         title = by_code.get(sheet.codename) or next((t for t in (sheet.title("fr"), sheet.title("en")) if t in codenames), None)
         if title is None:
-            raise WorkbookError(_say(
-                lang, f"L'onglet « {sheet.title(lang)} » est introuvable (supprimé ?). Le plan en a besoin : restaurez-le depuis une "
-                      f"sauvegarde, ou reconstruisez le classeur avec `planmkg export` puis `planmkg new --from`.",
-                f"The sheet « {sheet.title(lang)} » is missing (deleted?). The plan needs it: restore it from a backup, "
-                f"or rebuild the workbook with `planmkg export` then `planmkg new --from`."))
+            raise WorkbookError(say("book.no_sheet", lang, sheet=sheet.title(lang)))
         layout.sheet_titles[sheet.key] = title
     for key, table in TABLES.items():
         found = tables.get(table.name) or _case_insensitive(tables, table.name)
@@ -109,11 +105,7 @@ def layout_from(codenames: dict[str, str | None], tables: dict[str, tuple[str, s
         if found is None and table.optional:
             continue
         if found is None:
-            raise WorkbookError(_say(
-                lang, f"Onglet « {sheet_title} » : le tableau Excel « {table.name} » est introuvable (renommé ou converti en plage ?). "
-                      f"Redonnez-lui le nom {table.name} (Création de tableau > Nom du tableau), ou restaurez l'onglet.",
-                f"Sheet « {sheet_title} »: the Excel table « {table.name} » is missing (renamed or converted to a range?). "
-                f"Rename it back to {table.name} (Table Design > Table Name), or restore the sheet."))
+            raise WorkbookError(say("book.no_table", lang, sheet=sheet_title, table=table.name))
         title, ref, columns = found
         layout.tables[key] = _geometry(table, title, ref, [None if c is None else str(c) for c in columns], lang)
     for key, f in SCALARS.items():
@@ -121,18 +113,10 @@ def layout_from(codenames: dict[str, str | None], tables: dict[str, tuple[str, s
         if not target and key in ADDED_LATER:
             continue
         if not target:
-            raise WorkbookError(_say(
-                lang, f"La cellule nommée « {key} » ({f.label(lang)}) est introuvable. Recréez-la (Formules > Gestionnaire de noms) "
-                      f"ou reconstruisez le classeur avec `planmkg export` puis `planmkg new --from`.",
-                f"The named cell « {key} » ({f.label(lang)}) is missing. Restore it (Formulas > Name Manager) "
-                f"or rebuild the workbook with `planmkg export` then `planmkg new --from`."))
+            raise WorkbookError(say("book.no_name", lang, key=key, label=f.label(lang)))
         sheet, row, col = _parse_name_target(target, key, lang)
         if sheet not in codenames:
-            raise WorkbookError(_say(
-                lang, f"La cellule nommée « {key} » désigne l'onglet « {sheet[:40]} », qui n'existe pas (renommé hors d'Excel ?). "
-                      f"Corrigez-la dans Formules > Gestionnaire de noms, ou ouvrez et enregistrez le classeur dans Excel.",
-                f"The named cell « {key} » points at the sheet « {sheet[:40]} », which does not exist (renamed outside Excel?). "
-                f"Fix it in Formulas > Name Manager, or open and save the workbook in Excel."))
+            raise WorkbookError(say("book.name_sheet", lang, key=key, sheet=sheet[:40]))
         layout.scalars[key] = (sheet, row, col)
     return layout
 
@@ -164,27 +148,16 @@ def _sheet_part(pkg: Package, title: str, part: str) -> SheetPart:
     return sp
 
 
-def _say(lang: str, fr: str, en: str) -> str:
-    return fr if lang == "fr" else en
-
-
 def _geometry(table, sheet_title: str, ref: str, columns: list[str], lang: str) -> TableGeom:
     start, _, end = (ref or "").replace("'", "").replace('"', "").strip().upper().partition(":")
     try:
         top, left = split_ref(start)
         bottom, _ = split_ref(end or start)
     except ValueError:
-        raise WorkbookError(_say(
-            lang, f"Onglet « {sheet_title} », tableau {table.name} : sa plage {ref!r} n'est pas une plage de cellules. "
-                  f"Le fichier est endommagé : ouvrez-le dans Excel et enregistrez-le, ou restaurez une sauvegarde.",
-            f"Sheet « {sheet_title} », table {table.name}: its range {ref!r} is not a cell range. The file is damaged: "
-            f"open it in Excel and save it again, or restore a backup.")) from None
+        raise WorkbookError(say("book.bad_range", lang, sheet=sheet_title, table=table.name, ref=repr(ref))) from None
     if bottom - top > MAX_TABLE_ROWS or top > bottom:
-        raise WorkbookError(_say(
-            lang, f"Onglet « {sheet_title} », tableau {table.name} : sa plage {ref} compte {bottom - top} lignes ; planmkg en lit "
-                  f"au plus {MAX_TABLE_ROWS} par tableau. Redimensionnez le tableau (Création de tableau > Redimensionner).",
-            f"Sheet « {sheet_title} », table {table.name}: its range {ref} has {bottom - top} rows; planmkg reads at most "
-            f"{MAX_TABLE_ROWS} per table. Resize the table (Table Design > Resize Table)."))
+        raise WorkbookError(say("book.too_many_rows", lang, sheet=sheet_title, table=table.name, ref=ref, n=bottom - top,
+                                cap=MAX_TABLE_ROWS))
     cols: dict[str, int] = {}
     for i, name in enumerate(columns):
         f = _field_for_header(table, name)
@@ -193,11 +166,7 @@ def _geometry(table, sheet_title: str, ref: str, columns: list[str], lang: str) 
     missing = [f for f in table.fields if f.key not in cols]
     if missing:
         labels = ", ".join(f"« {f.label(lang)} »" for f in missing)
-        raise WorkbookError(_say(
-            lang, f"Onglet « {sheet_title} », tableau {table.name} : colonne(s) {labels} introuvable(s) (renommée(s) ou supprimée(s) ?). "
-                  f"Rétablissez exactement le texte de l'en-tête.",
-            f"Sheet « {sheet_title} », table {table.name}: column(s) {labels} not found (renamed or deleted?). "
-            f"Restore the header text exactly."))
+        raise WorkbookError(say("book.no_columns", lang, sheet=sheet_title, table=table.name, labels=labels))
     return TableGeom(table, sheet_title, top, left, max(0, bottom - top), cols)
 
 
@@ -213,9 +182,7 @@ def _field_for_header(table, name: str | None):
 
 def _parse_name_target(target: str, key: str, lang: str = "en") -> tuple[str, int, int]:
     sheet, _, cell = target.strip().lstrip("=").rpartition("!")
-    bad = WorkbookError(_say(
-        lang, f"La cellule nommée « {key} » désigne {target[:80]!r}, pas une cellule. Corrigez-la dans Formules > Gestionnaire de noms.",
-        f"The named cell « {key} » points at {target[:80]!r}, not at one cell. Fix it in Formulas > Name Manager."))
+    bad = WorkbookError(say("book.name_not_cell", lang, key=key, target=repr(target[:80])))
     if not sheet or ":" in cell or "#REF" in target.upper() or sheet.startswith("["):
         raise bad
     if sheet.startswith("'") and sheet.endswith("'") and len(sheet) > 1:

@@ -109,6 +109,9 @@ LEAD_SOURCES = (
     T("Account Based Marketing", "Account-based marketing"), T("Prospection commerciale", "Sales prospecting"),
     T("Appels entrants", "Inbound calls"), T("Nurturing", "Nurturing"), T("Autres", "Other"),
 )
+OTHER_SOURCE = LEAD_SOURCES[-1]  # where an import puts leads and spend whose source the export leaves blank
+ALL_OFFERS = T("Toutes offres", "All offers")  # the one product line of a deals export without a line column
+NO_LINE = T("(sans ligne)", "(no line)")  # deals or invoices whose line is blank in the export
 
 LEADGEN = Table(
     key="leadgen",

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from ..core.imports import Aggregate, label_key
 from ..core.segments import DAYS_PER_MONTH, SEGMENT_KEYS, CustomerRFM, SegmentRules, segment
 from ..errors import SourceError
-from ..model.kpi_tabs import EVENT_TYPES, LEAD_SOURCES, MONTHS_EN, MONTHS_FR
+from ..messages import say
+from ..model.kpi_tabs import ALL_OFFERS, EVENT_TYPES, LEAD_SOURCES, MONTHS_EN, MONTHS_FR, NO_LINE, OTHER_SOURCE
 from ..model.plan import Plan
 from ..model.plan_tabs import METRICS
 from ..model.schema import TABLES
 from .presets import normalise, preset
-from .read import Export, say
+from .read import Export
 
 SEGMENT_LABELS = {k: (r["segment"].fr, r["segment"].en) for k, r in zip(SEGMENT_KEYS, TABLES["customer_segments"].rows)}
 _SOURCE_LABELS = {label_key(t.fr): t for t in LEAD_SOURCES} | {label_key(t.en): t for t in LEAD_SOURCES}
@@ -55,8 +56,7 @@ def aggregate(export: Export, plan: Plan, year: int | None, lang: str, detail: b
     _check_duplicates(export, lang)
     _check_currency(export, plan, lang)
     if year is None and export.kind not in ("events", "emailing"):
-        raise SourceError(say(lang, f"{export.path.name} : précisez l'année des données avec --year (ou l'année du plan dans Paramètres).",
-                              f"{export.path.name}: give the year of the data with --year (or the plan year in Settings)."))
+        raise SourceError(say("src.no_year", lang, name=export.path.name))
     return fn(export, plan, year, lang, detail) if fn is _invoices else fn(export, plan, year, lang)
 
 
@@ -77,11 +77,8 @@ def _check_duplicates(export: Export, lang: str) -> None:
     lines = ", ".join(str(export.where(i)) for i in idx)
     examples = ", ".join("« " + " / ".join(str(v) for v in sub.loc[i].tolist()) + " »" for i in idx)
     headers = " + ".join(export.matched[k] for k in keys)
-    raise SourceError(say(
-        lang, f"{export.path.name} : {int(dup.sum())} lignes ont le même identifiant ({headers}) — lignes {lines} : {examples}. "
-              f"Un export ne doit pas contenir de doublons : exportez-le à nouveau ou supprimez les lignes en double.",
-        f"{export.path.name}: {int(dup.sum())} lines share the same id ({headers}) — lines {lines}: {examples}. "
-        f"An export must not hold duplicates: export it again or delete the duplicated lines."))
+    raise SourceError(say("src.duplicates", lang, name=export.path.name, n=int(dup.sum()), headers=headers, lines=lines,
+                          examples=examples))
 
 
 def _check_currency(export: Export, plan: Plan, lang: str) -> None:
@@ -95,18 +92,11 @@ def _check_currency(export: Export, plan: Plan, lang: str) -> None:
     found = sorted(set(code.values()) - {""})
     plan_currency = str(plan.scalars.get("currency") or "EUR").upper()
     if len(found) > 1:
-        firsts = ", ".join(f"{c} ({say(lang, 'ligne', 'line')} {export.where(col[col == c].index[0])})" for c in found[:5])
-        raise SourceError(say(
-            lang, f"{export.path.name} : plusieurs devises dans la colonne « {export.matched['currency']} » : {firsts}. "
-                  f"Le plan est en {plan_currency} : exportez les montants convertis dans cette devise (ou filtrez sur une devise).",
-            f"{export.path.name}: several currencies in column « {export.matched['currency']} »: {firsts}. "
-            f"The plan is in {plan_currency}: export the amounts converted to it (or filter on one currency)."))
+        firsts = ", ".join(say("src.currency_at", lang, code=c, line=export.where(col[col == c].index[0])) for c in found[:5])
+        raise SourceError(say("src.currencies", lang, name=export.path.name, column=export.matched["currency"], found=firsts,
+                              currency=plan_currency))
     if found and found[0] != plan_currency:
-        raise SourceError(say(
-            lang, f"{export.path.name} : les montants sont en {found[0]}, le plan en {plan_currency} (Paramètres). "
-                  f"Exportez les montants dans la devise du plan, ou changez la devise du plan.",
-            f"{export.path.name}: the amounts are in {found[0]}, the plan in {plan_currency} (Settings). "
-            f"Export the amounts in the plan's currency, or change the plan's currency."))
+        raise SourceError(say("src.currency", lang, name=export.path.name, found=found[0], currency=plan_currency))
 
 
 # ---------------------------------------------------------------- helpers
@@ -146,10 +136,6 @@ def _lead_source(value: str, export: Export, lang: str) -> tuple[str, tuple[str,
     return text(lang), (text.fr, text.en)
 
 
-def _provenance_note(n: int, what_fr: str, what_en: str, lang: str) -> str:
-    return say(lang, f"{n} {what_fr}", f"{n} {what_en}")
-
-
 # ---------------------------------------------------------------- kinds
 
 def _deals(export: Export, plan: Plan, year: int, lang: str) -> Aggregated:
@@ -162,8 +148,7 @@ def _deals(export: Export, plan: Plan, year: int, lang: str) -> Aggregated:
             won |= _is_in(f[col], _values(export, "won"))
     close_year = f["close_date"].dt.year
     opened_year = f["created"].dt.year if "created" in f else close_year
-    default_line = say(lang, "Toutes offres", "All offers")
-    line = f["line"].fillna(say(lang, "(sans ligne)", "(no line)")) if "line" in f else pd.Series(default_line, index=f.index)
+    line = f["line"].fillna(NO_LINE(lang)) if "line" in f else pd.Series(ALL_OFFERS(lang), index=f.index)
     won_y, won_prev, opened = won & (close_year == year), won & (close_year == year - 1), opened_year == year
     frame = pd.DataFrame({"line": line, "opened": opened, "won": won_y, "amount": f["amount"].where(won_y, 0.0),
                           "amount_prev": f["amount"].where(won_prev, 0.0)})
@@ -178,11 +163,9 @@ def _deals(export: Export, plan: Plan, year: int, lang: str) -> Aggregated:
     if not (close_year == year - 1).any():
         table = table.drop(columns=["revenue_prev"])  # the export does not reach N-2: unknown, not zero
     rows = tuple({"line": str(name), **{k: _num(v) for k, v in r.items()}} for name, r in table.iterrows())
-    notes = [say(lang, f"{int(won_y.sum())} ventes gagnées en {year}, {int(opened.sum())} opportunités ouvertes.",
-                 f"{int(won_y.sum())} deals won in {year}, {int(opened.sum())} opportunities opened.")]
+    notes = [say("src.deals_note", lang, won=int(won_y.sum()), year=year, opened=int(opened.sum()))]
     if not won.any():
-        notes.append(say(lang, "Aucune vente gagnée reconnue : vérifiez les étapes « gagné » (section [values] d'un fichier de correspondance).",
-                         "No won deal recognised: check the won stages ([values] section of a mapping file)."))
+        notes.append(say("src.no_won", lang))
     return Aggregated([Aggregate("commercial", ("line",), rows, source=export.path.name)], int(used.sum()), notes)
 
 
@@ -192,7 +175,7 @@ def _leads(export: Export, plan: Plan, year: int, lang: str) -> Aggregated:
     f = export.frame
     in_year = f["created"].dt.year == year
     sub = f[in_year]
-    frame = pd.DataFrame({"source": sub["source"].fillna(say(lang, "Autres", "Other")), "n": 1}, index=sub.index)
+    frame = pd.DataFrame({"source": sub["source"].fillna(OTHER_SOURCE(lang)), "n": 1}, index=sub.index)
     if "status" in sub:
         frame["qualified"] = _is_in(sub["status"], _values(export, "qualified"))
         frame["opportunity"] = _is_in(sub["status"], _values(export, "opportunity"))
@@ -303,7 +286,7 @@ def _events(export: Export, plan: Plan, year: int | None, lang: str) -> Aggregat
 def _spend(export: Export, plan: Plan, year: int, lang: str) -> Aggregated:
     f = export.frame
     sub = f[f["date"].dt.year == year] if "date" in f else f
-    g = sub.groupby(sub["source"].fillna(say(lang, "Autres", "Other")))["amount"].sum()
+    g = sub.groupby(sub["source"].fillna(OTHER_SOURCE(lang)))["amount"].sum()
     leadgen, budget = {}, []
     for name, amount in g.items():
         label, aliases = _lead_source(str(name), export, lang)
@@ -341,8 +324,7 @@ def _kpi_actuals(export: Export, plan: Plan, year: int, lang: str) -> Aggregated
         used += 1
     notes = []
     if unmatched:
-        notes.append(say(lang, f"Métriques sans KPI dans le plan (ignorées) : {', '.join(sorted(unmatched)[:10])}.",
-                         f"Metrics with no KPI in the plan (ignored): {', '.join(sorted(unmatched)[:10])}."))
+        notes.append(say("src.unmatched_metrics", lang, metrics=", ".join(sorted(unmatched)[:10])))
     return Aggregated([Aggregate("kpis", ("kpi",), tuple(values.values()), create=False, source=export.path.name)], used, notes)
 
 
@@ -384,16 +366,14 @@ def _invoices(export: Export, plan: Plan, year: int, lang: str, detail: bool) ->
                   "count": summary.counts[k], "revenue": _num(summary.revenue[k])} for k in SEGMENT_KEYS)
     aggs = [Aggregate("customer_segments", ("segment",), rows, create=False, source=export.path.name)]
     share = summary.existing_share
-    notes = [say(lang, f"{len(customers)} clients ; C.A. {year} : {summary.total_revenue:,.0f}, dont "
-                       f"{'—' if share is None else f'{share:.1%}'} réalisé avec des clients existants.",
-                 f"{len(customers)} customers; revenue {year}: {summary.total_revenue:,.0f}, of which "
-                 f"{'—' if share is None else f'{share:.1%}'} from existing customers.")]
+    notes = [say("src.invoices_note", lang, n=len(customers), year=year, revenue=f"{summary.total_revenue:,.0f}",
+                 share="—" if share is None else f"{share:.1%}")]
     f = export.frame
     if "line" in f:
         seg_of = dict(zip(table.index, labels))
         sub = f[(f["date"].dt.year == year) & f["customer"].notna() & f["amount"].notna()]
         is_new = sub["customer"].map(lambda c: seg_of.get(c) == "new")
-        frame = pd.DataFrame({"line": sub["line"].fillna(say(lang, "(sans ligne)", "(no line)")), "customer": sub["customer"],
+        frame = pd.DataFrame({"line": sub["line"].fillna(NO_LINE(lang)), "customer": sub["customer"],
                               "amount": sub["amount"], "new": is_new})
         g = frame.groupby("line", sort=True)
         km = []

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SourceError
+from ..messages import msg, os_reason, say
 from .kinds import COUNT, DATE, KINDS, MONEY, MONTH, NUMBER, RATE, TEXT
 from .presets import Preset, detect, normalise
 
@@ -33,10 +34,6 @@ MONTH_NAMES = {normalise(n): i for names in (
     ("janv", "fevr", "mars", "avr", "mai", "juin", "juil", "aout", "sept", "oct", "nov", "dec"),
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
 ) for i, n in enumerate(names, start=1)}
-
-
-def say(lang: str, fr: str, en: str) -> str:
-    return fr if lang == "fr" else en
 
 
 @dataclass
@@ -69,16 +66,13 @@ class _Problems:
     def __init__(self, export_name: str, lang: str):
         self.name, self.lang, self.items = export_name, lang, []
 
-    def column(self, header: str, what_fr: str, what_en: str, count: int, lines: list[int], examples: list[str], unit: str) -> None:
+    def column(self, header: str, what: str, count: int, lines: list[int], examples: list[str], unit: str) -> None:
+        """``what`` names the expected kind (``numbers``, ``amounts``, ``dates``, ``months``: ids ``src.what_*``)."""
         shown = ", ".join(str(n) for n in lines) + (" …" if count > len(lines) else "")
         ex = ", ".join(f"« {e} »" for e in examples)
-        word = say(self.lang, "lignes" if unit == "line" else "lignes du tableur", "lines" if unit == "line" else "sheet rows")
-        self.items.append(say(
-            self.lang,
-            f"{self.name}, colonne « {header} » : {count} valeur(s) ne sont pas {what_fr} ({word} {shown}) : {ex}. "
-            f"Corrigez-les dans l'export (ou supprimez ces lignes) puis relancez l'import.",
-            f"{self.name}, column « {header} »: {count} value(s) are not {what_en} ({word} {shown}): {ex}. "
-            f"Fix them in the export (or delete those lines) and import again."))
+        self.items.append(say("src.bad_values", self.lang, name=self.name, header=header, count=count,
+                              what=say("src.what_" + what, self.lang), lines=say("src.unit_" + unit, self.lang, shown=shown),
+                              examples=ex))
 
     def raise_if_any(self) -> None:
         if self.items:
@@ -93,18 +87,13 @@ def read_export(path: str | os.PathLike, kind: str | None = None, mapping: Prese
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise SourceError(say(lang, f"Impossible de lire {path} : {exc.strerror}.", f"Cannot read {path}: {exc.strerror}.")) from exc
+        raise SourceError(say("src.cannot_read", lang, path=path, reason=os_reason(exc, lang))) from exc
     if not path.is_file():
-        raise SourceError(say(lang, f"{path} n'est pas un fichier : indiquez un export CSV ou XLSX.",
-                              f"{path} is not a file: name a CSV or XLSX export."))
+        raise SourceError(say("src.not_file", lang, path=path))
     if size > max_bytes:
-        raise SourceError(say(
-            lang, f"{name} fait {size / 1e6:,.0f} Mo : au-delà de {max_bytes / 1e6:,.0f} Mo, un export n'est pas importé "
-                  f"(est-ce le bon fichier ?). Exportez seulement l'année et les colonnes utiles, ou découpez le fichier.",
-            f"{name} is {size / 1e6:,.0f} MB: above {max_bytes / 1e6:,.0f} MB an export is not imported (is it the right file?). "
-            f"Export only the year and the columns needed, or split the file."))
+        raise SourceError(say("src.too_big", lang, name=name, mb=f"{size / 1e6:,.0f}", cap=f"{max_bytes / 1e6:,.0f}"))
     if size == 0:
-        raise SourceError(say(lang, f"{name} est vide : exportez à nouveau les données.", f"{name} is empty: export the data again."))
+        raise SourceError(say("src.empty", lang, name=name))
     if path.suffix.lower() in EXCEL_SUFFIXES:
         return _read_excel(path, kind, mapping, lang)
     return _read_csv(path, kind, mapping, lang)
@@ -146,8 +135,7 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
         raw = fh.read(SAMPLE)
     encoding, delimiter, header_index, headers = sniff(raw)
     if not headers or not any(h for h in headers):
-        raise SourceError(say(lang, f"{path.name} n'a pas de ligne d'en-têtes : exportez à nouveau les données avec les noms de colonnes.",
-                              f"{path.name} has no header line: export the data again with its column names."))
+        raise SourceError(say("src.no_header", lang, name=path.name))
     preset, matched = choose_preset(path.name, headers, kind, mapping, lang)
     wanted = list(matched.values())
     kinds_of = KINDS[preset.kind].fields
@@ -165,10 +153,9 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
                 raise
             frame = pd.read_csv(path, **{**opts, "usecols": None})
     except pd.errors.EmptyDataError as exc:
-        raise SourceError(say(lang, f"{path.name} est vide : exportez à nouveau les données.", f"{path.name} is empty: export the data again.")) from exc
+        raise SourceError(say("src.empty", lang, name=path.name)) from exc
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise SourceError(say(lang, f"{path.name} n'est pas un CSV lisible ({str(exc).splitlines()[0]}). Exportez-le à nouveau en CSV.",
-                              f"{path.name} is not a readable CSV ({str(exc).splitlines()[0]}). Export it again as CSV.")) from exc
+        raise SourceError(say("src.bad_csv", lang, name=path.name, detail=str(exc).splitlines()[0])) from exc
     frame.columns = [str(c).strip() for c in frame.columns]
     if frame.columns.duplicated().any():
         frame = frame.loc[:, ~frame.columns.duplicated()]
@@ -191,10 +178,7 @@ def _read_excel(path: Path, kind: str | None, mapping: Preset | None, lang: str)
     try:
         grid = pd.read_excel(path, header=None, dtype=object, engine="openpyxl")
     except (ValueError, OSError, KeyError, TypeError, ImportError, zipfile.BadZipFile) as exc:
-        raise SourceError(say(lang, f"{path.name} n'est pas un classeur .xlsx lisible ({type(exc).__name__}). Enregistrez-le en .xlsx "
-                                    f"(Excel 2007 ou plus récent) ou exportez un CSV.",
-                              f"{path.name} is not a readable .xlsx workbook ({type(exc).__name__}). Save it as .xlsx "
-                              f"(Excel 2007 or later) or export a CSV.")) from exc
+        raise SourceError(say("src.bad_xlsx", lang, name=path.name, detail=type(exc).__name__)) from exc
     header_row = None
     for i in range(min(len(grid), 50)):
         cells = [c for c in grid.iloc[i].tolist() if isinstance(c, str) and c.strip()]
@@ -203,8 +187,7 @@ def _read_excel(path: Path, kind: str | None, mapping: Preset | None, lang: str)
             header_row = i
             break
     if header_row is None:
-        raise SourceError(say(lang, f"{path.name} : aucune ligne d'en-têtes trouvée dans la première feuille.",
-                              f"{path.name}: no header row found in the first sheet."))
+        raise SourceError(say("src.no_header_row", lang, name=path.name))
     headers = [str(c).strip() if c is not None and c == c else "" for c in grid.iloc[header_row].tolist()]
     preset, matched = choose_preset(path.name, headers, kind, mapping, lang)
     body = grid.iloc[header_row + 1:]
@@ -221,16 +204,12 @@ def choose_preset(name: str, headers: list[str], kind: str | None, mapping: Pres
     """The preset for these headers, or a message saying which columns are missing and how to map them."""
     if mapping is not None:
         if kind is not None and mapping.kind != kind:
-            raise SourceError(say(lang, f"{name} : le fichier de correspondance décrit un export « {mapping.kind} », pas « {kind} ».",
-                                  f"{name}: the mapping file describes a « {mapping.kind} » export, not « {kind} »."))
+            raise SourceError(say("src.mapping_kind", lang, name=name, described=mapping.kind, kind=kind))
         matched = mapping.match(headers)
         unknown = [c[0] for f, c in mapping.columns.items() if f not in matched]
         if unknown:
-            raise SourceError(say(
-                lang, f"{name} : colonne(s) inconnue(s) {', '.join('« ' + u + ' »' for u in unknown)} (nommées dans {mapping.name}). "
-                      f"En-têtes du fichier : {', '.join(headers)}. Corrigez le fichier de correspondance.",
-                f"{name}: unknown column(s) {', '.join('« ' + u + ' »' for u in unknown)} (named in {mapping.name}). "
-                f"The file's headers: {', '.join(headers)}. Fix the mapping file."))
+            raise SourceError(say("src.unknown_columns", lang, name=name, columns=", ".join("« " + u + " »" for u in unknown),
+                                  mapping=mapping.name, headers=", ".join(headers)))
         missing = mapping.missing(matched)
         if missing:
             raise SourceError(_missing_message(name, mapping.kind, missing, headers, lang))
@@ -242,13 +221,8 @@ def choose_preset(name: str, headers: list[str], kind: str | None, mapping: Pres
         generic = next((p for p in _presets() if p.kind == kind and not p.specific), None)
         missing = generic.missing(generic.match(headers)) if generic else []
         raise SourceError(_missing_message(name, kind, missing, headers, lang))
-    raise SourceError(say(
-        lang, f"{name} : nature d'export non reconnue d'après ses en-têtes ({', '.join(headers[:12])}{' …' if len(headers) > 12 else ''}). "
-              f"Précisez-la avec --as ({', '.join(KINDS)}), ou décrivez les colonnes avec "
-              f"`planmkg import --init-mapping correspondance.toml {name}` puis --mapping correspondance.toml.",
-        f"{name}: the kind of export is not recognised from its headers ({', '.join(headers[:12])}{' …' if len(headers) > 12 else ''}). "
-        f"Give it with --as ({', '.join(KINDS)}), or describe the columns with "
-        f"`planmkg import --init-mapping mapping.toml {name}` then --mapping mapping.toml."))
+    raise SourceError(say("src.unknown_kind", lang, name=name, headers=", ".join(headers[:12]) + (" …" if len(headers) > 12 else ""),
+                          kinds=", ".join(KINDS)))
 
 
 def _presets():
@@ -259,11 +233,7 @@ def _presets():
 
 def _missing_message(name: str, kind: str, missing: list[tuple[str, ...]], headers: list[str], lang: str) -> str:
     wanted = " ; ".join(" / ".join(g) for g in missing)
-    return say(
-        lang, f"{name} : ce n'est pas un export « {kind} » reconnu : il manque {wanted}. En-têtes du fichier : {', '.join(headers[:20])}. "
-              f"Vérifiez --as, ou faites correspondre les colonnes : `planmkg import --init-mapping correspondance.toml --as {kind} {name}`.",
-        f"{name}: not a recognised « {kind} » export: {wanted} missing. The file's headers: {', '.join(headers[:20])}. "
-        f"Check --as, or map the columns: `planmkg import --init-mapping mapping.toml --as {kind} {name}`.")
+    return say("src.missing_columns", lang, name=name, kind=kind, wanted=wanted, headers=", ".join(headers[:20]))
 
 
 def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_line: int, unit: str, lang: str,
@@ -280,24 +250,22 @@ def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_lin
             values, bad = to_number(col, rate=ftype == RATE, comma_decimal=comma_decimal)
             if ftype == COUNT:
                 bad = bad | (values < 0).fillna(False)
-            _report(problems, header, col, bad, "des nombres" if ftype != MONEY else "des montants",
-                    "numbers" if ftype != MONEY else "amounts", first_line, unit)
+            _report(problems, header, col, bad, "numbers" if ftype != MONEY else "amounts", first_line, unit)
             out[fkey] = values
         elif ftype == DATE:
             values, bad = to_date(col, preset)
-            _report(problems, header, col, bad, "des dates", "dates", first_line, unit)
+            _report(problems, header, col, bad, "dates", first_line, unit)
             out[fkey] = values
         elif ftype == MONTH:
             values, bad = to_month(col)
-            _report(problems, header, col, bad, "des mois", "months", first_line, unit)
+            _report(problems, header, col, bad, "months", first_line, unit)
             out[fkey] = values
         else:
             out[fkey] = _text(col)
     problems.raise_if_any()
     typed = pd.DataFrame(out, index=frame.index)
     if typed.empty:
-        raise SourceError(say(lang, f"{path.name} n'a aucune ligne de données sous ses en-têtes : exportez à nouveau l'année voulue.",
-                              f"{path.name} has no data row under its headers: export the year you want again."))
+        raise SourceError(say("src.no_rows", lang, name=path.name))
     return Export(path, preset, matched, typed, first_line, unit)
 
 
@@ -310,11 +278,11 @@ def _text(col):
     return col
 
 
-def _report(problems: _Problems, header: str, col, bad, what_fr: str, what_en: str, first_line: int, unit: str) -> None:
+def _report(problems: _Problems, header: str, col, bad, what: str, first_line: int, unit: str) -> None:
     if not bad.any():
         return
     idx = bad[bad].index[:5]
-    problems.column(header, what_fr, what_en, int(bad.sum()), [first_line + int(i) for i in idx],
+    problems.column(header, what, int(bad.sum()), [first_line + int(i) for i in idx],
                     [str(v) for v in col[idx].tolist()], unit)
 
 
@@ -518,5 +486,5 @@ def export_headers(path: str | os.PathLike) -> list[str]:
         with open(path, "rb") as fh:
             raw = fh.read(SAMPLE)
     except OSError as exc:
-        raise SourceError(f"Cannot read {path}: {exc.strerror}.") from exc
+        raise SourceError(msg("src.cannot_read", path=path, reason=os_reason(exc))) from exc
     return sniff(raw)[3]
