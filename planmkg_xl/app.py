@@ -391,8 +391,7 @@ def import_changes(plan: Plan, files, *, kind: str | None = None, mapping=None, 
     today = today or dt.date.today()
     preset = load_mapping(mapping) if mapping is not None and not hasattr(mapping, "columns") else mapping
     if not files:
-        raise PlanError("No export given: name one or more CSV or XLSX files to import." if lang == "en" else
-                        "Aucun export donné : indiquez un ou plusieurs fichiers CSV ou XLSX à importer.")
+        raise PlanError(say("import.no_files", lang))
     exports = [read_export(f, kind=kind, mapping=preset, lang=lang) for f in files]
     aggregates, imported, detail_rows = [], [], None
     for export in exports:
@@ -496,7 +495,7 @@ def init_mapping(path: str | os.PathLike, kind: str | None = None, export: str |
 
     path = Path(path)
     if path.exists() and not force:
-        raise PlanError(f"{path} already exists: choose another name, or delete it first.")
+        raise PlanError(msg("app.mapping_exists", path=path))
     headers = export_headers(export) if export is not None else None
     write_atomic(path, mapping_template(kind, headers).encode("utf-8"))
     return path

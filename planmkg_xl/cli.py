@@ -15,8 +15,8 @@ import click
 from . import __version__, app
 from .errors import PlanError
 from .excel.cli import excel_group
-from .helptext import Group
-from .messages import choose_lang, reset_lang, say
+from .helptext import Group, help_args, lang_asked
+from .messages import choose_lang, os_error, reset_lang, say
 
 EXIT_FINDINGS, EXIT_USER, EXIT_BUG = 1, 2, 3
 
@@ -24,12 +24,22 @@ EXIT_FINDINGS, EXIT_USER, EXIT_BUG = 1, 2, 3
 class _Group(Group):
     """Turns a PlanError into a clear message and exit code 2, never a traceback.
 
-    Each command starts in the machine's language; its ``--lang`` (when it has one) and
-    then the workbook it reads decide the language of what follows.
+    Each command starts in the machine's language, or in the ``--lang`` given anywhere on
+    the command line (so ``--help`` and usage errors already speak it); the command's own
+    ``--lang`` and then the workbook it reads decide the language of what follows.
     """
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        asked = lang_asked(list(args))
+        reset_lang()
+        choose_lang(asked)
+        ctx = super().make_context(info_name, help_args(list(args)), parent=parent, **extra)
+        ctx.meta["planmkg.lang_asked"] = asked
+        return ctx
 
     def invoke(self, ctx):
         reset_lang()
+        choose_lang(ctx.meta.get("planmkg.lang_asked"))
         try:
             return super().invoke(ctx)
         except PlanError as exc:
@@ -37,6 +47,9 @@ class _Group(Group):
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except OSError as exc:  # the system refused a file the user named: said like a PlanError, exit 2
+            click.echo(say("cli.error", text=os_error(exc)), err=True)
+            ctx.exit(EXIT_USER)
         except KeyboardInterrupt:
             ctx.exit(130)
         except Exception as exc:  # noqa: BLE001 — last line of defence: no traceback for a user
@@ -49,27 +62,16 @@ class _Group(Group):
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="planmkg")
 def main() -> None:
-    """planmkg — the B2B marketing plan workbook, its checks and its executive deck.
-
-    Example: planmkg demo --out demo
-    """
+    """The root group; its help page is manual.HELP["cmd:"]."""
 
 
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of labels and messages [default: fr, or the plan's with --from].")
-@click.option("--from", "from_json", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Fill it from a JSON plan.")
-@click.option("--force", is_flag=True, help="Replace PATH if it exists.")
+@click.option("--lang", type=click.Choice(["fr", "en"]))
+@click.option("--from", "from_json", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True)
 def new(path: Path, lang: str | None, from_json: Path | None, force: bool) -> None:
-    """Create a plan workbook (.xlsm) with its ribbon.
-
-    With --from, the labels follow --lang (default: the plan's language); the plan's
-    own texts are kept as they are, and the command says so when their language differs.
-
-    Example: planmkg new --lang en Plan_Marketing.xlsm
-    Example: planmkg new --from plan.json Plan_Marketing.xlsm
-    Example: planmkg new --lang en --from plan.json Plan_Marketing.xlsm
-    """
+    """A new workbook, empty or filled from a JSON plan (help page: manual.HELP["cmd:new"])."""
     choose_lang(lang)
     if from_json:
         out, content_lang = app.new_from_json(from_json, path, force=force, lang=lang)
@@ -82,19 +84,11 @@ def new(path: Path, lang: str | None, from_json: Path | None, force: bool) -> No
 
 
 @main.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("planmkg-demo"), show_default=True,
-              help="Folder for the demo workbook.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("planmkg-demo"), show_default=True)
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
-@click.option("--force", is_flag=True, help="Replace the demo workbook and deck if they exist.")
+@click.option("--force", is_flag=True)
 def demo(out_dir: Path, lang: str, force: bool) -> None:
-    """Build the demo plan (a French B2B SME, every tab filled): its workbook, its deck and its checks.
-
-    Writes DIR/Plan_Marketing.xlsm and DIR/Plan_Marketing.pptx, and prints the coherence findings.
-    With --lang en, labels and content are in English.
-
-    Example: planmkg demo --out demo
-    Example: planmkg demo --out demo-en --lang en
-    """
+    """The demo plan: workbook, deck and checks in one go (help page: manual.HELP["cmd:demo"])."""
     choose_lang(lang)
     path = app.demo(out_dir, lang=lang, force=force)
     click.echo(say("cli.created", path=path))
@@ -109,30 +103,19 @@ def demo(out_dir: Path, lang: str, force: bool) -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Where to write the JSON plan.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 def export(path: Path, json_out: Path) -> None:
-    """Export the plan's inputs as JSON (see `planmkg schema`).
-
-    Example: planmkg export Plan_Marketing.xlsm --json plan.json
-    """
+    """The plan's inputs as JSON (help page: manual.HELP["cmd:export"])."""
     click.echo(say("cli.wrote", path=app.export_json(path, json_out)))
 
 
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the result here instead of replacing PATH.")
-@click.option("--force", is_flag=True, help="Replace --output if it exists.")
-@click.option("--verbose", "-v", is_flag=True, help="List every cell extended, repaired or left alone.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True)
+@click.option("--verbose", "-v", is_flag=True)
 def recompute(path: Path, output: Path | None, force: bool, verbose: bool) -> None:
-    """Rewrite every calculated cell, repair overwritten formulas, refresh the Contrôles sheet.
-
-    Input cells are never changed and every other part of the file stays as it is. A cell
-    that may have been typed is left alone and reported.
-
-    Example: planmkg recompute Plan_Marketing.xlsm
-
-    Example: planmkg recompute Plan_Marketing.xlsm --verbose
-    """
+    """Calculated cells rewritten, overwritten formulas repaired (help page: manual.HELP["cmd:recompute"])."""
     from .io.repair_report import recompute_lines
 
     report = app.recompute(path, output, force=force)
@@ -146,28 +129,18 @@ _IMPORT_KINDS = ["deals", "leads", "web", "emailing", "events", "spend", "invoic
 
 @main.command("import")
 @click.argument("args", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--as", "kind", type=click.Choice(_IMPORT_KINDS), help="Kind of export (detected from the headers when omitted).")
-@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Your column mapping (TOML) for an export no preset knows.")
-@click.option("--year", type=click.IntRange(1990, 2200), help="Year the figures belong to (default: N-1 of the plan; N for kpi-actuals).")
-@click.option("--dry-run", is_flag=True, help="Print the changes and write nothing.")
-@click.option("--replace", is_flag=True, help="Overwrite values already typed that differ (conflicts are kept otherwise).")
-@click.option("--detail", is_flag=True, help="With invoices: add a per-customer sheet (recency, frequency, value, segment).")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the result here instead of replacing PLAN.")
-@click.option("--force", is_flag=True, help="With --output: replace that file if it exists.")
-@click.option("--init-mapping", "init_map", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write a mapping file ready to edit (pre-filled from the export given, if any) and stop.")
+@click.option("--as", "kind", type=click.Choice(_IMPORT_KINDS))
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--year", type=click.IntRange(1990, 2200))
+@click.option("--dry-run", is_flag=True)
+@click.option("--replace", is_flag=True)
+@click.option("--detail", is_flag=True)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True)
+@click.option("--init-mapping", "init_map", type=click.Path(dir_okay=False, path_type=Path))
 def import_(args: tuple[Path, ...], kind: str | None, mapping: Path | None, year: int | None, dry_run: bool, replace: bool,
             detail: bool, output: Path | None, force: bool, init_map: Path | None) -> None:
-    """Fill the plan from CRM, analytics, emailing and invoicing exports (CSV or XLSX): PLAN.xlsm FILE...
-
-    Kinds: deals, leads, web, emailing, events, spend, invoices, kpi-actuals — detected from the headers
-    (HubSpot, Salesforce, Pipedrive, GA4, Brevo, Mailchimp or French/English generic headers), or given with --as.
-    Only input cells are written; a value you typed that differs is a conflict, kept unless --replace.
-
-    Example: planmkg import Plan_Marketing.xlsm hubspot-deals.csv ga4.csv brevo.csv --dry-run
-
-    Example: planmkg import --init-mapping mapping.toml --as invoices factures.csv
-    """
+    """Exports summed into the plan's input cells (help page: manual.HELP["cmd:import"])."""
     if init_map is not None:
         export_file = args[0] if args else None
         click.echo(say("cli.mapping_written", path=app.init_mapping(init_map, kind=kind, export=export_file), name=init_map.name))
@@ -254,15 +227,9 @@ def _count(findings) -> str:
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True,
-              help="Exit with code 1 when a finding reaches this severity.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True)
 def check(path: Path, fmt: str, fail_on: str) -> None:
-    """Check that the plan's objectives hold together (reverse funnel, budget, benchmarks, SMART, data).
-
-    Never writes to the file. Exit code 0: nothing reaches --fail-on; 1: findings do; 2: the file has a problem.
-
-    Example: planmkg check Plan_Marketing.xlsm --fail-on warning
-    """
+    """The coherence findings; the exit code lets a script gate on them (help page: manual.HELP["cmd:check"])."""
     import json
 
     from .checks.report import format_table, to_json
@@ -278,14 +245,10 @@ def check(path: Path, fmt: str, fail_on: str) -> None:
 
 
 @main.command()
-@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the list [default: the machine's].")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
-              help="markdown: the document docs/rules.md is generated from (why, formula and source of each rule).")
+@click.option("--lang", type=click.Choice(["fr", "en"]))
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
 def rules(lang: str | None, fmt: str) -> None:
-    """List every coherence rule: id, severities, what it checks and its source (details: docs/rules.md).
-
-    Example: planmkg rules --lang en --format markdown > docs/rules.md
-    """
+    """The rule registry as text or as docs/rules.md (help page: manual.HELP["cmd:rules"])."""
     from .checks.report import format_rules, rules_markdown
 
     from .messages import current_lang
@@ -297,26 +260,18 @@ def rules(lang: str | None, fmt: str) -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="The deck to write (default: PATH with .pptx).")
-@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Your corporate template (.pptx/.potx).")
-@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the deck (default: the workbook's).")
-@click.option("--update", type=click.Path(dir_okay=False, path_type=Path), help="Refresh this existing deck in place, keeping your edits.")
-@click.option("--force", is_flag=True, help="Replace the output deck if it exists (--update keeps your edits instead).")
-@click.option("--pdf", is_flag=True, help="Also write a PDF next to the deck (needs LibreOffice).")
-@click.option("--png", "png_dir", type=click.Path(file_okay=False, path_type=Path), help="Also write one PNG per slide here (needs LibreOffice).")
-@click.option("--no-appendix", is_flag=True, help="Leave out the appendix (the situation slides after the Executive Summary).")
-@click.option("--with-checks", is_flag=True, help="Add the coherence findings as the last appendix slide.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", type=click.Choice(["fr", "en"]))
+@click.option("--update", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True)
+@click.option("--pdf", is_flag=True)
+@click.option("--png", "png_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--no-appendix", is_flag=True)
+@click.option("--with-checks", is_flag=True)
 def deck(path: Path, output: Path | None, template: Path | None, lang: str | None, update: Path | None, force: bool, pdf: bool,
          png_dir: Path | None, no_appendix: bool, with_checks: bool) -> None:
-    """Generate (or update in place) the committee deck from the workbook.
-
-    The deck: a title slide, the ten Executive Summary slides (each titled by its
-    conclusion), then an appendix with the situation slides. With --update, a title you
-    changed stays yours, and generated slides or shapes you deleted stay deleted.
-
-    Example: planmkg deck Plan_Marketing.xlsm --output Plan_Marketing.pptx --pdf
-    Example: planmkg deck Plan_Marketing.xlsm --update Plan_Marketing.pptx
-    """
+    """The committee deck, built or updated in place (help page: manual.HELP["cmd:deck"])."""
     choose_lang(lang)
     target, changes = app.deck(path, output=output, template=str(template) if template else None, lang=lang, update=update,
                                force=force, appendix=not no_appendix, with_checks=with_checks)
@@ -340,20 +295,14 @@ def deck(path: Path, output: Path | None, template: Path | None, lang: str | Non
 
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--month", help="The month reviewed, YYYY-MM (default: the latest month with an actual).")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="The review deck (default: next to PATH, Plan_revue_MM.pptx; Plan_review_MM.pptx in English).")
-@click.option("--force", is_flag=True, help="Replace the review deck if it exists.")
-@click.option("--no-deck", is_flag=True, help="Print the review only; write no deck.")
-@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Your corporate template (.pptx/.potx).")
-@click.option("--pdf", is_flag=True, help="Also write a PDF next to the deck (needs LibreOffice).")
+@click.option("--month")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True)
+@click.option("--no-deck", is_flag=True)
+@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--pdf", is_flag=True)
 def review(path: Path, month: str | None, output: Path | None, force: bool, no_deck: bool, template: Path | None, pdf: bool) -> None:
-    """Monthly review: each KPI's actual against its expected pace, year-end forecast, status; budget spent vs plan.
-
-    The pace is seasonal when the tabs hold last year's monthly profile (Web months; dated leads), else linear.
-    Reads the workbook, never writes to it; writes a short review deck (3–5 slides).
-
-    Example: planmkg review Plan_Marketing.xlsm --month 2026-09 --output Revue_septembre.pptx
-    """
+    """The monthly review: pace, forecast, status, and a short deck (help page: manual.HELP["cmd:review"])."""
     from .checks.pacing import kpi_value, month_name
     from .checks._common import Ctx
     from .core import pacing
@@ -385,12 +334,9 @@ def review(path: Path, month: str | None, output: Path | None, force: bool, no_d
 
 
 @main.command()
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the schema to this file instead of printing it.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path))
 def schema(out: Path | None) -> None:
-    """Print the JSON Schema of a plan file.
-
-    Example: planmkg schema --out plan.schema.json
-    """
+    """The JSON Schema of a plan file (help page: manual.HELP["cmd:schema"])."""
     import json
 
     from .io.jsonio import json_schema

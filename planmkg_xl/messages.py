@@ -77,24 +77,36 @@ _WINDOWS_LOCKED = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: Exc
 
 
 def os_reason(exc: OSError, lang: str | None = None) -> str:
-    """Why the system refused a file, in the user's language.
+    """Why the system refused a file, in ``lang`` (default: the current language).
 
     ``strerror`` speaks the machine's language (« Permission non accordée » on a French
-    Linux, or worse, Windows' ANSI code page), not the workbook's: the reason is said
-    from the catalogue by ``errno`` instead; the caller keeps the path in its message.
+    Linux, Windows' own words on Windows), not the user's: the reason is said from the
+    catalogue by ``errno`` instead; the caller keeps the path in its message.
     """
+    return os_msg(exc).in_lang(lang or current_lang())
+
+
+def os_error(exc: OSError, lang: str | None = None) -> str:
+    """An OSError no use case turned into a ``PlanError`` (an output folder that vanished, a full disk…):
+    the file, the reason in the user's language and what to do — not a traceback, not an internal error."""
+    path = exc.filename if exc.filename is not None else exc.filename2
+    return say("os.error", lang, path=path if path is not None else "—", reason=os_reason(exc, lang))
+
+
+def os_msg(exc: OSError) -> "Msg":
+    """``os_reason`` not said yet: for an error whose language is known only when it is shown."""
     import errno
 
     if getattr(exc, "winerror", None) in _WINDOWS_LOCKED:
-        return say("os.locked", lang)
+        return Msg("os.locked")
     name = errno.errorcode.get(exc.errno or 0, "")
     if "os." + name in CATALOGUE:
-        return say("os." + name, lang)
+        return Msg("os." + name)
     if isinstance(exc, PermissionError):
-        return say("os.EACCES", lang)
+        return Msg("os.EACCES")
     if isinstance(exc, FileNotFoundError):
-        return say("os.ENOENT", lang)
-    return say("os.other", lang, code=name or exc.errno or type(exc).__name__)
+        return Msg("os.ENOENT")
+    return Msg("os.other", {"code": name or exc.errno or type(exc).__name__})
 
 
 @dataclass(frozen=True)
@@ -109,10 +121,11 @@ class Msg:
     values: dict[str, object] = field(default_factory=dict)
 
     def __str__(self) -> str:
-        return say(self.key, **self.values)
+        return self.in_lang(current_lang())
 
     def in_lang(self, lang: str) -> str:
-        return say(self.key, lang, **self.values)
+        """Said in ``lang``, and so are the messages it holds (an OS reason inside a file error)."""
+        return say(self.key, lang, **{k: v.in_lang(lang) if isinstance(v, Msg) else v for k, v in self.values.items()})
 
 
 def msg(key: str, /, **values: object) -> Msg:
@@ -401,6 +414,45 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "Rétablissez exactement le texte de l'en-tête.",
                         "Sheet « {sheet} », table {table}: column(s) {labels} not found (renamed or deleted?). "
                         "Restore the header text exactly."),
+    "book.no_table_part": ("Le tableau Excel {table} n'a pas de partie de tableau : le classeur est abîmé. Ouvrez-le dans Excel "
+                           "et enregistrez-le de nouveau.",
+                           "The Excel table {table} has no table part: the workbook is damaged. Open it in Excel and save it again."),
+    "book.shared_text": ("cellule {cell} : elle renvoie au texte partagé n° {index}, que le fichier ne contient pas (le classeur est "
+                         "abîmé). Ouvrez-le dans Excel et enregistrez-le de nouveau, ou retapez la cellule.",
+                         "cell {cell}: it refers to shared text n° {index}, which the file does not hold (the workbook is damaged). "
+                         "Open it in Excel and save it again, or retype the cell."),
+    "book.bad_address": ("Onglet « {sheet} » ({part}) : une cellule n'a pas d'adresse valide (r={ref}) ; Excel en écrit toujours "
+                         "une, le fichier a donc été produit ou abîmé par un autre programme. Ouvrez-le dans Excel et "
+                         "enregistrez-le de nouveau.",
+                         "Sheet « {sheet} » ({part}): a cell has no valid address (r={ref}); Excel always writes one, so the file "
+                         "was made or damaged by another program. Open it in Excel and save it again."),
+    "book.names_sheet": ("Des cellules nommées désignent un onglet « {sheet} » qui n'existe pas. Corrigez-les dans Formules > "
+                         "Gestionnaire de noms.",
+                         "Named cells point at a sheet « {sheet} » that does not exist. Fix them in Formulas > Name Manager."),
+    # --- the deck's template and the deck to update (deck/render.py) ------------------------------------
+    "deck.bad_template": ("{path} : ce n'est pas un fichier PowerPoint utilisable comme modèle ({detail}). Enregistrez-le depuis "
+                          "PowerPoint en .pptx ou .potx, puis recommencez.",
+                          "{path}: not a PowerPoint file we can use as a template ({detail}). Save it from PowerPoint as .pptx "
+                          "or .potx and try again."),
+    "deck.no_title_layout": ("{path} : aucune de ses dispositions n'a d'espace réservé de titre ; ajoutez une disposition "
+                             "« Titre seul ».",
+                             "{path}: none of its layouts has a title placeholder; add a « Title Only » layout."),
+    "deck.bad_update": ("la présentation à mettre à jour n'est pas un fichier PowerPoint lisible ({detail}).",
+                        "the deck to update is not a PowerPoint file we can read ({detail})."),
+    # --- planmkg excel repair ------------------------------------------------------------------------
+    "repair.windows_only": ("`planmkg excel repair` demande Excel pour Windows (il fait réimporter le VBA par Excel lui-même). "
+                            "Sur ce système, reconstruisez plutôt le classeur : `planmkg export CLASSEUR.xlsm --json plan.json` "
+                            "puis `planmkg new --from plan.json NOUVEAU.xlsm`.",
+                            "`planmkg excel repair` needs Excel for Windows (it asks Excel itself to re-import the VBA). "
+                            "On this system, rebuild the workbook instead: `planmkg export BOOK.xlsm --json plan.json` "
+                            "then `planmkg new --from plan.json NEW.xlsm`."),
+    "repair.done": ("Réparé : {path}", "Repaired {path}"),
+    "repair.not_xlsm": ("{path} : ce n'est pas un classeur .xlsm. Indiquez le chemin du classeur du plan, par exemple "
+                        "Plan_Marketing.xlsm.",
+                        "{path}: not an .xlsm workbook. Give the path of the plan workbook, e.g. Plan_Marketing.xlsm."),
+    # --- what the operating system refused, reaching the command line -----------------------------------
+    "os.error": ("{path} : {reason}. Vérifiez le chemin et les droits sur le fichier, puis relancez la commande.",
+                     "{path}: {reason}. Check the path and the file's permissions, then run the command again."),
     # --- planmkg review (app.py) ------------------------------------------------------------------
     "app.month_year": ("--month {month} : le plan porte sur {year} (Paramètres › Année du plan). Donnez un mois de {year}, "
                        "par exemple {year}-09.",
@@ -617,6 +669,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "src.unit_row": ("lignes du tableur {shown}", "sheet rows {shown}"),
     "src.no_rows": ("{name} n'a aucune ligne de données sous ses en-têtes : exportez à nouveau l'année voulue.",
                     "{name} has no data row under its headers: export the year you want again."),
+    "src.cannot_read_mapping": ("Impossible de lire le fichier de correspondance {path} : {reason}.",
+                                "Cannot read the mapping file {path}: {reason}."),
+    "src.bad_toml": ("{name} : ce n'est pas un fichier de correspondance TOML valide ({detail}). Repartez de "
+                     "`planmkg import --init-mapping {name}`.",
+                     "{name}: not a valid TOML mapping ({detail}). Start again from `planmkg import --init-mapping {name}`."),
+    "src.bad_kind": ("{origin} : kind = {kind} n'est pas une nature d'export. Choisissez parmi : {kinds}.",
+                     "{origin}: kind = {kind} is not a kind of export. Use one of: {kinds}."),
+    "src.bad_field": ("{origin} : [columns] {field} n'est pas un champ d'un export {kind}. Champs : {fields}.",
+                      "{origin}: [columns] {field} is not a field of a {kind} export. Fields: {fields}."),
+    "import.no_files": ("Aucun export donné : indiquez un ou plusieurs fichiers CSV ou XLSX à importer.",
+                        "No export given: name one or more CSV or XLSX files to import."),
+    "app.mapping_exists": ("{path} existe déjà : choisissez un autre nom, ou supprimez-le d'abord.",
+                           "{path} already exists: choose another name, or delete it first."),
     # --- summing an export (sources/aggregate.py) -----------------------------------------------------
     "src.no_year": ("{name} : précisez l'année des données avec --year (ou l'année du plan dans Paramètres).",
                     "{name}: give the year of the data with --year (or the plan year in Settings)."),

@@ -165,3 +165,83 @@ def test_help_shows_one_example_per_line():
             if hasattr(cmd, "commands"):
                 groups.append(([*path, name], cmd))
     assert seen >= 10
+
+
+# --- what the operating system says, in the user's language -------------------------------------------
+
+OS_KEYS = sorted(k for k in CATALOGUE if k.startswith("os.E"))
+
+
+def test_every_os_reason_names_a_real_errno():
+    import errno
+
+    assert {"os.ENOENT", "os.EACCES", "os.EISDIR", "os.ENOSPC"} <= set(OS_KEYS)
+    for key in OS_KEYS:
+        assert hasattr(errno, key[3:]), key
+
+
+@pytest.mark.parametrize("key", OS_KEYS)
+def test_an_os_reason_is_said_from_the_catalogue_not_from_strerror(key):
+    import errno
+
+    from planmkg_xl.messages import os_reason
+
+    code = getattr(errno, key[3:])
+    # strerror in the machine's language, the other one on purpose: it must not come through
+    exc = OSError(code, "Texte du système qui ne doit pas passer", "plan.csv")
+    assert os_reason(exc, "fr") == say(key, "fr") and os_reason(exc, "en") == say(key, "en")
+    assert "système qui" not in os_reason(exc, "en")
+
+
+def test_a_file_locked_by_excel_on_windows_is_said_as_locked():
+    from planmkg_xl.messages import os_reason
+
+    exc = PermissionError(13, "Le processus ne peut pas accéder au fichier", "Plan.xlsm")
+    exc.winerror = 32  # ERROR_SHARING_VIOLATION: what Windows says when Excel holds the file
+    assert os_reason(exc, "en") == say("os.locked", "en")
+    assert os_reason(OSError(12345, "?"), "fr") == say("os.other", "fr", code=12345)
+
+
+def test_an_os_reason_inside_an_error_follows_the_language_chosen_when_it_is_shown():
+    from planmkg_xl.messages import choose_lang, os_msg, reset_lang
+
+    err = PlanError(msg("pkg.cannot_read", name="Plan.xlsm", reason=os_msg(FileNotFoundError(2, "No such file", "Plan.xlsm"))))
+    try:
+        choose_lang("fr")
+        assert str(err) == say("pkg.cannot_read", "fr", name="Plan.xlsm", reason=say("os.ENOENT", "fr"))
+        choose_lang("en")
+        assert str(err) == say("pkg.cannot_read", "en", name="Plan.xlsm", reason=say("os.ENOENT", "en"))
+    finally:
+        reset_lang()
+
+
+def test_an_export_that_cannot_be_read_says_why_in_the_users_language(tmp_path):
+    from planmkg_xl.errors import SourceError
+    from planmkg_xl.sources.read import read_export
+
+    missing = tmp_path / "absent.csv"
+    with pytest.raises(SourceError) as caught:
+        read_export(missing, lang="fr")
+    text = str(caught.value)
+    assert str(missing) in text and say("os.ENOENT", "fr") in text
+    assert not english_in(text), text
+
+
+@pytest.mark.parametrize("lang, locale", [("fr", "fr_FR.UTF-8"), ("en", "en_US.UTF-8")])
+def test_an_os_error_reaching_the_command_line_is_a_user_error_in_the_users_language(tmp_path, lang, locale):
+    """`schema --out` into a folder that does not exist: exit 2, the path, the reason in the user's language."""
+    target = tmp_path / "no" / "such" / "folder" / "plan.schema.json"
+    result = CliRunner().invoke(main, ["schema", "--out", str(target)], env={"LANG": locale, "LC_ALL": "", "PLANMKG_LANG": ""})
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert str(target) in result.output and say("os.ENOENT", lang) in result.output
+    leaks = english_in(result.output) if lang == "fr" else french_in(result.output)
+    assert leaks == [], leaks
+    assert "Traceback" not in result.output and "Errno" not in result.output
+
+
+def test_the_ribbon_says_an_os_error_as_a_user_error():
+    from planmkg_xl.excel.ribbon import error_message
+
+    title, text = error_message(IsADirectoryError(21, "Is a directory", "C:/Plans"), "fr")
+    assert say("ribbon.error", "fr") in title
+    assert "C:/Plans" in text and say("os.EISDIR", "fr") in text and "Is a directory" not in text

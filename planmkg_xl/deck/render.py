@@ -40,7 +40,7 @@ from pptx.util import Emu, Pt
 from ..core.compute import Computed
 from ..model.metrics import is_number
 from ..errors import TemplateError
-from ..messages import say
+from ..messages import msg, say
 from . import fit, fonts
 from . import template as tpl
 from .blocks import Block, ChartBlock, SlideSpec, TableBlock, TextBlock
@@ -113,10 +113,9 @@ def _open_template(template: str | None):
     try:
         prs = Presentation(io.BytesIO(_as_presentation(template)))
     except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
-        raise TemplateError(f"{template}: not a PowerPoint file we can use as a template ({exc}). "
-                            "Save it from PowerPoint as .pptx or .potx and try again.") from exc
+        raise TemplateError(msg("deck.bad_template", path=template, detail=exc)) from exc
     if not any(_title_placeholder(layout) is not None for master in prs.slide_masters for layout in master.slide_layouts):
-        raise TemplateError(f"{template}: none of its layouts has a title placeholder; add a 'Title Only' layout.")
+        raise TemplateError(msg("deck.no_title_layout", path=template))
     for _ in range(len(prs.slides)):  # a template's sample slides are not part of the plan's deck
         _drop_slide(prs, 0)
     return prs
@@ -1028,7 +1027,7 @@ def update_deck(computed: Computed, findings: Iterable[object] | None, pptx_byte
     try:
         prs = Presentation(io.BytesIO(pptx_bytes))
     except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise TemplateError(f"the deck to update is not a PowerPoint file we can read ({exc}).") from exc
+        raise TemplateError(msg("deck.bad_update", detail=exc)) from exc
     specs = deck_spec(computed, list(findings) if findings is not None else None, lang, appendix=appendix, with_checks=with_checks)
     shapes = _named_shapes(prs)
     slides = {s._element.cSld.get("name"): s for s in prs.slides}

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..errors import WorkbookError
+from ..messages import msg
 from .protection import check_not_merged, unprotected
 
 _EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
@@ -194,7 +195,7 @@ def read_book(book: Any) -> BookData:
     values: dict[tuple[str, int, int], object] = {}
     for title, cells in by_sheet.items():
         if title not in sheets:
-            raise WorkbookError(f"Named cells point at a sheet « {title} » that does not exist. Fix them in Formulas > Name Manager.")
+            raise WorkbookError(msg("book.names_sheet", sheet=title))
         top, bottom = min(r for r, _ in cells), max(r for r, _ in cells)
         left, right = min(c for _, c in cells), max(c for _, c in cells)
         block = _read_block(sheets[title], top, left, bottom, right)

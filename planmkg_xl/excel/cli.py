@@ -15,29 +15,16 @@ from ..messages import say
 
 @click.group("excel", cls=Group)
 def excel_group() -> None:
-    """Excel integration: make the ribbon find Python, repair the workbook's macros.
-
-    Example: planmkg excel setup
-    """
+    """The Excel front end's machine set-up and repair (help page: manual.HELP["cmd:excel"])."""
 
 
 @excel_group.command("setup")
-@click.option("--workbook", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also check this workbook's folder for an xlwings.conf that would override the settings.")
-@click.option("--force", is_flag=True, help="Replace settings you set yourself (INTERPRETER_WIN, USE UDF SERVER…).")
-@click.option("--udf-server/--no-udf-server", "udf_server", default=None,
-              help="Keep Python running between clicks (Windows). Default: on where it is safe.")
-@click.option("--udfs", is_flag=True, help="Also list planmkg_xl.excel.udfs in UDF MODULES (worksheet functions, Windows).")
+@click.option("--workbook", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True)
+@click.option("--udf-server/--no-udf-server", "udf_server", default=None)
+@click.option("--udfs", is_flag=True)
 def setup(workbook: Path | None, force: bool, udf_server: bool | None, udfs: bool) -> None:
-    """Tell xlwings (your user xlwings.conf) to run the ribbon with this Python and planmkg_xl.
-
-    Run it once per machine, after installing planmkg_xl (see the README's Install), with
-    the Python that has the package. Settings you set yourself are kept (see --force); on Mac it also does what
-    `xlwings runpython install` does.
-
-    Example: planmkg excel setup
-    Example: planmkg excel setup --udfs --workbook Plan_Marketing.xlsm
-    """
+    """xlwings told to run the ribbon with this Python (help page: manual.HELP["cmd:excel setup"])."""
     from .setup import configure_interpreter
 
     changes = configure_interpreter(workbook, force=force, udf_server=udf_server, udfs=udfs)
@@ -50,16 +37,9 @@ def setup(workbook: Path | None, force: bool, udf_server: bool | None, udfs: boo
 @excel_group.command("repair")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def repair(path: Path) -> None:
-    """Re-import the workbook's VBA modules through Excel itself (Windows, Excel installed).
-
-    Use it when Excel says the macros are damaged or the ribbon's buttons do nothing.
-    Needs "Trust access to the VBA project object model" (Excel > Options > Trust
-    Center > Macro Settings); close the workbook first.
-
-    Example: planmkg excel repair Plan_Marketing.xlsm
-    """
+    """The workbook's VBA re-imported through Excel (help page: manual.HELP["cmd:excel repair"])."""
     from .ribbon import repair_vba
 
     for line in repair_vba(path):
         click.echo(line)
-    click.echo(f"Repaired {path}")
+    click.echo(say("repair.done", path=path))

@@ -30,7 +30,7 @@ from typing import Any, Callable
 
 from .. import __version__
 from ..errors import PlanError
-from ..messages import learn_lang, reset_lang, say
+from ..messages import learn_lang, msg, os_error, reset_lang, say
 from .book import BookRecompute, book_lang, calculate_if_manual, read_book, recompute_book, write_controls_book
 from .paths import documents_folder, local_path_of
 
@@ -161,6 +161,8 @@ def error_message(exc: BaseException, lang: str) -> tuple[str, str]:
     title = f"{_TITLE[lang]} — {_t(lang, 'error')}"
     if isinstance(exc, PlanError):
         return title, str(exc)
+    if isinstance(exc, OSError):  # a file the system refused (read-only folder, full disk…): the user can act on it
+        return title, os_error(exc, lang)
     return f"{_TITLE[lang]} — {_t(lang, 'bug')}", _t(lang, "bug_text", v=__version__, kind=type(exc).__name__, msg=exc)
 
 
@@ -457,11 +459,9 @@ def repair_vba(path: Path, platform: str | None = None) -> list[str]:
     platform = platform or sys.platform
     path = Path(path)
     if not platform.startswith("win"):
-        raise PlanError("`planmkg excel repair` needs Excel for Windows (it asks Excel itself to re-import the VBA). "
-                        "On this system, rebuild the workbook instead: `planmkg export BOOK.xlsm --json plan.json` "
-                        "then `planmkg new --from plan.json NEW.xlsm`.")
+        raise PlanError(msg("repair.windows_only"))
     if path.suffix.lower() != ".xlsm" or not path.is_file():
-        raise PlanError(f"{path}: not an .xlsm workbook. Give the path of the plan workbook, e.g. Plan_Marketing.xlsm.")
+        raise PlanError(msg("repair.not_xlsm", path=path))
     check_not_locked(path)
     import xlwings as xw
 

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from ..errors import PlanError
-from ..messages import msg, say
+from ..messages import msg, os_msg, say
 
 MANAGED_KEY = "PLANMKG_MANAGED"
 UDF_MODULE = "planmkg_xl.excel.udfs"
@@ -298,7 +298,7 @@ def configure_interpreter(workbook_path: Path | None = None, *, force: bool = Fa
     try:
         text = path.read_bytes().decode(encoding, errors="surrogateescape") if path.exists() else ""
     except OSError as exc:
-        raise PlanError(msg("app.cannot_read", path=path, reason=exc.strerror)) from exc
+        raise PlanError(msg("app.cannot_read", path=path, reason=os_msg(exc))) from exc
     config = ConfigFile.parse(text, "\r\n" if platform.startswith("win") else "\n")
     wanted, notes = wanted_settings(platform, executable, env, sys.prefix, not importable(executable), udf_server, has_pywin32, udfs)
     kept: list[str] = []
@@ -307,7 +307,7 @@ def configure_interpreter(workbook_path: Path | None = None, *, force: bool = Fa
         try:
             write_atomic_text(path, config.text(), encoding)
         except OSError as exc:
-            raise PlanError(msg("setup.cannot_write", path=path, reason=exc.strerror)) from exc
+            raise PlanError(msg("setup.cannot_write", path=path, reason=os_msg(exc))) from exc
         changes = [f"{path}: {c}" for c in changes]
     changes += install_mac_runpython(platform, home)
     return changes + notes + directory_overrides(workbook_path, list(wanted))

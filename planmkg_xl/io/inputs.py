@@ -20,6 +20,7 @@ from lxml import etree
 from ..core.imports import Changes
 from ..core.layout import TableGeom, cell_ref
 from ..errors import WorkbookError
+from ..messages import msg
 from ..model.fields import Kind
 from ..model.schema import TABLES
 from .package import NS, NS_MAIN, to_xml
@@ -71,7 +72,7 @@ def _table_part(data: WorkbookData, sheet_part: str, name: str) -> tuple[str, et
             root = data.pkg.xml(target)
             if (root.get("displayName") or root.get("name") or "").casefold() == name.casefold():
                 return target, root
-    raise WorkbookError(f"The Excel table {name} has no table part: the workbook is damaged. Open it in Excel and save it again.")
+    raise WorkbookError(msg("book.no_table_part", table=name))
 
 
 def _set_value(c: etree._Element, f, value: object, lang: str) -> None:

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 
 from ..errors import PlanDataError
-from ..messages import msg
+from ..messages import msg, os_msg
 from ..model.fields import Field, Kind
 from ..model.plan import Plan
 from ..model.schema import LANGS, SCALARS, SCHEMA_VERSION, TABLES
@@ -53,7 +53,7 @@ def plan_from_json_file(path, source: str | None = None) -> Plan:
             raise PlanDataError(msg("json.too_big_file", source=source, mb=size // (1024 * 1024), cap=MAX_JSON_BYTES // (1024 * 1024)))
         data = path.read_bytes()
     except OSError as exc:
-        raise PlanDataError(msg("app.cannot_read", path=source, reason=exc.strerror or exc)) from exc
+        raise PlanDataError(msg("app.cannot_read", path=source, reason=os_msg(exc))) from exc
     return plan_from_json(decode_json_bytes(data, source), source)
 
 

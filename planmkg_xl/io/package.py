@@ -19,7 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import FileLockedError, PlanError, WorkbookError
-from ..messages import msg
+from ..messages import msg, os_msg
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -124,13 +124,13 @@ def read_package(path: str | os.PathLike) -> Package:
                 pkg.parts[info.filename] = _read_entry(zf, info, path)
                 pkg.infos[info.filename] = info
     except PermissionError as exc:
-        raise FileLockedError(msg("pkg.cannot_read_locked", name=path.name, reason=exc.strerror)) from exc
+        raise FileLockedError(msg("pkg.cannot_read_locked", name=path.name, reason=os_msg(exc))) from exc
     except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, ValueError) as exc:
         if _is_ole(path):
             raise WorkbookError(msg("pkg.ole", name=path.name)) from exc
         raise WorkbookError(msg("pkg.not_zip", name=path.name)) from exc
     except OSError as exc:
-        raise WorkbookError(msg("pkg.cannot_read", name=path.name, reason=exc.strerror or exc)) from exc
+        raise WorkbookError(msg("pkg.cannot_read", name=path.name, reason=os_msg(exc))) from exc
     if "[Content_Types].xml" not in pkg.parts or "xl/workbook.xml" not in pkg.parts:
         raise WorkbookError(msg("pkg.not_workbook", name=path.name))
     return pkg
@@ -288,7 +288,7 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".planmkg-", suffix=path.suffix, dir=path.parent)
     except OSError as exc:
-        raise WorkbookError(msg("out.folder_not_writable", path=path.parent, reason=exc.strerror or exc)) from exc
+        raise WorkbookError(msg("out.folder_not_writable", path=path.parent, reason=os_msg(exc))) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             _keep_mode(fh.fileno(), path)
@@ -302,7 +302,7 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     except PermissionError as exc:
         raise FileLockedError(msg("out.locked", name=path.name)) from exc
     except OSError as exc:
-        raise WorkbookError(msg("out.cannot_write", name=path.name, reason=exc.strerror or exc)) from exc
+        raise WorkbookError(msg("out.cannot_write", name=path.name, reason=os_msg(exc))) from exc
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

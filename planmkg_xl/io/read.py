@@ -16,6 +16,7 @@ from lxml import etree
 
 from ..core.layout import cell_ref
 from ..errors import CellValueError, WorkbookError
+from ..messages import msg
 from ..model.fields import Field, Kind, Table
 from ..model.units import is_percent
 from ..model.plan import Plan, is_blank_row
@@ -258,8 +259,7 @@ def _cell_index(root: etree._Element, title: str, part: str) -> dict[str, etree.
     for c in root.iter(f"{{{NS['m']}}}c"):
         ref = c.get("r")
         if ref is None or not _A1.match(ref):
-            raise WorkbookError(f"Sheet « {title} » ({part}): a cell has no valid address (r={ref!r}); Excel always writes one, "
-                                f"so the file was made or damaged by another program. Open it in Excel and save it again.")
+            raise WorkbookError(msg("book.bad_address", sheet=title, part=part, ref=repr(ref)))
         out[ref] = c
     return out
 

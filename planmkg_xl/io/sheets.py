@@ -15,7 +15,7 @@ from lxml import etree
 
 from ..core.layout import Layout, TableGeom
 from ..errors import WorkbookError
-from ..messages import learn_lang, say
+from ..messages import learn_lang, msg, say
 from ..model.schema import ADDED_LATER, SCALARS, SHEETS, TABLES
 from .package import NS, NS_PKG_REL, NS_REL, Package
 
@@ -229,8 +229,7 @@ def cell_value(c: etree._Element, shared: list[str]) -> object:
         except ValueError:
             index = -1
         if not 0 <= index < len(shared):
-            raise WorkbookError(f"cell {c.get('r')}: it refers to shared text n° {text.strip()[:20]}, which the file does not hold "
-                                f"(the workbook is damaged). Open it in Excel and save it again, or retype the cell.")
+            raise WorkbookError(msg("book.shared_text", cell=c.get("r"), index=text.strip()[:20]))
         return shared[index]
     if t in ("str",):
         return text

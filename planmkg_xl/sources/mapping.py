@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from ..errors import PlanError
+from ..messages import msg, os_msg
 from .kinds import KINDS
 from .presets import Preset, detect, normalise, preset_from_dict, presets, tomllib
 
@@ -43,11 +44,11 @@ def load_mapping(path: str | os.PathLike) -> Preset:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise PlanError(f"Cannot read the mapping file {path}: {exc.strerror}.") from exc
+        raise PlanError(msg("src.cannot_read_mapping", path=path, reason=os_msg(exc))) from exc
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise PlanError(f"{path.name}: not a valid TOML mapping ({exc}). Start again from `planmkg import --init-mapping {path.name}`.") from exc
+        raise PlanError(msg("src.bad_toml", name=path.name, detail=exc)) from exc
     data.setdefault("id", f"mapping:{path.name}")
     data.setdefault("name", f"mapping {path.name}")
     data["specific"] = True

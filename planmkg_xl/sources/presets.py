@@ -67,15 +67,16 @@ class Preset:
 def preset_from_dict(data: dict, origin: str) -> Preset:
     """A preset from parsed TOML; ``origin`` names the file in messages."""
     from ..errors import PlanError
+    from ..messages import msg
 
     kind = data.get("kind")
     if kind not in KINDS:
-        raise PlanError(f"{origin}: kind = {kind!r} is not a kind of export. Use one of: {', '.join(KINDS)}.")
+        raise PlanError(msg("src.bad_kind", origin=origin, kind=repr(kind), kinds=", ".join(KINDS)))
     spec = KINDS[kind]
     columns: dict[str, tuple[str, ...]] = {}
     for fkey, value in (data.get("columns") or {}).items():
         if fkey not in spec.fields:
-            raise PlanError(f"{origin}: [columns] {fkey} is not a field of a {kind} export. Fields: {', '.join(spec.fields)}.")
+            raise PlanError(msg("src.bad_field", origin=origin, field=fkey, kind=kind, fields=", ".join(spec.fields)))
         columns[fkey] = (value,) if isinstance(value, str) else tuple(str(v) for v in value)
     values = {k: frozenset(normalise(v) for v in vs) for k, vs in (data.get("values") or {}).items()}
     sources = {normalise(k): str(v) for k, v in (data.get("sources") or {}).items()}

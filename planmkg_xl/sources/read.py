@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SourceError
-from ..messages import msg, os_reason, say
+from ..messages import msg, os_msg, os_reason, say
 from .kinds import COUNT, DATE, KINDS, MONEY, MONTH, NUMBER, RATE, TEXT
 from .presets import Preset, detect, normalise
 
@@ -486,5 +486,5 @@ def export_headers(path: str | os.PathLike) -> list[str]:
         with open(path, "rb") as fh:
             raw = fh.read(SAMPLE)
     except OSError as exc:
-        raise SourceError(msg("src.cannot_read", path=path, reason=os_reason(exc))) from exc
+        raise SourceError(msg("src.cannot_read", path=path, reason=os_msg(exc))) from exc
     return sniff(raw)[3]
