@@ -29,6 +29,8 @@ class _Group(Group):
     ``--lang`` and then the workbook it reads decide the language of what follows.
     """
 
+    help_root = True
+
     def make_context(self, info_name, args, parent=None, **extra):
         asked = lang_asked(list(args))
         reset_lang()

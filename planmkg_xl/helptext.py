@@ -135,12 +135,13 @@ class Command(click.Command):
 
     context_class = Context
     parent_group: "Group | None" = None
+    help_root = False  # the program itself (``planmkg``): its page is ``cmd:``
 
     @property
     def help_key(self) -> str:
         """``""`` for the root, ``"new"``, ``"excel setup"``…: where its page is in ``manual.HELP``."""
         if self.parent_group is None:
-            return ""
+            return "" if self.help_root else self.name or ""
         return f"{self.parent_group.help_key} {self.name}".strip()
 
     @property
