@@ -10,7 +10,7 @@ import datetime as dt
 import json
 
 from ..errors import PlanDataError
-from ..messages import msg, os_msg
+from ..messages import msg, os_msg, say
 from ..model.fields import Field, Kind
 from ..model.plan import Plan
 from ..model.schema import LANGS, SCALARS, SCHEMA_VERSION, TABLES
@@ -131,29 +131,30 @@ def plan_from_dict(data: object, source: str = "JSON") -> Plan:
             raise PlanDataError(msg("json.not_object", source=source, key=key, kind=type(data[key]).__name__))
     unknown = [k for k in data if k not in ("schema_version", "lang", "scalars", "tables", "$schema")]
     for key in unknown[:5]:
-        problems.append(f"{_path_text(key)}: unknown key")
+        problems.append(say("json.p_unknown_key", where=_path_text(key)))
     version = data.get("schema_version", SCHEMA_VERSION)
     if isinstance(version, int) and not isinstance(version, bool) and version in MIGRATIONS:
         data = migrate(data)
     elif version != SCHEMA_VERSION:
-        problems.append(f"schema_version {_show(version)} is not {SCHEMA_VERSION} (or an earlier version this release reads: "
-                        f"{', '.join(str(v) for v in sorted(MIGRATIONS))})")
+        problems.append(say("json.p_version", version=_show(version), current=SCHEMA_VERSION,
+                            readable=", ".join(str(v) for v in sorted(MIGRATIONS))))
     lang = data.get("lang", "fr")
     if lang not in LANGS:
-        problems.append(f"lang must be one of {', '.join(LANGS)}, not {_show(lang)}")
+        problems.append(say("json.p_lang", langs=", ".join(LANGS), value=_show(lang)))
         lang = "fr"
     scalars = {}
     for key, value in (data.get("scalars") or {}).items():
         f = SCALARS.get(key)
         if f is None or f.derived:
-            problems.append(f"scalars.{_path_text(key)}: unknown input (derived values are not stored)")
+            problems.append(say("json.p_unknown_input", where="scalars." + _path_text(key)))
             continue
         scalars[key] = _in(value, f, f"scalars.{key}", problems)
     tables = {}
     for key, rows in (data.get("tables") or {}).items():
         table = TABLES.get(key)
         if table is None or not isinstance(rows, list):
-            problems.append(f"tables.{_path_text(key)}: unknown table" if table is None else f"tables.{key}: must be a list of rows")
+            problems.append(say("json.p_unknown_table", where="tables." + _path_text(key)) if table is None
+                            else say("json.p_not_rows", where=f"tables.{key}"))
             continue
         if len(rows) > MAX_ROWS:
             raise PlanDataError(msg("json.too_many_rows", source=source, table=key, n=len(rows), cap=MAX_ROWS))
@@ -161,12 +162,12 @@ def plan_from_dict(data: object, source: str = "JSON") -> Plan:
         tables[key] = []
         for i, row in enumerate(rows):
             if not isinstance(row, dict):
-                problems.append(f"tables.{key}[{i}]: must be an object")
+                problems.append(say("json.p_not_object", where=f"tables.{key}[{i}]"))
                 continue
             out = {}
             for fkey, value in row.items():
                 if fkey not in inputs:
-                    problems.append(f"tables.{key}[{i}].{_path_text(fkey)}: unknown input field")
+                    problems.append(say("json.p_unknown_field", where=f"tables.{key}[{i}].{_path_text(fkey)}"))
                     continue
                 out[fkey] = _in(value, inputs[fkey], f"tables.{key}[{i}].{fkey}", problems)
             _row_units(table, out, f"tables.{key}[{i}]", problems)
@@ -175,7 +176,7 @@ def plan_from_dict(data: object, source: str = "JSON") -> Plan:
                 break
     if problems:
         shown = "\n".join(f"- {p}" for p in problems[:25])
-        more = f"\n- … {len(problems) - 25} more" if len(problems) > 25 else ""
+        more = "\n" + say("cells.more", n=len(problems) - 25) if len(problems) > 25 else ""
         raise PlanDataError(msg("json.schema", source=source, problems=shown + more))
     return Plan(lang, scalars, tables)
 
@@ -187,7 +188,7 @@ def _row_units(table, row: dict, where: str, problems: list[str]) -> None:
     for key in table.row_unit.fields:
         value = row.get(key)
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 1 and is_percent(table, table.field(key), row):
-            problems.append(f"{where}.{key}: {value!r} is on a % row: a share between 0 and 1 (0.45 for 45 %)")
+            problems.append(say("json.p_percent_row", where=f"{where}.{key}", value=repr(value)))
 
 
 # -- versions ---------------------------------------------------------------------------
@@ -263,34 +264,33 @@ def _in(value: object, f: Field, where: str, problems: list[str]) -> object:
         problem = text_problem(value)
         if problem:
             key, kw = problem
-            problems.append(f"{where}: " + ("a text of {n} characters; an Excel cell holds at most 32 767".format(**kw) if key == "long"
-                                            else "the text holds a control character ({v}) Excel cannot keep".format(**kw)))
+            problems.append(say("json.p_long", where=where, **kw) if key == "long" else say("json.p_control", where=where, **kw))
             return None
     if f.kind == Kind.DATE:
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            problems.append(f"{where}: {_show(value)} is not an ISO date (YYYY-MM-DD)")
+            problems.append(say("json.p_date", where=where, value=_show(value)))
             return None
     if f.kind == Kind.CHOICE:
         if not any(c.key == value for c in f.choices):
-            problems.append(f"{where}: {_show(value)} is not one of {', '.join(c.key for c in f.choices)}")
+            problems.append(say("json.p_choice", where=where, value=_show(value), choices=", ".join(c.key for c in f.choices)))
             return None
         return value
     if f.numeric:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            problems.append(f"{where}: {_show(value)} is not a number")
+            problems.append(say("json.p_number", where=where, value=_show(value)))
             return None
         if not number_ok(value):
-            problems.append(f"{where}: {_show(value)} is not a number Excel can store (finite, within ±9.99e307)")
+            problems.append(say("json.p_excel_number", where=where, value=_show(value)))
             return None
         if value < 0:
-            problems.append(f"{where}: {_show(value)} is negative")
+            problems.append(say("json.p_negative", where=where, value=_show(value)))
         if f.kind == Kind.RATE and value > 1:
-            problems.append(f"{where}: {_show(value)} is a share between 0 and 1 (0.45 for 45 %)")
+            problems.append(say("json.p_share", where=where, value=_show(value)))
         return value
     if not isinstance(value, str):
-        problems.append(f"{where}: {_show(value)} is not a text")
+        problems.append(say("json.p_text", where=where, value=_show(value)))
         return None
     return value
 
