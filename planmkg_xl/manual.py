@@ -69,7 +69,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Natures : deals, leads, web, emailing, events, spend, invoices, kpi-actuals — reconnues d'après les en-têtes "
         "(HubSpot, Salesforce, Pipedrive, GA4, Brevo, Mailchimp ou en-têtes génériques en français ou en anglais), "
         "ou indiquées avec --as. Seules les cellules de saisie sont écrites ; une valeur que vous avez saisie et qui "
-        "diffère est un conflit, gardée sauf avec --replace.\n\n"
+        "diffère est un conflit : elle est gardée, sauf avec --replace.\n\n"
         "Example: planmkg import Plan_Marketing.xlsm hubspot-deals.csv ga4.csv brevo.csv --dry-run\n"
         "Example: planmkg import --init-mapping mapping.toml --as invoices factures.csv",
         "Fill the plan from CRM, analytics, emailing and invoicing exports (CSV or XLSX): PLAN.xlsm FILE...\n\n"
@@ -87,7 +87,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Never writes to the file. Exit code 0: nothing reaches --fail-on; 1: findings do; 2: the file has a problem.\n\n"
         "Example: planmkg check Plan_Marketing.xlsm --fail-on warning"),
     "cmd:rules": (
-        "Liste toutes les règles de cohérence : identifiant, gravités, ce qu'elle vérifie et sa source (détails : "
+        "Liste chaque règle de cohérence : son identifiant, ses gravités, ce qu'elle vérifie et sa source (détails : "
         "docs/rules.md).\n\n"
         "Example: planmkg rules --lang en --format markdown > docs/rules.md",
         "List every coherence rule: id, severities, what it checks and its source (details: docs/rules.md).\n\n"
@@ -163,7 +163,7 @@ HELP: dict[str, tuple[str, str]] = {
     "opt:recompute --force": ("Remplacer --output s'il existe.", "Replace --output if it exists."),
     "opt:recompute --verbose": ("Lister chaque cellule étendue, réparée ou laissée telle quelle.",
                                 "List every cell extended, repaired or left alone."),
-    "opt:import --as": ("Nature de l'export (reconnue d'après les en-têtes si absente).",
+    "opt:import --as": ("Nature de l'export (reconnue d'après les en-têtes si vous ne la donnez pas).",
                         "Kind of export (detected from the headers when omitted)."),
     "opt:import --mapping": ("Votre correspondance de colonnes (TOML), pour un export qu'aucun modèle ne connaît.",
                              "Your column mapping (TOML) for an export no preset knows."),
