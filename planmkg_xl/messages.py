@@ -446,6 +446,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "`planmkg excel repair` needs Excel for Windows (it asks Excel itself to re-import the VBA). "
                             "On this system, rebuild the workbook instead: `planmkg export BOOK.xlsm --json plan.json` "
                             "then `planmkg new --from plan.json NEW.xlsm`."),
+    "repair.trust": ("Excel refuse l'accès au projet VBA du classeur : activez Fichier > Options > Centre de gestion de la "
+                     "confidentialité > Paramètres du Centre de gestion de la confidentialité > Paramètres des macros > "
+                     "« Accès approuvé au modèle d'objet du projet VBA », puis relancez `planmkg excel repair` (vous pourrez "
+                     "le désactiver ensuite).",
+                     "Excel refuses access to the workbook's VBA project: turn on File > Options > Trust Center > "
+                     "Trust Center Settings > Macro Settings > \"Trust access to the VBA project object model\", "
+                     "then run `planmkg excel repair` again (you may turn it off afterwards)."),
+    "repair.reimported": ("module {name} réimporté", "re-imported {name}"),
+    "repair.typelib": ("référence à la bibliothèque de types Office ajoutée (IRibbonControl)",
+                       "added the Office type library reference (IRibbonControl)"),
     "repair.done": ("Réparé : {path}", "Repaired {path}"),
     "repair.not_xlsm": ("{path} : ce n'est pas un classeur .xlsm. Indiquez le chemin du classeur du plan, par exemple "
                         "Plan_Marketing.xlsm.",

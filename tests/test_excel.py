@@ -398,7 +398,7 @@ def test_trust_access_error_is_recognised():
                                                        -2146827284), None)
     assert ribbon.is_trust_error(exc)
     assert not ribbon.is_trust_error(com_error(-2147352567, "Exception occurred.", (0, "Excel", "other", None, 0, -1), None))
-    assert "Trust access to the VBA project object model" in ribbon.TRUST_MESSAGE
+    assert "Trust access to the VBA project object model" in str(ribbon.TRUST_MESSAGE)
 
 
 def test_cli_group_has_examples_and_reports_platform(demo_xlsm):

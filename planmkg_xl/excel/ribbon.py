@@ -421,9 +421,7 @@ _HANDLERS: dict[str, Callable[[Any, Any], Outcome]] = {
 
 OFFICE_TYPELIB = "{2DF8D04C-5BFA-101B-BDE5-00AA0044DE52}"
 _VBA_NOT_TRUSTED = -2146827284  # "Programmatic access to Visual Basic Project is not trusted"
-TRUST_MESSAGE = ("Excel refuses access to the workbook's VBA project: turn on File > Options > Trust Center > "
-                 "Trust Center Settings > Macro Settings > \"Trust access to the VBA project object model\", "
-                 "then run `planmkg excel repair` again (you may turn it off afterwards).")
+TRUST_MESSAGE = msg("repair.trust")  # said when shown, in the user's language
 
 
 def vba_source_files(folder: Path) -> list[tuple[str, Path]]:
@@ -484,11 +482,11 @@ def repair_vba(path: Path, platform: str | None = None) -> list[str]:
                 if name in existing:
                     components.Remove(components.Item(name))
                 components.Import(str(file))
-                done.append(f"re-imported {name}")
+                done.append(say("repair.reimported", name=name))
             guids = {project.References.Item(i).GUID.upper() for i in range(1, project.References.Count + 1)}
             if OFFICE_TYPELIB not in guids:
                 project.References.AddFromGuid(OFFICE_TYPELIB, 2, 0)
-                done.append("added the Office type library reference (IRibbonControl)")
+                done.append(say("repair.typelib"))
             book.save()
             book.close()
         finally:
