@@ -283,9 +283,12 @@ class Misuse(click.UsageError):
         click.echo(tell("click:error", message=self.message), file=stream)
 
 
-def misuse(exc: click.UsageError) -> Misuse:
+_HELP_SHOWN = getattr(click.exceptions, "NoArgsIsHelpError", Misuse)  # click >= 8.2
+
+
+def misuse(exc: click.UsageError) -> click.UsageError:
     """``exc`` said again in the user's language, same context and exit code."""
-    if isinstance(exc, Misuse):
+    if isinstance(exc, (Misuse, _HELP_SHOWN)):  # a group called bare shows its page: already in the user's language
         return exc
     said = Misuse(said_again(exc.format_message()), exc.ctx)
     said.exit_code = exc.exit_code

@@ -131,6 +131,13 @@ def test_a_usage_error_is_said_in_the_users_language(lang, args, key, tmp_path):
     assert leaks == [], result.output
 
 
+@pytest.mark.parametrize("args", [[], ["excel"]])
+def test_a_group_called_bare_shows_its_page_not_an_error(args):
+    result = _run(args, {"PLANMKG_LANG": "fr"})
+    assert result.output.startswith(tell("click:usage", "fr")), result.output
+    assert tell("click:error", "fr", message="") not in result.output and tell("click:commands", "fr") in result.output
+
+
 def test_a_usage_error_follows_lang_anywhere_on_the_line():
     result = _run(["new", "--lang", "fr", "--bogus", "plan.xlsm"], {"LANG": LOCALE["en"]})
     assert result.exit_code == 2
