@@ -190,3 +190,18 @@ def test_help_args_drop_lang_only_when_help_is_asked():
     assert help_args(["check", "-h", "--lang=en"]) == ["check", "-h"]
     assert help_args(["new", "--lang", "fr", "x.xlsm"]) == ["new", "--lang", "fr", "x.xlsm"]
     assert help_args(["import", "a.xlsm", "--", "--help", "--lang"]) == ["import", "a.xlsm", "--", "--help", "--lang"]
+
+
+def test_the_detector_finds_no_other_language_in_any_help_text():
+    """Each text on its own (the pages test above sees them rendered; this one sees every text, used or not)."""
+    for key, (fr, en) in HELP.items():
+        fr_prose = "\n".join(line for line in fr.splitlines() if not line.startswith("Example:"))
+        en_prose = "\n".join(line for line in en.splitlines() if not line.startswith("Example:"))
+        if len(fr_prose.split()) >= 4:
+            assert not english_in(TYPED.sub(" ", fr_prose.format_map(_Blank()))), (key, fr_prose)
+            assert not french_in(TYPED.sub(" ", en_prose.format_map(_Blank()))), (key, en_prose)
+
+
+class _Blank(dict):
+    def __missing__(self, key):
+        return "X"
