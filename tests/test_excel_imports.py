@@ -233,3 +233,17 @@ def test_ribbon_import_through_the_windows_dialog(demo_xlsm, tmp_path, monkeypat
     assert not [a for a in alerts if a[1]], alerts
     files = {r["file"] for r in read_book(book).compact_plan().tables["sources"]}
     assert {"brevo.csv", "mailchimp.csv"} <= files
+
+
+def test_the_ribbon_says_what_the_import_skipped(demo_xlsm, tmp_path):
+    """An unknown sales channel is skipped and said in Excel's message box too, with its count (never silently)."""
+    import exports as ex
+
+    headers = ["Identifiant", "Etape", "Montant", "Date de clôture", "Ligne d'offre", "Canal de vente"]
+    rows = [["1", "Gagné", "1000", "2025-03-01", "Produit 1", "Distributeurs"], ["2", "Gagné", "500", "2025-04-01", "Produit 1", "Salon"],
+            ["3", "Gagné", "700", "2025-05-01", "Produit 1", "Salon"]]
+    src = ex.write_csv(tmp_path / "affaires.csv", headers, rows, delimiter=";")
+    book = FakeBook.from_file(demo_xlsm)
+    ui = FakeUI(files=[src])
+    outcome = ribbon.run_action("pmImport", book, ui)
+    assert "Canaux : 2 lignes ignorées" in outcome.message and "« Salon » 2 lignes, 1\u202f200" in outcome.message
