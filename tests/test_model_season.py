@@ -89,3 +89,19 @@ def test_last_month_is_the_last_filled_one():
     assert season.last_month([1, None, 3] + [None] * 9) == 3
     assert season.last_month([None] * 12) == 0
     assert season.last_month(["x"] * 12) == 0
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_formula_fits_excel_even_with_31_character_sheet_names(lang):
+    """Excel refuses a formula over 8 192 characters; renaming every sheet it names to Excel's longest (31) must fit."""
+    import re
+
+    from planmkg_xl.core.layout import cell_ref, formulas, plan_layout
+    from planmkg_xl.model.schema import TABLES
+
+    layout = plan_layout(lang, {k: max(1, len(t.rows) + t.blank_rows) for k, t in TABLES.items()})
+    geom = layout.tables["kpis"]
+    formula = formulas(layout)[(geom.sheet_title, cell_ref(geom.first_row, geom.cols["expected_to_date"]))]
+    refs = re.findall(r"'((?:[^']|'')+)'!", formula)
+    worst = len(formula) + sum(31 - len(title.replace("''", "'")) for title in refs)
+    assert len(formula) < 6_000 and worst < 8_192, (len(formula), worst)

@@ -19,7 +19,7 @@ The rules, chosen so that an Excel formula without helper cells can apply them:
   three letters are one of ``MONTH_WORDS`` (Janvier, janv., Jan, Fév, févr., August,
   Sept., 9…). Labels decide, not row order, so blank rows and a shuffled tab change nothing;
 - a Web column has a profile when each of the 12 months has exactly one row naming it
-  that holds a number (``web_monthly``); web visits, unique visitors and web leads use
+  that holds a number ≥ 0 (``web_monthly``); web visits, unique visitors and web leads use
   their own column (and a year of zeros has no profile);
 - inbound and qualified leads use the leads of N-1 the tabs can date — web leads by
   month, emailing leads by send date, event leads by event date — and spread the rest
@@ -75,13 +75,14 @@ def label_month(label: object) -> int | None:
 
 
 def web_monthly(labels: Sequence[object], values: Sequence[object]) -> tuple[float, ...] | None:
-    """A Web column's 12 months, when each month has exactly one row naming it with a number (≥ 0)."""
+    """A Web column's 12 months, when each month has exactly one row naming it with a number ≥ 0 (rows without
+    one — blank, or negative, which the readers refuse anyway — do not count)."""
     months: dict[int, list[float]] = {}
     for label, value in zip(labels, values):
         m = label_month(label)
-        if m is not None and is_number(value):
+        if m is not None and is_number(value) and value >= 0:
             months.setdefault(m, []).append(float(value))
-    if len(months) != 12 or any(len(v) != 1 or v[0] < 0 for v in months.values()):
+    if len(months) != 12 or any(len(v) != 1 for v in months.values()):
         return None
     return tuple(months[m][0] for m in range(1, 13))
 
@@ -140,10 +141,10 @@ class ExpectedToDate(Expr):
 
         def through(col: str, month: str | None) -> str:  # Σ of a Web column over the rows of months 1..month
             upto = f"*({nums}<={month})" if month else ""
-            return f"SUMPRODUCT({named}{upto}*{col})"
+            return f"SUMPRODUCT({named}{upto}*({col}>=0)*{col})"
 
-        def once(col: str) -> str:  # each month has exactly one row naming it with a number
-            return f"SUMPRODUCT({named}*ISNUMBER({col})*13^({nums}-1))={_ALL_ONCE}"
+        def once(col: str) -> str:  # each month has exactly one row naming it with a number (≥ 0)
+            return f"SUMPRODUCT({named}*ISNUMBER({col})*({col}>=0)*13^({nums}-1))={_ALL_ONCE}"
 
         label = lambda key: str(r.value(f"label:{self.metric}:{key}")).replace('"', '""')  # noqa: E731
         metric = r.cell(self.metric)
