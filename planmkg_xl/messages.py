@@ -650,6 +650,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
              "• Build / Update deck: a .pptx next to the workbook.\n"
              "• Export: the plan as JSON next to the workbook.\n\n"
              "Same commands on the command line: planmkg recompute | check | deck | import | review | export.\nGuide: {url}"),
+    "ribbon.sheet_password": ("La feuille « {sheet} » est protégée par un mot de passe : le ruban ne peut pas y écrire. "
+                              "Ôtez la protection (Révision > Ôter la protection de la feuille), cliquez à nouveau, puis reprotégez-la. "
+                              "Rien n'a été écrit.",
+                              "The sheet “{sheet}” is protected with a password, so the ribbon cannot write to it. "
+                              "Unprotect it (Review > Unprotect Sheet), click again, then protect it again. Nothing was written."),
+    "ribbon.cells_merged": ("Les cellules {sheet}!{address} sont fusionnées avec d'autres : Excel ne peut pas écrire dans une partie "
+                            "d'une cellule fusionnée. Annulez la fusion (Accueil > Fusionner et centrer), puis cliquez à nouveau. "
+                            "Rien n'a été écrit dans ces cellules.",
+                            "The cells {sheet}!{address} are merged with others: Excel cannot write into part of a merged cell. "
+                            "Unmerge them (Home > Merge & Center), then click again. Nothing was written to these cells."),
     # --- planmkg review ------------------------------------------------------------------------------
     "review.title": ("Revue à fin {month}", "Review at the end of {month}"),
     "review.heads": ("KPI|Réalisé|Attendu|Écart|Fin d'année|Cible|Statut", "KPI|Actual|Expected|Gap|Year end|Target|Status"),
@@ -741,6 +751,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "src.unmatched_metrics": ("Métriques sans KPI dans le plan (ignorées) : {metrics}.", "Metrics with no KPI in the plan (ignored): {metrics}."),
     "src.invoices_note": ("{n} clients ; C.A. {year} : {revenue}, dont {share} réalisé avec des clients existants.",
                           "{n} customers; revenue {year}: {revenue}, of which {share} from existing customers."),
+    "src.bad_channel": ("{origin} : {where} = {value} n'est pas une colonne de l'onglet Canaux. Choisissez parmi : {allowed} "
+                        "(ou \"skip\").",
+                        "{origin}: {where} = {value} is not a column of the Canaux tab. Use one of: {allowed} (or \"skip\")."),
+    "src.empty_value": ("(vide)", "(empty)"),
+    "src.channel_item": ("« {value} » {n} lignes, {amount}", "« {value} » {n} lines, {amount}"),
+    "src.and_more": ("et {n} autres", "and {n} more"),
+    "src.channels_skipped": ("Canaux : {n} lignes ignorées, canal vide ou inconnu — {listed}. Nommez ces canaux dans la section "
+                             "[channels] d'un fichier de correspondance (planmkg import --init-mapping).",
+                             "Channels: {n} lines skipped, empty or unknown channel — {listed}. Name these channels in the "
+                             "[channels] section of a mapping file (planmkg import --init-mapping)."),
+    "src.channels_negative": ("Canaux : montant négatif non écrit ({cells}).", "Channels: negative amount not written ({cells})."),
     # --- what the operating system said (by errno, in the user's language) ---------------------------
     "os.ENOENT": ("fichier ou dossier introuvable", "no such file or folder"),
     "os.EACCES": ("accès refusé (droits insuffisants)", "permission denied"),
