@@ -153,8 +153,74 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
     kinds_of = KINDS[preset.kind].fields
     raw_names = {h.strip(): h for h in next(csv.reader([_header_line(raw, encoding, header_index)], delimiter=delimiter))}
     usecols = [raw_names.get(h, h) for h in wanted]
-    # pandas' C reader, only the needed columns, text left as Python strings (converting a million of them to a
-    # string dtype costs more than the read); ';' files are French: their decimal comma is read by the parser itself.
+    types = {raw_names.get(h, h): kinds_of[f] for f, h in matched.items()}
+    frame = None
+    if header_index == 0 and len(raw_names) == len(headers):  # no comment lines, no repeated header: Arrow can read it
+        frame = _read_arrow(path, encoding, delimiter, usecols, types, preset)
+    if frame is None:
+        frame = _read_pandas(path, encoding, delimiter, header_index, usecols, types, lang)
+    frame.columns = [str(c).strip() for c in frame.columns]
+    if frame.columns.duplicated().any():
+        frame = frame.loc[:, ~frame.columns.duplicated()]
+    return _typed(path, preset, matched, frame, header_index + 2, "line", lang, comma_decimal=delimiter != ",")
+
+
+_ARROW_NUMBERS = (MONEY, NUMBER, COUNT)
+
+
+def _read_arrow(path: Path, encoding: str, delimiter: str, usecols: list[str], types: dict[str, str], preset: Preset):
+    """The fast path: pyarrow's CSV reader, only the needed columns, typed while parsing; None when it cannot.
+
+    Numbers are read with the file's decimal mark (``,`` in a ``;`` file), dates as ISO or as
+    31/12/2025 (12/31/2025 when the preset says month first), text as text. Any value written another way
+    (« 1 234,56 € », 31/12/25, a zone offset, a line with too many fields, bad UTF-8…) makes Arrow refuse
+    the whole file: the general reader then reads it, with its rules and its messages by line. The result
+    is the frame the general reader gives for the same file (tests/test_sources_read.py compares them).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pcsv
+
+    from pandas._libs.parsers import STR_NA_VALUES  # the blanks pandas' reader knows, so both paths agree
+
+    if RATE in types.values():  # a rate column's reading depends on the whole column (45 or 0.45): the general rules
+        return None
+    dates = [pcsv.ISO8601, "%m/%d/%Y" if preset.dayfirst is False else "%d/%m/%Y"]
+    column_types = {}
+    for name, ftype in types.items():
+        if ftype in _ARROW_NUMBERS:
+            column_types[name] = pa.float64()
+        elif ftype == DATE:
+            column_types[name] = pa.timestamp("ns")
+        else:
+            column_types[name] = pa.string()
+    try:
+        table = pcsv.read_csv(
+            path, read_options=pcsv.ReadOptions(encoding="utf8" if encoding.startswith("utf-8") else encoding,
+                                                use_threads=_ARROW_THREADS, block_size=4 << 20),
+            parse_options=pcsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            convert_options=pcsv.ConvertOptions(include_columns=usecols, column_types=column_types, timestamp_parsers=dates,
+                                                decimal_point="," if delimiter == ";" else ".", strings_can_be_null=True,
+                                                null_values=sorted(STR_NA_VALUES), quoted_strings_can_be_null=True))
+    except (pa.ArrowException, ValueError, UnicodeError, LookupError):
+        return None
+    for name, ftype in types.items():
+        if ftype == DATE and table.num_rows:  # a two-digit year in a 4-digit slot (31/12/0025): the general rules
+            low = pc.min(pc.year(table.column(name))).as_py()
+            if low is not None and low < 100:
+                return None
+    return table.to_pandas()
+
+
+_ARROW_THREADS = True
+
+
+def _read_pandas(path: Path, encoding: str, delimiter: str, header_index: int, usecols: list[str], types: dict[str, str], lang: str):
+    """The general path: pandas' C reader (any layout Arrow refused); text columns kept as written."""
+    import pandas as pd
+
+    # only the needed columns, types inferred (forcing text is slow in pandas' reader: the few text columns
+    # read as numbers are read again below, as text); ';' files are French: their decimal comma is read by the parser itself.
     opts = dict(sep=delimiter, skiprows=header_index, header=0, usecols=usecols, encoding=encoding,
                 decimal="," if delimiter == ";" else ".")
     try:
@@ -163,16 +229,20 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
         except ValueError as exc:  # usecols not found (odd quoting of the header): read every column, pick ours after
             if "Usecols" not in str(exc) and "usecols" not in str(exc):
                 raise
-            frame = pd.read_csv(path, **{**opts, "usecols": None})
+            opts["usecols"] = None
+            frame = pd.read_csv(path, **opts)
+        text = [c for c in frame.columns if types.get(str(c).strip(), types.get(c)) in (TEXT, MONTH)
+                and not pd.api.types.is_string_dtype(frame[c].dtype)]
+        if text:  # codes the reader took for numbers (007, 12.0): read again as the text they are
+            again = pd.read_csv(path, **{**opts, "usecols": text, "dtype": str})
+            for c in text:
+                frame[c] = again[c].astype("str")
     except pd.errors.EmptyDataError as exc:
         raise SourceError(say(lang, f"{path.name} est vide : exportez à nouveau les données.", f"{path.name} is empty: export the data again.")) from exc
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise SourceError(say(lang, f"{path.name} n'est pas un CSV lisible ({str(exc).splitlines()[0]}). Exportez-le à nouveau en CSV.",
                               f"{path.name} is not a readable CSV ({str(exc).splitlines()[0]}). Export it again as CSV.")) from exc
-    frame.columns = [str(c).strip() for c in frame.columns]
-    if frame.columns.duplicated().any():
-        frame = frame.loc[:, ~frame.columns.duplicated()]
-    return _typed(path, preset, matched, frame, header_index + 2, "line", lang, comma_decimal=delimiter != ",")
+    return frame
 
 
 def _header_line(raw: bytes, encoding: str, index: int) -> str:
