@@ -156,7 +156,7 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
     types = {raw_names.get(h, h): kinds_of[f] for f, h in matched.items()}
     frame = None
     if header_index == 0 and len(raw_names) == len(headers):  # no comment lines, no repeated header: Arrow can read it
-        frame = _read_arrow(path, encoding, delimiter, usecols, types, preset)
+        frame = _read_arrow(path, encoding, delimiter, usecols, types, preset, _sample(raw, encoding, delimiter, usecols))
     if frame is None:
         frame = _read_pandas(path, encoding, delimiter, header_index, usecols, types, lang)
     frame.columns = [str(c).strip() for c in frame.columns]
@@ -168,51 +168,93 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
 _ARROW_NUMBERS = (MONEY, NUMBER, COUNT)
 
 
-def _read_arrow(path: Path, encoding: str, delimiter: str, usecols: list[str], types: dict[str, str], preset: Preset):
+def _sample(raw: bytes, encoding: str, delimiter: str, names: list[str], rows: int = 50) -> dict[str, list[str]]:
+    """The first non-blank values of some columns, read from the sample already in memory (header on the first line)."""
+    text = raw.decode("utf-8-sig" if encoding.startswith("utf-8") else encoding, errors="replace")
+    lines = text.splitlines(keepends=True)[:rows + 1]
+    if len(lines) > 1 and not raw.endswith((b"\n", b"\r")) and len(raw) >= SAMPLE:
+        lines = lines[:-1]  # the last line of a cut sample may be cut too
+    try:
+        records = list(csv.reader(io.StringIO("".join(lines)), delimiter=delimiter))
+    except csv.Error:
+        return {}
+    if not records:
+        return {}
+    where = {h: i for i, h in enumerate(records[0])}
+    return {n: [r[where[n]].strip() for r in records[1:] if where.get(n, len(r)) < len(r) and r[where[n]].strip()]
+            for n in names if n in where}
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+
+
+def _read_arrow(path: Path, encoding: str, delimiter: str, usecols: list[str], types: dict[str, str], preset: Preset,
+                sample: dict[str, list[str]]):
     """The fast path: pyarrow's CSV reader, only the needed columns, typed while parsing; None when it cannot.
 
-    Numbers are read with the file's decimal mark (``,`` in a ``;`` file), dates as ISO or as
-    31/12/2025 (12/31/2025 when the preset says month first), text as text. Any value written another way
-    (« 1 234,56 € », 31/12/25, a zone offset, a line with too many fields, bad UTF-8…) makes Arrow refuse
-    the whole file: the general reader then reads it, with its rules and its messages by line. The result
-    is the frame the general reader gives for the same file (tests/test_sources_read.py compares them).
+    Numbers are read with the file's decimal mark (``,`` in a ``;`` file) and text as text. Dates
+    written ISO (2025-12-31, 2025-12-31 10:00) are parsed by Arrow, which refuses an impossible day;
+    other dates (31/12/2025…) are read as a dictionary of their distinct texts, and only those few
+    are parsed, by the general rules (Arrow's own day-first parser would turn 31/02 into 3 March).
+    Any value written another way (« 1 234,56 € », a line with too many fields, bad UTF-8, a date
+    the rules reject…) makes this path give up: the general reader then reads the file, with its
+    messages by line. tests/test_sources_read.py checks both give the same frame.
     """
+    import numpy as np
+    import pandas as pd
     import pyarrow as pa
-    import pyarrow.compute as pc
     import pyarrow.csv as pcsv
 
     from pandas._libs.parsers import STR_NA_VALUES  # the blanks pandas' reader knows, so both paths agree
 
     if RATE in types.values():  # a rate column's reading depends on the whole column (45 or 0.45): the general rules
         return None
-    dates = [pcsv.ISO8601, "%m/%d/%Y" if preset.dayfirst is False else "%d/%m/%Y"]
-    column_types = {}
+    column_types, by_dictionary = {}, []
     for name, ftype in types.items():
         if ftype in _ARROW_NUMBERS:
             column_types[name] = pa.float64()
         elif ftype == DATE:
-            column_types[name] = pa.timestamp("ns")
+            seen = sample.get(name) or []
+            if seen and all(_ISO_DAY.match(v) for v in seen):
+                column_types[name] = pa.timestamp("ns")
+            else:
+                column_types[name] = pa.dictionary(pa.int32(), pa.string())
+                by_dictionary.append(name)
         else:
-            column_types[name] = pa.string()
+            column_types[name] = pa.large_string()  # what pandas holds its text in: no copy after
     try:
         table = pcsv.read_csv(
             path, read_options=pcsv.ReadOptions(encoding="utf8" if encoding.startswith("utf-8") else encoding,
                                                 use_threads=_ARROW_THREADS, block_size=4 << 20),
             parse_options=pcsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
-            convert_options=pcsv.ConvertOptions(include_columns=usecols, column_types=column_types, timestamp_parsers=dates,
+            convert_options=pcsv.ConvertOptions(include_columns=usecols, column_types=column_types, timestamp_parsers=[pcsv.ISO8601],
                                                 decimal_point="," if delimiter == ";" else ".", strings_can_be_null=True,
                                                 null_values=sorted(STR_NA_VALUES), quoted_strings_can_be_null=True))
     except (pa.ArrowException, ValueError, UnicodeError, LookupError):
         return None
-    for name, ftype in types.items():
-        if ftype == DATE and table.num_rows:  # a two-digit year in a 4-digit slot (31/12/0025): the general rules
-            low = pc.min(pc.year(table.column(name))).as_py()
-            if low is not None and low < 100:
-                return None
-    return table.to_pandas()
+    dates = {}
+    for name in by_dictionary:
+        column = table.column(name).unify_dictionaries()
+        if column.num_chunks == 0:
+            dates[name] = pd.Series(np.array([], dtype="datetime64[ns]"))
+            continue
+        distinct = column.chunk(0).dictionary
+        parsed, bad = to_date(pd.Series(distinct.to_pandas(), dtype="str"), preset)
+        if bad.any():
+            return None  # the general reader says which lines
+        parsed = np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT"))
+        index = np.concatenate([c.indices.fill_null(len(distinct)).to_numpy() for c in column.chunks]) if column.num_chunks else []
+        dates[name] = parsed[index]
+    frame = table.drop_columns(by_dictionary).to_pandas() if by_dictionary else table.to_pandas()
+    for name in by_dictionary:
+        frame[name] = dates[name]
+    frame = frame[[c for c in table.column_names]]
+    return frame
 
 
-_ARROW_THREADS = True
+# Arrow's threads pay on an idle machine with cores to spare; on two shared cores they fight over them (measured:
+# bench/results/import.md), so a two-core machine reads on one thread.
+_ARROW_THREADS = (os.cpu_count() or 1) > 2
 
 
 def _read_pandas(path: Path, encoding: str, delimiter: str, header_index: int, usecols: list[str], types: dict[str, str], lang: str):
@@ -356,7 +398,7 @@ def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_lin
         elif ftype == DATE:
             values, bad = to_date(col, preset)
             _report(problems, header, col, bad, "des dates", "dates", first_line, unit)
-            out[fkey] = values
+            out[fkey] = values.astype("datetime64[ns]")  # one resolution whichever rules read the column
         elif ftype == MONTH:
             values, bad = to_month(col)
             _report(problems, header, col, bad, "des mois", "months", first_line, unit)
