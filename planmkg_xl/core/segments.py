@@ -77,7 +77,7 @@ def star_threshold(customers: list[CustomerRFM], rules: SegmentRules) -> float:
     k = star_rank(len(pool), rules)
     if not pool or k <= 0:
         return math.inf
-    return max(pool[k - 1], 1e-9)
+    return max(pool[min(k, len(pool)) - 1], 1e-9)  # a share typed over 100 % makes every one of them a Star
 
 
 OTHER_SEGMENT = "irregular"

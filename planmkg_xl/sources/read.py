@@ -1,10 +1,13 @@
 """Read an export (CSV in any delimiter and encoding, or XLSX) into typed columns.
 
-pandas is imported here, lazily, and nowhere else in the package. The CSV path uses
-pyarrow's reader when the file is UTF-8 and reads only the columns a preset needs,
-so a million-row export stays within a few times a bare ``read_csv``. French exports
-work as they are: ``;`` separators, decimal commas, spaces as thousands separators,
-« € », dates written 31/12/2025, UTF-8 with a BOM or Windows-1252.
+pandas and pyarrow are imported here (and in ``aggregate``), lazily, and nowhere else in
+the package. A CSV is read twice at most: first by pyarrow's reader, only the columns a
+preset needs, numbers and ISO dates typed while parsing (the fast path, for the files
+exports usually are); when Arrow refuses a value, by pandas' reader and the general rules
+below, which read everything the fast path reads the same way and much more: French
+exports as they are (``;`` separators, decimal commas, spaces as thousands separators,
+« € », dates written 31/12/2025 or 31/12/25, UTF-8 with a BOM or Windows-1252), and every
+message by line. Both give the same frame (tests/test_sources_read.py).
 
 Everything wrong is gathered and reported at once, by file and line, with the first
 five examples, before anything is written.
@@ -149,11 +152,11 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
         raise SourceError(say(lang, f"{path.name} n'a pas de ligne d'en-têtes : exportez à nouveau les données avec les noms de colonnes.",
                               f"{path.name} has no header line: export the data again with its column names."))
     preset, matched = choose_preset(path.name, headers, kind, mapping, lang)
-    wanted = list(matched.values())
-    kinds_of = KINDS[preset.kind].fields
+    spec = KINDS[preset.kind]
+    read = {f: h for f, h in matched.items() if f not in spec.unread}  # a deal's name: a million texts no figure uses
     raw_names = {h.strip(): h for h in next(csv.reader([_header_line(raw, encoding, header_index)], delimiter=delimiter))}
-    usecols = [raw_names.get(h, h) for h in wanted]
-    types = {raw_names.get(h, h): kinds_of[f] for f, h in matched.items()}
+    usecols = [raw_names.get(h, h) for h in read.values()]
+    types = {raw_names.get(h, h): spec.fields[f] for f, h in read.items()}
     frame = None
     if header_index == 0 and len(raw_names) == len(headers):  # no comment lines, no repeated header: Arrow can read it
         frame = _read_arrow(path, encoding, delimiter, usecols, types, preset, _sample(raw, encoding, delimiter, usecols))
@@ -162,7 +165,7 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
     frame.columns = [str(c).strip() for c in frame.columns]
     if frame.columns.duplicated().any():
         frame = frame.loc[:, ~frame.columns.duplicated()]
-    return _typed(path, preset, matched, frame, header_index + 2, "line", lang, comma_decimal=delimiter != ",")
+    return _typed(path, preset, matched, frame, header_index + 2, "line", lang, comma_decimal=delimiter != ",", read=read)
 
 
 _ARROW_NUMBERS = (MONEY, NUMBER, COUNT)
@@ -190,7 +193,7 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)
 
 def _read_arrow(path: Path, encoding: str, delimiter: str, usecols: list[str], types: dict[str, str], preset: Preset,
                 sample: dict[str, list[str]]):
-    """The fast path: pyarrow's CSV reader, only the needed columns, typed while parsing; None when it cannot.
+    """The fast path: pyarrow's CSV reader (its threads), only the needed columns, typed while parsing; None when it cannot.
 
     Numbers are read with the file's decimal mark (``,`` in a ``;`` file) and text as text. Dates
     written ISO (2025-12-31, 2025-12-31 10:00) are parsed by Arrow, which refuses an impossible day;
@@ -221,7 +224,7 @@ def _read_arrow(path: Path, encoding: str, delimiter: str, usecols: list[str], t
                 column_types[name] = pa.dictionary(pa.int32(), pa.string())
                 by_dictionary.append(name)
         else:
-            column_types[name] = pa.large_string()  # what pandas holds its text in: no copy after
+            column_types[name] = pa.string()  # Arrow converts to it faster than to large_string (measured), pandas takes either
     try:
         table = pcsv.read_csv(
             path, read_options=pcsv.ReadOptions(encoding="utf8" if encoding.startswith("utf-8") else encoding,
@@ -252,9 +255,7 @@ def _read_arrow(path: Path, encoding: str, delimiter: str, usecols: list[str], t
     return frame
 
 
-# Arrow's threads pay on an idle machine with cores to spare; on two shared cores they fight over them (measured:
-# bench/results/import.md), so a two-core machine reads on one thread.
-_ARROW_THREADS = (os.cpu_count() or 1) > 2
+_ARROW_THREADS = True  # even on two shared cores, fresh processes read faster with them (bench/results/import.md)
 
 
 def _read_pandas(path: Path, encoding: str, delimiter: str, header_index: int, usecols: list[str], types: dict[str, str], lang: str):
@@ -379,13 +380,13 @@ def _missing_message(name: str, kind: str, missing: list[tuple[str, ...]], heade
 
 
 def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_line: int, unit: str, lang: str,
-           comma_decimal: bool = True) -> Export:
+           comma_decimal: bool = True, read: dict[str, str] | None = None) -> Export:
     import pandas as pd
 
     problems = _Problems(path.name, lang)
     spec = KINDS[preset.kind]
     out = {}
-    for fkey, header in matched.items():
+    for fkey, header in (matched if read is None else read).items():
         col = frame[header]
         ftype = spec.fields[fkey]
         if ftype in (MONEY, NUMBER, COUNT, RATE):
