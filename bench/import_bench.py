@@ -114,7 +114,7 @@ MODES = ("bare", "read", "import")
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -126,9 +126,14 @@ def main() -> None:
                 writer(path, n)
                 size_mb = path.stat().st_size / 1e6
                 res = measure(path, plan, args.runs)
-                rows.append({"export": kind, "rows": n, "size_mb": round(size_mb, 1), **{
+                row = {"export": kind, "rows": n, "size_mb": round(size_mb, 1), **{
                     f"{m}_{k}": round(res[m][k], 3) for m in MODES for k in ("seconds", "peak_mb")},
-                    **{f"{m}_runs": res[m]["all_seconds"] for m in MODES}, "load_min": res["load"][0], "load_max": res["load"][1]})
+                    **{f"{m}_runs": res[m]["all_seconds"] for m in MODES}, "load_min": res["load"][0], "load_max": res["load"][1]}
+                for m in ("read", "import"):  # the ratio within each round (bare and ours a few seconds apart), then its median
+                    ratios = sorted(a / b for a, b in zip(row[f"{m}_runs"], row["bare_runs"]))
+                    row[f"{m}_ratio"] = round(statistics.median(ratios), 2)
+                    row[f"{m}_ratio_range"] = (round(ratios[0], 2), round(ratios[-1], 2))
+                rows.append(row)
                 print(rows[-1], flush=True)
     out = HERE / "results"
     out.mkdir(exist_ok=True)
@@ -141,13 +146,15 @@ def main() -> None:
     lines = [f"# Import benchmark — {meta['date']}", "",
              f"Machine: {meta['machine']}; median of {args.runs} run(s), each in a fresh process, the three modes "
              f"interleaved (peak memory = that process's maximum resident set; load = 1-minute load average during the runs).", "",
+             "Times are medians; « ÷ bare » is the median of the ratios taken round by round (the bare read and ours a few "
+             "seconds apart), with the lowest and highest round in brackets.", "",
              "| export | rows | file MB | bare read_csv s | read+aggregate s | ÷ bare | full import s | ÷ bare | "
              "bare peak MB | import peak MB | load |", "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(f"| {r['export']} | {r['rows']:,} | {r['size_mb']} | {r['bare_seconds']:.2f} | {r['read_seconds']:.2f} | "
-                     f"{r['read_seconds'] / r['bare_seconds']:.2f} | {r['import_seconds']:.2f} | "
-                     f"{r['import_seconds'] / r['bare_seconds']:.2f} | {r['bare_peak_mb']:.0f} | {r['import_peak_mb']:.0f} | "
-                     f"{r['load_min']:.1f}–{r['load_max']:.1f} |")
+                     f"{r['read_ratio']:.2f} ({r['read_ratio_range'][0]:.1f}–{r['read_ratio_range'][1]:.1f}) | {r['import_seconds']:.2f} | "
+                     f"{r['import_ratio']:.2f} ({r['import_ratio_range'][0]:.1f}–{r['import_ratio_range'][1]:.1f}) | "
+                     f"{r['bare_peak_mb']:.0f} | {r['import_peak_mb']:.0f} | {r['load_min']:.1f}–{r['load_max']:.1f} |")
     lines += ["", "Goals (issue 11): import ≤ 2 × a bare `pandas.read_csv` of the same file; peak memory ≤ 1 GB at 1 M rows.",
               "« bare » is `pandas.read_csv(path, sep=…)` with the file's separator and pandas' defaults otherwise: every column, "
               "types inferred, so on the French invoice file the amounts (`1234,56`) and the dates (`31/12/2025`) stay text.",
