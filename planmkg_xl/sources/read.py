@@ -193,7 +193,7 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)
 
 def _read_arrow(path: Path, encoding: str, delimiter: str, usecols: list[str], types: dict[str, str], preset: Preset,
                 sample: dict[str, list[str]]):
-    """The fast path: pyarrow's CSV reader (its threads), only the needed columns, typed while parsing; None when it cannot.
+    """The fast path: pyarrow's CSV reader, only the needed columns, typed while parsing; None when it cannot.
 
     Numbers are read with the file's decimal mark (``,`` in a ``;`` file) and text as text. Dates
     written ISO (2025-12-31, 2025-12-31 10:00) are parsed by Arrow, which refuses an impossible day;
@@ -228,7 +228,8 @@ def _read_arrow(path: Path, encoding: str, delimiter: str, usecols: list[str], t
     try:
         table = pcsv.read_csv(
             path, read_options=pcsv.ReadOptions(encoding="utf8" if encoding.startswith("utf-8") else encoding,
-                                                use_threads=_ARROW_THREADS, block_size=4 << 20),
+                                                use_threads=_ARROW_THREADS and path.stat().st_size > 16 << 20,
+                                                block_size=4 << 20),
             parse_options=pcsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
             convert_options=pcsv.ConvertOptions(include_columns=usecols, column_types=column_types, timestamp_parsers=[pcsv.ISO8601],
                                                 decimal_point="," if delimiter == ";" else ".", strings_can_be_null=True,
@@ -255,7 +256,9 @@ def _read_arrow(path: Path, encoding: str, delimiter: str, usecols: list[str], t
     return frame
 
 
-_ARROW_THREADS = True  # even on two shared cores, fresh processes read faster with them (bench/results/import.md)
+# Arrow's threads pay for a big file on a machine with cores to spare. On two shared cores they lost, at every size
+# (bench/results/import.md: the same bench with and without them), so such a machine reads on one thread.
+_ARROW_THREADS = (os.cpu_count() or 1) > 2
 
 
 def _read_pandas(path: Path, encoding: str, delimiter: str, header_index: int, usecols: list[str], types: dict[str, str], lang: str):
