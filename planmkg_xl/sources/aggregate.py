@@ -249,11 +249,13 @@ def _deals(export: Export, plan: Plan, year: int, lang: str) -> Aggregated:
                "revenue": np.bincount(codes, weights=np.where(won_y & known, amount, 0.0), minlength=n),
                "revenue_prev": np.bincount(codes, weights=np.where(won_prev & known, amount, 0.0), minlength=n)}
     keep = (columns["opportunities"] != 0) | (columns["deals"] != 0) | (columns["revenue"] != 0) | (columns["revenue_prev"] != 0)
-    if "customer" in f:  # distinct customers won per line: distinct (line, customer) pairs
-        who, _ = _codes(f["customer"], sort=False)
-        sel = won_y & (who >= 0)
-        pairs = pd.unique(codes[sel] * (int(who.max(initial=0)) + 1) + who[sel])
-        columns["customers"] = np.bincount(pairs // (int(who.max(initial=0)) + 1), minlength=n).astype(np.int64)
+    if "customer" in f:  # distinct customers won per line: distinct (line, customer) pairs, hashing only the deals won
+        who, _ = _codes(f["customer"][won_y], sort=False)
+        line_of = codes[won_y][who >= 0]
+        who = who[who >= 0]
+        width = int(who.max(initial=0)) + 1
+        pairs = pd.unique(line_of * width + who)
+        columns["customers"] = np.bincount(pairs // width, minlength=n).astype(np.int64)
     if not _year_mask(f["close_date"], year - 1).any():
         del columns["revenue_prev"]  # the export does not reach N-2: unknown, not zero
     order = sorted((i for i in range(n) if keep[i]), key=lambda i: names[i])
