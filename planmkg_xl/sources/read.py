@@ -402,7 +402,7 @@ def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_lin
         elif ftype == DATE:
             values, bad = to_date(col, preset)
             _report(problems, header, col, bad, "des dates", "dates", first_line, unit)
-            out[fkey] = values.astype("datetime64[ns]", copy=False)  # one resolution whichever rules read the column
+            out[fkey] = values.astype("datetime64[ns]")  # one resolution whichever rules read the column
         elif ftype == MONTH:
             values, bad = to_month(col)
             _report(problems, header, col, bad, "des mois", "months", first_line, unit)
@@ -478,7 +478,7 @@ def _to_number(col, rate: bool = False, comma_decimal: bool = True):
     if pd.api.types.is_bool_dtype(col.dtype):
         col = col.astype("string")
     if pd.api.types.is_numeric_dtype(col.dtype):
-        values = col.astype("float64", copy=False)
+        values = col.astype("float64")
         return (values / 100 if rate and (values > 1).any() else values), pd.Series(False, index=col.index)
     s = col.astype("string").str.strip()
     blank = s.isna() | (s == "") | s.isin(["-", "—", "n/a", "N/A", "NA", "nan"])
@@ -544,7 +544,7 @@ def _to_date(col, preset: Preset):
 
     if pd.api.types.is_datetime64_any_dtype(col.dtype):
         values = col.dt.tz_localize(None) if getattr(col.dt, "tz", None) is not None else col
-        return values.astype("datetime64[ns]", copy=False), pd.Series(False, index=col.index)
+        return values.astype("datetime64[ns]"), pd.Series(False, index=col.index)
     if col.dtype == object and len(col) and all(hasattr(v, "year") or v is None or v != v for v in col.head(100)):
         values = pd.to_datetime(col, errors="coerce")
         return values, (values.isna() & col.notna()).astype(bool)
