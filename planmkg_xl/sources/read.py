@@ -228,7 +228,7 @@ def _read_arrow(path: Path, encoding: str, delimiter: str, usecols: list[str], t
     try:
         table = pcsv.read_csv(
             path, read_options=pcsv.ReadOptions(encoding="utf8" if encoding.startswith("utf-8") else encoding,
-                                                use_threads=_ARROW_THREADS and path.stat().st_size > 16 << 20,
+                                                use_threads=_arrow_threads(path.stat().st_size),
                                                 block_size=4 << 20),
             parse_options=pcsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
             convert_options=pcsv.ConvertOptions(include_columns=usecols, column_types=column_types, timestamp_parsers=[pcsv.ISO8601],
@@ -256,9 +256,20 @@ def _read_arrow(path: Path, encoding: str, delimiter: str, usecols: list[str], t
     return frame
 
 
-# Arrow's threads pay for a big file on a machine with cores to spare. On two shared cores they lost, at every size
-# (bench/results/import.md: the same bench with and without them), so such a machine reads on one thread.
-_ARROW_THREADS = (os.cpu_count() or 1) > 2
+def _arrow_threads(size: int) -> bool:
+    """Whether Arrow should read on several threads: for a big file, when a core is idle.
+
+    Measured on a two-core machine shared with other work (bench/results/import.md): with a core idle,
+    a million-row deals export reads in 0.30 s on threads against 0.46 s on one; with both cores busy,
+    the threads lost at every size. Without a load average (Windows), more than two cores stand for idle.
+    """
+    cores = os.cpu_count() or 1
+    if size <= 16 << 20 or cores < 2:
+        return False
+    try:
+        return os.getloadavg()[0] <= cores - 1
+    except (AttributeError, OSError):
+        return cores > 2
 
 
 def _read_pandas(path: Path, encoding: str, delimiter: str, header_index: int, usecols: list[str], types: dict[str, str], lang: str):
