@@ -269,7 +269,8 @@ def _deals(export: Export, plan: Plan, year: int, lang: str) -> Aggregated:
                          "No won deal recognised: check the won stages ([values] section of a mapping file)."))
     aggs = [Aggregate("commercial", ("line",), rows, source=export.path.name)]
     if "channel" in f:  # the same revenue N-1 (won in the year), split by sales channel
-        aggs += _channels(export, won_y, line, f["amount"], lang, notes)
+        line = f["line"].fillna(blank_line) if "line" in f else pd.Series(say(lang, "Toutes offres", "All offers"), index=f.index)
+        aggs += _channels(export, pd.Series(won_y, index=f.index), line, f["amount"], lang, notes)
     return Aggregated(aggs, int(used.sum()), notes)
 
 
