@@ -262,3 +262,19 @@ def test_odd_files_read_the_same_by_both_readers(tmp_path, monkeypatch, case):
         _same(first, second)
     if case in ("bad_amount", "bad_date"):  # the message still names the line and shows the value
         assert "3" in first_error and ("douze" in first_error or "31/02/2025" in first_error)
+
+
+def test_arrow_reads_on_threads_only_for_a_big_file_with_a_core_idle(monkeypatch):
+    monkeypatch.setattr(reader.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(reader.os, "getloadavg", lambda: (0.5, 0.5, 0.5), raising=False)
+    assert reader._arrow_threads(100 << 20) and not reader._arrow_threads(1 << 20)
+    monkeypatch.setattr(reader.os, "getloadavg", lambda: (1.8, 1.5, 1.5), raising=False)
+    assert not reader._arrow_threads(100 << 20)
+
+    def no_load():
+        raise OSError("no load average here")
+
+    monkeypatch.setattr(reader.os, "getloadavg", no_load, raising=False)
+    assert not reader._arrow_threads(100 << 20)
+    monkeypatch.setattr(reader.os, "cpu_count", lambda: 8)
+    assert reader._arrow_threads(100 << 20)
