@@ -168,7 +168,8 @@ def recompute(path: str | os.PathLike, output: str | os.PathLike | None = None, 
         raise WorkbookError(msg("app.lost_vba", name=path.name))
     data = read_package_data(pkg)
     full = compute(data.plan)
-    changed, repairs, refused = refresh_derived(data, full)
+    expected = formulas(data.layout)
+    changed, repairs, refused = refresh_derived(data, full, expected)
     findings = findings_for(full.compact(data.compact_plan()))
     changed |= write_findings(data, findings)
     parts = {**pkg.parts, **serialise(data, changed)}
@@ -176,7 +177,7 @@ def recompute(path: str | os.PathLike, output: str | os.PathLike | None = None, 
         parts = drop_calc_chain(parts)
     if changed or target != path:
         write_atomic(target, zip_bytes(parts, pkg.infos))
-    return RecomputeReport(target, len(formulas(data.layout)), repairs, findings, sorted(changed), refused, data.layout.lang)
+    return RecomputeReport(target, len(expected), repairs, findings, sorted(changed), refused, data.layout.lang)
 
 
 def cell_address(data: WorkbookData):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -24,8 +25,9 @@ MAX_TABLE_ROWS = 5_000  # data rows per table (README "Limits"; bench/ builds 5 
 _REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def split_ref(ref: str) -> tuple[int, int]:
-    """'C12' -> (row 12, col 3)."""
+    """'C12' -> (row 12, col 3). Cached: recompute asks for the same derived cells' positions several times."""
     m = _REF.match(ref)
     if not m:
         raise ValueError(ref)
