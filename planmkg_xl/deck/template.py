@@ -208,6 +208,7 @@ class Canvas:
 
         self.layout = layout
         self.plain = False
+        self.trims: dict[tuple[Box, float], Box] = {}  # ``trim``'s answers: the image never changes once painted
         master = layout.slide_master
         self.palette = Palette(master)
         pres = layout.part.package.presentation_part.presentation
@@ -518,8 +519,18 @@ def title_box(layout) -> Box:
 
 def trim(layout, b: Box, most: float = 0.2) -> Box:
     """``b`` narrowed from the left and the right (by at most ``most`` of its width each) past columns where a
-    decoration (a triangle, a band's end, a picture's edge) breaks the background that dominates the box."""
+    decoration (a triangle, a band's end, a picture's edge) breaks the background that dominates the box.
+
+    Once per background and box: every content slide of a deck asks for the same title box and content area.
+    """
     c = canvas(layout)
+    key = (b, most)
+    if key not in c.trims:
+        c.trims[key] = _trim(c, b, most)
+    return c.trims[key]
+
+
+def _trim(c: Canvas, b: Box, most: float) -> Box:
     img = c.crop(b)
     w, h = img.size
     if w < 8:
@@ -533,15 +544,18 @@ def trim(layout, b: Box, most: float = 0.2) -> Box:
         if acc >= 0.6 * total:
             break
     px = img.load()
+    near: dict[tuple[int, int, int], bool] = {}  # a colour close to one of the dominant ones: decided once per colour
 
-    def share(col: int) -> float:
-        hits = sum(1 for y in range(h) if any(sum(abs(px[col, y][k] - m[k]) for k in range(3)) < 60 for m in main))
-        return hits / h
+    def is_main(rgb) -> bool:
+        if rgb not in near:
+            near[rgb] = any(sum(abs(rgb[k] - m[k]) for k in range(3)) < 60 for m in main)
+        return near[rgb]
 
-    overall = sum(share(x) for x in range(w)) / w
+    shares = [sum(1 for y in range(h) if is_main(px[col, y])) / h for col in range(w)]  # each column's share, once
+    overall = sum(shares) / w
     limit = int(w * most)
-    left = next((x for x in range(limit) if share(x) >= overall - 0.1), limit)
-    right = next((x for x in range(limit) if share(w - 1 - x) >= overall - 0.1), limit)
+    left = next((x for x in range(limit) if shares[x] >= overall - 0.1), limit)
+    right = next((x for x in range(limit) if shares[w - 1 - x] >= overall - 0.1), limit)
     if not left and not right:
         return b
     scale = b.w / w
