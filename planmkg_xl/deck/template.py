@@ -514,7 +514,19 @@ def footer_top(layout) -> int:
 
 def title_box(layout) -> Box:
     """Where a content slide's title goes (``_title_place``), narrowed to keep clear of decorations at its ends."""
-    return trim(layout, _title_place(layout))
+    return _per_layout(layout, "title_box", lambda: trim(layout, _title_place(layout)))
+
+
+# A layout's boxes, once per layout part (forgotten with its presentation): every slide on a layout asks for them
+# again, and working them out walks the placeholders' inheritance (python-pptx) each time. A deck never edits a layout.
+_BOXES: "weakref.WeakKeyDictionary[object, dict[str, Box]]" = weakref.WeakKeyDictionary()
+
+
+def _per_layout(layout, what: str, work) -> Box:
+    known = _BOXES.setdefault(layout.part, {})
+    if what not in known:
+        known[what] = work()
+    return known[what]
 
 
 def trim(layout, b: Box, most: float = 0.2) -> Box:
@@ -582,6 +594,10 @@ def _title_place(layout) -> Box:
 def content_area(layout) -> Box:
     """Where the content goes on ``layout``: its body placeholders' bounding box, else the free band
     between title and footer — on the slide, below the title, above the footer."""
+    return _per_layout(layout, "content_area", lambda: _content_area(layout))
+
+
+def _content_area(layout) -> Box:
     W, H = slide_size(layout)
     gap = int(H * 0.015)
     tb = _title_place(layout)
