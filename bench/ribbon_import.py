@@ -30,17 +30,19 @@ from pathlib import Path
 BUDGET_MS = 150.0
 ENTRY = ["planmkg_xl.excel.ribbon"]
 _BASE = ENTRY + ["planmkg_xl.io.sheets", "planmkg_xl.io.read", "planmkg_xl.core.layout", "planmkg_xl.model.plan"]
-# The modules each action imports inside planmkg_xl.excel.ribbon (keep in step with its lazy imports).
+# The modules each action imports inside planmkg_xl.excel.ribbon (keep in step with its lazy imports). Checked by
+# running each action on the tests' stand-in Book in a fresh interpreter and listing the modules it added (2026-11-30).
+_COMPUTE = ["planmkg_xl.core.compute", "planmkg_xl.app"]
+_RULES = ["planmkg_xl.checks.registry", "planmkg_xl.checks.report", "planmkg_xl.io.controls"]  # run the checks, fill Contrôles
 ACTIONS: dict[str, list[str]] = {
     "entry (import planmkg_xl.excel.ribbon)": ENTRY,
     "help": ENTRY + ["planmkg_xl.io.sheets"],
-    "recompute": _BASE + ["planmkg_xl.io.write"],
+    "recompute": _BASE + _COMPUTE + ["planmkg_xl.io.write"] + _RULES,
     "export": _BASE + ["planmkg_xl.io.jsonio", "planmkg_xl.io.package"],
-    "check": _BASE + ["planmkg_xl.core.compute", "planmkg_xl.app", "planmkg_xl.checks"],
-    "deck build / update": _BASE + ["planmkg_xl.core.compute", "planmkg_xl.app", "planmkg_xl.checks", "planmkg_xl.io.package",
-                                    "planmkg_xl.deck.render"],
-    "monthly review": _BASE + ["planmkg_xl.core.compute", "planmkg_xl.app", "planmkg_xl.checks", "planmkg_xl.core.pacing",
-                               "planmkg_xl.io.package", "planmkg_xl.deck.render", "planmkg_xl.deck.review"],
+    "check": _BASE + _COMPUTE + _RULES,
+    "deck build / update": _BASE + _COMPUTE + ["planmkg_xl.io.package", "planmkg_xl.deck.render", "planmkg_xl.deck.bounds"],
+    "monthly review": _BASE + _COMPUTE + ["planmkg_xl.checks.pacing", "planmkg_xl.core.pacing", "planmkg_xl.io.package",
+                                          "planmkg_xl.deck.render", "planmkg_xl.deck.review"],
     # "import" (« Importer… ») reads exports with pandas, the one path allowed to: add "planmkg_xl.sources" once merged.
 }
 HEAVY = ("pandas", "numpy", "openpyxl", "pptx", "lxml", "PIL", "babel", "click", "defusedxml", "xlsxwriter")
