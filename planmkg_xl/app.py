@@ -448,7 +448,7 @@ def _tick_checklist(plan: Plan, changes, imported: list[ImportedFile], today, re
     for f in imported:
         if f.kind not in IMPORT_CHECKLIST:
             continue
-        for t in checklist_ticks(rows, f.kind, f.path.name, on=today, lang=lang):
+        for t in checklist_ticks(rows, f.kind, f.path.name, on=today, lang=lang, tables=f.targets):
             while t.row >= len(rows):
                 rows.append({})
             if t.old in (None, ""):

@@ -454,6 +454,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
              "• Build / Update deck: a .pptx next to the workbook.\n"
              "• Export: the plan as JSON next to the workbook.\n\n"
              "Same commands on the command line: planmkg recompute | check | deck | import | review | export.\nGuide: {url}"),
+    "ribbon.sheet_password": ("La feuille « {sheet} » est protégée par un mot de passe : le ruban ne peut pas y écrire. "
+                              "Ôtez la protection (Révision > Ôter la protection de la feuille), cliquez à nouveau, puis reprotégez-la. "
+                              "Rien n'a été écrit.",
+                              "The sheet “{sheet}” is protected with a password, so the ribbon cannot write to it. "
+                              "Unprotect it (Review > Unprotect Sheet), click again, then protect it again. Nothing was written."),
+    "ribbon.cells_merged": ("Les cellules {sheet}!{address} sont fusionnées avec d'autres : Excel ne peut pas écrire dans une partie "
+                            "d'une cellule fusionnée. Annulez la fusion (Accueil > Fusionner et centrer), puis cliquez à nouveau. "
+                            "Rien n'a été écrit dans ces cellules.",
+                            "The cells {sheet}!{address} are merged with others: Excel cannot write into part of a merged cell. "
+                            "Unmerge them (Home > Merge & Center), then click again. Nothing was written to these cells."),
     # --- planmkg review ------------------------------------------------------------------------------
     "review.title": ("Revue à fin {month}", "Review at the end of {month}"),
     "review.heads": ("KPI|Réalisé|Attendu|Écart|Fin d'année|Cible|Statut", "KPI|Actual|Expected|Gap|Year end|Target|Status"),

@@ -132,13 +132,66 @@ class _Api:
         self.password = None
 
 
+class FakeExcelApplication:
+    """``book.app.api`` on Windows: COM's Excel.Application, for its "open file" dialog.
+
+    ``GetOpenFilename(FileFilter, FilterIndex, Title, ButtonText, MultiSelect)`` as Microsoft documents it
+    (learn.microsoft.com/office/vba/api/excel.application.getopenfilename): the user's choice is ``chosen``
+    (a list of full paths; None = Cancel). Cancel returns **False**; MultiSelect=True returns a tuple (pywin32's
+    form of the COM array) even for one file; MultiSelect=False returns one str. A FileFilter that is not
+    "description,pattern" pairs is refused with run-time error 1004, as Excel's method fails on it. Each call's
+    arguments are kept in ``dialogs``.
+    """
+
+    def __init__(self, chosen: list[str] | None = None):
+        self.chosen = chosen
+        self.dialogs: list[dict] = []
+
+    def GetOpenFilename(self, FileFilter=None, FilterIndex=None, Title=None, ButtonText=None, MultiSelect=False):
+        if FileFilter is not None:
+            parts = [p.strip() for p in str(FileFilter).split(",")]
+            if len(parts) % 2 or not all(parts):
+                raise FakeComError("Method 'GetOpenFilename' of object '_Application' failed")
+            if FilterIndex is not None and not isinstance(FilterIndex, int):
+                raise FakeComError("Type mismatch")
+        self.dialogs.append({"FileFilter": FileFilter, "FilterIndex": FilterIndex, "Title": Title, "ButtonText": ButtonText,
+                             "MultiSelect": MultiSelect})
+        if not self.chosen:
+            return False
+        return tuple(self.chosen) if MultiSelect else self.chosen[0]
+
+
+class FakeMacExcel:
+    """``book.app.api`` on a Mac: appscript's reference to Excel with xlwings' ``mac_dict`` terms, for its dialog.
+
+    ``get_open_filename(file_filter, button_text, multi_select)`` from Excel's scripting dictionary (xlwings
+    ``resources/mac/Microsoft Excel2016 Dictionary-py.html``): file_filter is comma-separated four-character
+    type codes (a Windows "Description,*.csv" filter is refused); ``chosen`` holds HFS paths
+    ("Macintosh HD:Users:…"). NOT observed on a real Mac, assumed from VBA's documented behaviour: a list for
+    multi_select, False on Cancel (docs/verification.md).
+    """
+
+    def __init__(self, chosen: list[str] | None = None):
+        self.chosen = chosen
+        self.dialogs: list[dict] = []
+
+    def get_open_filename(self, file_filter=None, button_text=None, multi_select=False):
+        if file_filter is not None and not all(len(code.strip()) == 4 for code in str(file_filter).split(",")):
+            raise FakeComError("Microsoft Excel got an error: Parameter error.")  # AppleScript's errAEParamErr (-50)
+        self.dialogs.append({"file_filter": file_filter, "button_text": button_text, "multi_select": multi_select})
+        if not self.chosen:
+            return False
+        return list(self.chosen) if multi_select else self.chosen[0]
+
+
 class FakeApp:
-    """``book.app``: calculation mode and Calculate."""
+    """``book.app``: calculation mode and Calculate; ``api`` is Excel's application object (Windows by default)."""
 
     def __init__(self, book: "FakeBook"):
         self.book = book
         self.calculation = "automatic"
         self.calculations = 0
+        self.api = FakeExcelApplication()
 
     def calculate(self):
         self.calculations += 1

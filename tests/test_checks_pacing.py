@@ -59,3 +59,21 @@ def test_pac002_missing_month():
     assert findings(_with_kpi(coherent_plan(), (100, 100, 100)), "PAC-002") == []
     plan = _with_kpi(coherent_plan(), (0.5, None, 0.5), target=0.5, metric="win_ratio", aggregation="average")
     assert findings(plan, "PAC-002") == []  # an average of the months reported is not understated
+
+
+@pytest.mark.parametrize("make", ["seasonal_plan", "linear_plan"])
+def test_pac001_quotes_the_kpi_sheets_expected_value(make):
+    """The expected value a PAC-001 message states is the KPI sheet's "Attendu à date" (seasonal or linear)."""
+    import pacing_plans
+    from planmkg_xl.checks import run_checks
+    from planmkg_xl.core.compute import compute
+
+    computed = compute(getattr(pacing_plans, make)())
+    found = [f for f in run_checks(computed) if f.rule_id == "PAC-001"]
+    assert found
+    rows = {r["kpi"]: r for r in computed.rows["kpis"]}
+    for f in found:
+        row = rows[f.data["kpi"]]
+        assert f.data["expected"] == row["expected_to_date"]
+        assert f.data["gap"] + 1 == pytest.approx(row["pacing"])
+        assert (f.data["profile"] == "seasonal") == (make == "seasonal_plan" and row["metric"] in ("web_visits", "web_unique_visitors", "web_leads", "leads", "qualified_leads"))

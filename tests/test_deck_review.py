@@ -136,3 +136,30 @@ def test_cli_review_bad_month(tmp_path, month, words):
     app.new_workbook(book, plan=_plan(spend=False))
     result = CliRunner().invoke(main, ["review", str(book), "--month", month, "--no-deck"])
     assert result.exit_code == 2 and words in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("make", ["seasonal_plan", "linear_plan"])
+def test_review_quotes_the_kpi_sheets_expected_value(make):
+    """At a KPI's last reported month, the review's « Attendu » is the KPI sheet's "Attendu à date", as it shows."""
+    import pacing_plans
+
+    computed = compute(getattr(pacing_plans, make)())
+    rows = computed.rows["kpis"]
+    checked = 0
+    for month in range(1, 6):
+        review = pacing.review(computed, month)
+        table = review_spec(computed, review)[1].block("review_kpis")
+        for p, shown in zip(review.paces, table.rows):
+            if p.month == pacing.last_reported(rows[p.index]) and p.expected is not None:
+                assert p.expected == rows[p.index]["expected_to_date"]
+                assert shown[3] == (shown[1] if p.aggregation == "average" else _fmt(computed, p, rows[p.index]["expected_to_date"]))
+                checked += 1
+    assert checked >= 7
+
+
+def _fmt(computed, p, v):
+    """The figure as the deck formats a KPI value (the workbook's number, the deck's format)."""
+    from planmkg_xl.deck.ctx import Ctx
+    from planmkg_xl.deck.review import value
+
+    return value(Ctx(computed, computed.plan.lang), p, v)

@@ -152,3 +152,98 @@ def test_ribbon_import_equals_the_file_import(demo_xlsm, tmp_path):
         if table in TABLES:
             assert by_ribbon.tables.get(table) == by_file.tables.get(table), table
     assert len(by_ribbon.tables["emailing"]) > len(read_book(FakeBook.from_file(demo_xlsm)).compact_plan().tables["emailing"])
+
+
+# ---------------------------------------------------------------- Excel's own file dialog (excel.dialogs)
+
+def test_windows_dialog_several_files_one_file_and_cancel(demo_xlsm, monkeypatch):
+    """GetOpenFilename through COM: a tuple for a multi-select (one file too), False on Cancel."""
+    from fake_xlbook import FakeExcelApplication
+
+    monkeypatch.setattr(ribbon.sys, "platform", "win32")
+    book = FakeBook.from_file(demo_xlsm)
+    ui = ribbon.XlwingsUI(book)
+    book.app.api = FakeExcelApplication([r"C:\Users\dir\hubspot.csv", r"C:\Users\dir\ga4.csv"])
+    assert ui.pick_files("Exports") == [ribbon.Path(r"C:\Users\dir\hubspot.csv"), ribbon.Path(r"C:\Users\dir\ga4.csv")]
+    (call,) = book.app.api.dialogs
+    assert call["MultiSelect"] is True and call["Title"] == "Exports" and call["ButtonText"] is None  # ButtonText: Mac only
+    book.app.api = FakeExcelApplication([r"C:\Users\dir\factures.xlsx"])
+    assert ui.pick_files("Exports") == [ribbon.Path(r"C:\Users\dir\factures.xlsx")]
+    book.app.api = FakeExcelApplication(None)  # Cancel: False, not an empty list
+    assert book.app.api.GetOpenFilename(MultiSelect=True) is False
+    assert ui.pick_files("Exports") == []
+
+
+def test_the_dialog_returns_what_excel_returns_in_every_shape():
+    from planmkg_xl.excel.dialogs import paths
+
+    assert paths(False) == [] and paths(None) == [] and paths("") == [] and paths(True) == []
+    assert paths("C:/a.csv") == [ribbon.Path("C:/a.csv")]  # MultiSelect=False: one str
+    assert paths(("C:/a.csv",)) == [ribbon.Path("C:/a.csv")]  # MultiSelect=True, one file: still an array
+    assert paths(["C:/a.csv", "", "C:/b.xlsx"]) == [ribbon.Path("C:/a.csv"), ribbon.Path("C:/b.xlsx")]
+
+
+def test_a_malformed_filter_fails_as_excel_fails():
+    from fake_xlbook import FakeComError, FakeExcelApplication
+
+    from planmkg_xl.excel.dialogs import WINDOWS_FILTER
+
+    with pytest.raises(FakeComError):
+        FakeExcelApplication(["x"]).GetOpenFilename(FileFilter="Exports (*.csv)", MultiSelect=True)
+    assert FakeExcelApplication(["x"]).GetOpenFilename(FileFilter=WINDOWS_FILTER, FilterIndex=1, MultiSelect=True) == ("x",)
+
+
+def test_mac_dialog_hfs_paths_and_cancel(demo_xlsm, monkeypatch):
+    """AppleScript's get_open_filename: no Windows filter passed, HFS paths turned POSIX as xlwings does."""
+    from fake_xlbook import FakeMacExcel
+
+    monkeypatch.setattr(ribbon.sys, "platform", "darwin")
+    book = FakeBook.from_file(demo_xlsm)
+    ui = ribbon.XlwingsUI(book)
+    book.app.api = FakeMacExcel(["Macintosh HD:Users:dir:hubspot.csv", "Données:exports:ga4.csv"])
+    assert ui.pick_files("Exports") == [ribbon.Path("/Users/dir/hubspot.csv"), ribbon.Path("/Volumes/Données/exports/ga4.csv")]
+    assert book.app.api.dialogs == [{"file_filter": None, "button_text": None, "multi_select": True}]
+    book.app.api = FakeMacExcel(["/Users/dir/factures.xlsx"])  # a POSIX path is kept as it is
+    assert ui.pick_files("Exports") == [ribbon.Path("/Users/dir/factures.xlsx")]
+    book.app.api = FakeMacExcel(None)
+    assert ui.pick_files("Exports") == []
+
+
+def test_ribbon_import_through_the_windows_dialog(demo_xlsm, tmp_path, monkeypatch):
+    """« Importer… » end to end with the real UI class: two exports picked, both imported; Cancel writes nothing."""
+    import exports as ex
+    from fake_xlbook import FakeExcelApplication
+
+    monkeypatch.setattr(ribbon.sys, "platform", "win32")
+    headers, rows, _ = ex.campaigns("brevo-campaigns", n=6)
+    brevo = ex.write_csv(tmp_path / "brevo.csv", headers, rows, delimiter=";")
+    headers, rows, _ = ex.campaigns("mailchimp-campaigns", n=5)
+    mailchimp = ex.write_csv(tmp_path / "mailchimp.csv", headers, rows)
+    book = FakeBook.from_file(demo_xlsm)
+    alerts = []
+    ui = ribbon.XlwingsUI(book)
+    monkeypatch.setattr(ui, "alert", lambda text, title, error=False: alerts.append((text, error)))
+    monkeypatch.setattr(ui, "status", lambda text: None)
+    book.app.api = FakeExcelApplication(None)
+    book.writes.clear()
+    ribbon.run_action("pmImport", book, ui)
+    assert book.writes == [] and alerts[-1][0].startswith("Annulé")
+    book.app.api = FakeExcelApplication([str(brevo), str(mailchimp)])
+    ribbon.run_action("pmImport", book, ui)
+    assert not [a for a in alerts if a[1]], alerts
+    files = {r["file"] for r in read_book(book).compact_plan().tables["sources"]}
+    assert {"brevo.csv", "mailchimp.csv"} <= files
+
+
+def test_the_ribbon_says_what_the_import_skipped(demo_xlsm, tmp_path):
+    """An unknown sales channel is skipped and said in Excel's message box too, with its count (never silently)."""
+    import exports as ex
+
+    headers = ["Identifiant", "Etape", "Montant", "Date de clôture", "Ligne d'offre", "Canal de vente"]
+    rows = [["1", "Gagné", "1000", "2025-03-01", "Produit 1", "Distributeurs"], ["2", "Gagné", "500", "2025-04-01", "Produit 1", "Salon"],
+            ["3", "Gagné", "700", "2025-05-01", "Produit 1", "Salon"]]
+    src = ex.write_csv(tmp_path / "affaires.csv", headers, rows, delimiter=";")
+    book = FakeBook.from_file(demo_xlsm)
+    ui = FakeUI(files=[src])
+    outcome = ribbon.run_action("pmImport", book, ui)
+    assert "Canaux : 2 lignes ignorées" in outcome.message and "« Salon » 2 lignes, 1\u202f200" in outcome.message

@@ -147,3 +147,57 @@ def test_a_mapping_file_with_its_own_values_and_sources(plan_path, tmp_path):
     assert {k: got["sem"][k] for k in ("leads", "qualified_leads", "opportunities")} == {"leads": 2, "qualified_leads": 1, "opportunities": 0}
     assert {k: got["reseau partenaires"][k] for k in ("leads", "qualified_leads", "opportunities")} == {
         "leads": 1, "qualified_leads": 1, "opportunities": 1}
+
+
+# The same exports from a CRM whose interface is in French: headers and picklist values are the
+# French labels (HubSpot's French knowledge base; Salesforce and Pipedrive French interfaces).
+# Each is imported next to its English twin: the plan's tables must come out identical.
+FRENCH = {
+    "hubspot-deals": ({"Record ID": "ID de fiche d'informations", "Deal Name": "Nom de la transaction", "Deal Stage": "Phase de la transaction",
+                       "Amount": "Montant", "Close Date": "Date de fermeture", "Create Date": "Date de création",
+                       "Product line": "Pipeline", "Associated Company": "Entreprise associée"},
+                      {"Closed Won": "Fermé gagné", "Closed Lost": "Fermé perdu", "Open": "Proposition envoyée"}),
+    "salesforce-opportunities": ({"Opportunity ID": "ID de l'opportunité", "Opportunity Name": "Nom de l'opportunité", "Stage": "Étape",
+                                  "Amount": "Montant", "Close Date": "Date de clôture", "Created Date": "Date de création",
+                                  "Product Family": "Famille de produits", "Account Name": "Nom du compte"},
+                                 {"Closed Won": "Fermée gagnée", "Closed Lost": "Fermée perdue", "Open": "Négociation/Révision"}),
+    "pipedrive-deals": ({"Deal - ID": "Affaire - ID", "Deal - Title": "Affaire - Titre", "Deal - Status": "Affaire - Statut",
+                         "Deal - Value": "Affaire - Valeur", "Deal - Won time": "Affaire - Heure de gain",
+                         "Deal - Deal created": "Affaire - Affaire créée", "Deal - Product name": "Affaire - Nom du produit",
+                         "Deal - Organization": "Affaire - Organisation"},
+                        {"won": "Gagnée", "lost": "Perdue", "open": "Ouverte"}),
+    "hubspot-contacts": ({"Record ID": "ID de fiche d'informations", "Original Source": "Source d'origine", "Create Date": "Date de création",
+                          "Lifecycle Stage": "Phase du cycle de vie"},
+                         {"Organic Search": "Recherche naturelle", "Paid Search": "Recherche payante", "Email Marketing": "E-mail marketing",
+                          "Social Media": "Réseaux sociaux", "Organic Social": "Réseaux sociaux organiques", "Paid Social": "Réseaux sociaux payants",
+                          "Referrals": "Renvois", "Direct Traffic": "Trafic direct", "AI Referrals": "Renvois", "Other Campaigns": "Autres campagnes",
+                          "Offline Sources": "Sources hors ligne", "Marketing Qualified Lead": "Lead qualifié par le marketing",
+                          "Sales Qualified Lead": "Lead qualifié par l'équipe commerciale", "Opportunity": "Opportunité", "Customer": "Client",
+                          "Evangelist": "Évangéliste", "Subscriber": "Abonné", "marketingqualifiedlead": "Lead qualifié par le marketing",
+                          "salesqualifiedlead": "Lead qualifié par l'équipe commerciale"}),
+    "salesforce-leads": ({"Lead ID": "ID de la piste", "Lead Source": "Origine de la piste", "Create Date": "Date de création",
+                          "Lead Status": "Statut de la piste"},
+                         {"Web": "Web", "Phone Inquiry": "Demande téléphonique", "Partner Referral": "Recommandation de partenaire",
+                          "Purchased List": "Liste achetée", "Other": "Autre", "Working - Contacted": "En cours - Contacté", "Qualified": "Qualifiée",
+                          "Closed - Converted": "Fermée - Convertie", "Converted": "Convertie", "Open - Not Contacted": "Ouverte - Non contactée"}),
+}
+
+
+@pytest.mark.parametrize("preset_id", sorted(FRENCH))
+def test_a_crm_in_french_imports_like_its_english_twin(blank_bytes, tmp_path, preset_id):
+    make, table, key = (ex.deals, "commercial", "line") if preset_id in ("hubspot-deals", "salesforce-opportunities", "pipedrive-deals") \
+        else (ex.leads, "leadgen", "source")
+    headers, rows, _ = make(preset_id)
+    names, values = FRENCH[preset_id]
+    assert all(h in names for h in headers), [h for h in headers if h not in names]
+    french_rows = [[values.get(v, v) if isinstance(v, str) else v for v in row] for row in rows]
+    got = {}
+    for lang, hdrs, rws in (("en", headers, rows), ("fr", [names[h] for h in headers], french_rows)):
+        plan = tmp_path / f"Plan_{lang}.xlsm"
+        plan.write_bytes(blank_bytes)
+        src = ex.write_csv(tmp_path / f"{preset_id}_{lang}.csv", hdrs, rws)
+        report = app.import_files(plan, [src], year=ex.YEAR, today=TODAY)
+        assert report.files[0].preset == next(p.name for p in presets() if p.id == preset_id), lang
+        got[lang] = _rows(plan, table, key)
+    assert got["fr"] == got["en"]
+    assert any(any(isinstance(v, (int, float)) and v for v in r.values()) for r in got["fr"].values())  # not two empty tables

@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from ..model.home_tabs import CATEGORIES, CHECKLIST_ITEMS, IMPORT_CHECKLIST
+from ..model.home_tabs import CATEGORIES, CHECKLIST_ITEMS, IMPORT_CHECKLIST, TABLE_CHECKLIST
 from ..model.plan import is_blank_row
 
 TABLE = "input_data"
@@ -51,13 +51,14 @@ def import_kinds() -> tuple[str, ...]:
 
 
 def checklist_ticks(rows: Sequence[Mapping[str, object]], kind: str, source: str, on: dt.date | None = None,
-                    lang: str = "fr") -> list[Tick]:
+                    lang: str = "fr", tables: Sequence[str] = ()) -> list[Tick]:
     """The changes that tick, for an import of ``kind`` from file ``source``, the checklist rows it proves.
 
-    ``rows`` are the table's current rows (as the plan holds them, blank rows included).
+    ``rows`` are the table's current rows (as the plan holds them, blank rows included); ``tables`` the tables the
+    import fills, which may prove more (``TABLE_CHECKLIST``: invoices that fill Canaux prove the distribution analysis).
     Raises KeyError for an unknown kind (the import's kinds are fixed).
     """
-    item_ids = IMPORT_CHECKLIST[kind]
+    item_ids = tuple(dict.fromkeys(IMPORT_CHECKLIST[kind] + tuple(i for t in tables for i in TABLE_CHECKLIST.get(t, ()))))
     out: list[Tick] = []
     next_new = len(rows)
     for item_id in item_ids:

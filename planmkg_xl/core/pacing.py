@@ -5,17 +5,16 @@ indicateurs est mensuel en général", seed slide 53 — plan de mesures). A cum
 KPI (leads, visits, new customers) is compared with the share of its year-N target
 that should be done by the end of month m:
 
-- linear: ``target × m / 12`` — what the KPI sheet's "Attendu à date" column shows;
+- linear: ``target × m / 12``;
 - seasonal, when the tabs hold last year's monthly profile of the same metric:
-  ``target × (N-1 months 1..m) / (N-1 year)``. The Web tab gives the profile of web
-  visits, unique visitors and web leads (its 12 months must all be filled). Inbound
-  and qualified leads use the leads of N-1 the tabs can date (web leads by month,
-  emailing leads by send date, event leads by event date), the rest of the Lead
-  generation tab's N-1 leads spread evenly over the twelve months; no profile when
-  the dated leads exceed that total (the tabs disagree) or the Web months are empty.
+  ``target × (N-1 months 1..m) / (N-1 year)`` — the Web tab's months for web visits,
+  unique visitors and web leads; the dated web, emailing and event leads (the rest of
+  the Lead generation tab's N-1 leads spread evenly) for inbound and qualified leads.
   A B2B year is rarely flat (summer and December troughs), so a linear pace calls a
   KPI late every August; last year's profile is the plan's own best guess of the
-  calendar.
+  calendar. The rules live in ``model.season``, which also writes the KPI sheet's
+  "Attendu à date" formula: at a KPI's last reported month, the expected value here
+  is the workbook's.
 
 An average KPI (a rate, a cost) has no pace: its expected value is the target itself,
 and its year-end forecast is the average of the months reported.
@@ -34,10 +33,10 @@ the review deck word the figures in the plan's language).
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
+from ..model import season
 from ..model.metrics import is_number
 from ..model.plan_tabs import MONTH_KEYS
 from ..model.schema import TABLES
@@ -48,12 +47,6 @@ DEFAULT_PACING_BAND = 0.10
 
 AHEAD, ON_TRACK, BEHIND, NO_ACTUALS, NO_TARGET = "ahead", "on_track", "behind", "no_actuals", "no_target"
 LINEAR, SEASONAL = "linear", "seasonal"
-
-# Metric -> the Web tab column whose 12 months of N-1 are its seasonal profile.
-_WEB_PROFILES = {"web_visits": "visits", "web_unique_visitors": "unique_visitors", "web_leads": "web_leads"}
-# Metrics paced on the dated leads of N-1 (web + emailing + events).
-_LEAD_METRICS = frozenset({"leads", "qualified_leads"})
-
 
 _RATE_METRICS = frozenset({"win_ratio", "lead_to_opportunity", "email_ctr", "market_penetration", "profitability"})
 _MONEY_METRICS = frozenset({"revenue", "cost_per_qualified_lead", "marketing_budget"})
@@ -143,9 +136,8 @@ def month_values(row: Mapping[str, object]) -> list[float | None]:
 
 
 def last_reported(row: Mapping[str, object]) -> int:
-    """The last month (1–12) with an actual, 0 when none."""
-    values = month_values(row)
-    return max((i + 1 for i, v in enumerate(values) if v is not None), default=0)
+    """The last month (1–12) with an actual, 0 when none: the month "to date" of the KPI sheet's columns."""
+    return season.last_month(month_values(row))
 
 
 def reached_month(computed: Computed) -> int:
@@ -165,26 +157,16 @@ def month_of(text: str, plan_year: object) -> int:
 
 
 def seasonal_profiles(computed: Computed) -> dict[str, tuple[float, ...]]:
-    """Metric -> its 12 N-1 monthly values, for the metrics whose profile the tabs hold."""
-    web = _web_by_month(computed)
-    out: dict[str, tuple[float, ...]] = {}
-    for metric, column in _WEB_PROFILES.items():
-        profile = web.get(column)
-        if profile is not None and sum(profile) > 0:
+    """Metric -> its 12 N-1 monthly values, for the metrics whose profile the tabs hold (``model.season``)."""
+    def column(key: str) -> list[object]:
+        table, field = key.split(".", 1)
+        return [r.get(field) for r in computed.rows.get(table, [])]
+
+    out = {}
+    for metric in (*season.WEB_PROFILES, *season.LEAD_METRICS):
+        profile = season.profile_of(metric, column, computed.total("leadgen", "leads"))
+        if profile is not None:
             out[metric] = profile
-    web_leads = web.get("web_leads")
-    total = computed.total("leadgen", "leads")
-    if web_leads is not None and total:
-        dated = list(web_leads)
-        for table, column in (("emailing", "leads"), ("events", "leads")):
-            for row in computed.rows.get(table, []):
-                when, value = row.get("date"), row.get(column)
-                if isinstance(when, dt.date) and is_number(value) and value > 0:
-                    dated[when.month - 1] += value
-        rest = total - sum(dated)
-        if rest >= 0:  # leads the tabs cannot date are spread evenly over the year
-            for metric in _LEAD_METRICS:
-                out[metric] = tuple(v + rest / 12 for v in dated)
     return out
 
 
@@ -221,9 +203,9 @@ def pace(index: int, row: Mapping[str, object], month: int, band: float,
     else:
         actual = float(sum(reported))
         share, profile = month / 12, LINEAR
-        seasonal = profiles.get(metric) if metric else None
-        if seasonal is not None and sum(seasonal[:month]) > 0:
-            share, profile = sum(seasonal[:month]) / sum(seasonal), SEASONAL
+        seasonal = season.share(profiles.get(metric) if metric else None, month)
+        if seasonal is not None:
+            share, profile = seasonal, SEASONAL
         expected = target * share if target is not None else None
         forecast = actual / share
     if target is None:
@@ -238,47 +220,3 @@ def _signed_ratio(actual: float, expected: float, direction: str) -> float | Non
     if direction == "down":
         return expected / actual - 1 if actual else None
     return actual / expected - 1 if expected else None
-
-
-def _web_by_month(computed: Computed) -> dict[str, tuple[float, ...]]:
-    """Web tab column -> its 12 monthly values, when every month holds a number for it."""
-    rows = computed.rows.get("web", [])
-    by_month: dict[int, Mapping[str, object]] = {}
-    for position, row in enumerate(rows):
-        m = _month_number(row.get("month"))
-        if m is None and len(rows) == 12:
-            m = position + 1
-        if m is not None and m not in by_month:
-            by_month[m] = row
-    if len(by_month) != 12:
-        return {}
-    out = {}
-    for column in {f.key for f in TABLES["web"].inputs} - {"month"}:
-        values = [by_month[m].get(column) for m in range(1, 13)]
-        if all(is_number(v) and v >= 0 for v in values):
-            out[column] = tuple(float(v) for v in values)
-    return out
-
-
-def _month_number(label: object) -> int | None:
-    """``"Janvier"``, ``"janv."``, ``"Sep"``, ``"2025-09"``, a date -> the month number."""
-    if isinstance(label, dt.date):
-        return label.month
-    if not isinstance(label, str) or not label.strip():
-        return None
-    text = _fold(label)
-    if len(text) >= 7 and text[4] == "-" and text[:4].isdigit() and text[5:7].isdigit() and 1 <= int(text[5:7]) <= 12:
-        return int(text[5:7])
-    for names in (_MONTHS_FR, _MONTHS_EN):
-        for i, name in enumerate(names):
-            if text == name or (len(text) >= 3 and name.startswith(text.rstrip("."))):
-                return i + 1
-    return None
-
-
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text.strip().casefold()) if unicodedata.category(c) != "Mn")
-
-
-_MONTHS_FR = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre")
-_MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")

@@ -86,9 +86,11 @@ def _pace_table(c: Ctx, review: pacing.Review, paces: list[pacing.Pace]) -> Slid
                      f"All {len(tracked)} KPIs tracked are on pace at the end of {month}")
     slide = SlideSpec("review_kpis", "review", title, _section(c, review),
                       notes=c.tr("Source : onglet KPI (réalisés mensuels). Attendu : cible × part de l'année écoulée, saisonnière "
-                                 "(profil mensuel N-1 des onglets Web et Lead generation) ou linéaire ; moyenne : la cible.",
+                                 "(profil mensuel N-1 des onglets Web et Lead generation) ou linéaire ; moyenne : la cible. "
+                                 "Au dernier mois saisi d'un KPI, c'est sa colonne « Attendu à date » de l'onglet KPI.",
                                  "Source: KPI tab (monthly actuals). Expected: target × share of the year gone, seasonal "
-                                 "(N-1 monthly profile of the Web and Lead generation tabs) or linear; averages: the target."))
+                                 "(N-1 monthly profile of the Web and Lead generation tabs) or linear; averages: the target. "
+                                 "At a KPI's last month reported, it is its \"Expected to date\" column of the KPI tab."))
     if not paces:
         slide.blocks.append(c.empty("review_kpis", "KPI", "KPI"))
         return slide

@@ -110,13 +110,15 @@ def import_into_book(book: Any, files: list, app_module: Any, read_book, recompu
 
 
 def import_message(preview: Any, written: int, lang: str) -> str:
-    """What the import did, in the workbook's language: files, cells written, conflicts kept, rows not found."""
+    """What the import did, in the workbook's language: files (with their notes: rows skipped, channels unknown…),
+    cells written, conflicts kept, rows not found."""
     fr = lang == "fr"
     lines = []
     for f in getattr(preview, "files", []):
         name = getattr(getattr(f, "path", None), "name", str(getattr(f, "path", "")))
         lines.append(f"{name} : {f.kind}, {f.rows_used}/{f.rows_read} lignes utilisées" if fr else
                      f"{name}: {f.kind}, {f.rows_used}/{f.rows_read} rows used")
+        lines += [f"  {note}" for note in getattr(f, "notes", [])]  # what was read, and what was skipped and why
     changes = preview.changes
     conflicts = list(getattr(changes, "conflicts", []))
     lines.append(f"{written} cellule(s) écrite(s)." if fr else f"{written} cell(s) written.")

@@ -30,27 +30,13 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from ..errors import WorkbookError
+from ..messages import say
 
 # Excel's Worksheet.Protect arguments after Password, in their COM order.
 PROTECT_ARGS = ("DrawingObjects", "Contents", "Scenarios", "UserInterfaceOnly")
 ALLOW_ARGS = ("AllowFormattingCells", "AllowFormattingColumns", "AllowFormattingRows", "AllowInsertingColumns",
               "AllowInsertingRows", "AllowInsertingHyperlinks", "AllowDeletingColumns", "AllowDeletingRows",
               "AllowSorting", "AllowFiltering", "AllowUsingPivotTables")
-
-_PASSWORD = {
-    "fr": ("La feuille « {sheet} » est protégée par un mot de passe : le ruban ne peut pas y écrire. "
-           "Ôtez la protection (Révision > Ôter la protection de la feuille), cliquez à nouveau, puis reprotégez-la. "
-           "Rien n'a été écrit."),
-    "en": ("The sheet “{sheet}” is protected with a password, so the ribbon cannot write to it. "
-           "Unprotect it (Review > Unprotect Sheet), click again, then protect it again. Nothing was written."),
-}
-_MERGED = {
-    "fr": ("Les cellules {sheet}!{address} sont fusionnées avec d'autres : Excel ne peut pas écrire dans une partie "
-           "d'une cellule fusionnée. Annulez la fusion (Accueil > Fusionner et centrer), puis cliquez à nouveau. "
-           "Rien n'a été écrit dans ces cellules."),
-    "en": ("The cells {sheet}!{address} are merged with others: Excel cannot write into part of a merged cell. "
-           "Unmerge them (Home > Merge & Center), then click again. Nothing was written to these cells."),
-}
 
 
 @dataclass(frozen=True)
@@ -140,7 +126,7 @@ def unprotected(sheet: Any, lang: str = "fr") -> Iterator[None]:
         adapter.unprotect()
     except Exception as exc:  # noqa: BLE001 — COM/appscript errors have no common type; a wrong password is the cause
         if adapter.is_protected():
-            raise WorkbookError(_PASSWORD.get(lang, _PASSWORD["en"]).format(sheet=sheet.name)) from exc
+            raise WorkbookError(say("ribbon.sheet_password", lang, sheet=sheet.name)) from exc
         raise
     try:
         yield
@@ -155,4 +141,4 @@ def check_not_merged(sheet: Any, address: str, lang: str = "fr") -> None:
     None when some are, False when none is.
     """
     if sheet.range(address).merge_cells is not False:
-        raise WorkbookError(_MERGED.get(lang, _MERGED["en"]).format(sheet=sheet.name, address=address))
+        raise WorkbookError(say("ribbon.cells_merged", lang, sheet=sheet.name, address=address))

@@ -69,7 +69,8 @@ def on_ribbon(control_id: str) -> None:
 
 
 class XlwingsUI:
-    """Message boxes, status bar and "open this file" in the real Excel (not unit-tested: needs Excel)."""
+    """Message boxes, status bar, "open this file" and the file dialog in the real Excel. The dialog is tested against
+    the stand-in's model of Excel's ``GetOpenFilename`` (tests/fake_xlbook.py); the message boxes need Excel."""
 
     def __init__(self, book: Any):
         self.book = book
@@ -90,12 +91,13 @@ class XlwingsUI:
         open_with_default_app(path)
 
     def pick_files(self, title: str) -> list[Path]:
-        """Excel's own "open file" dialog (Windows COM), else Tk's; [] when cancelled."""
-        if sys.platform.startswith("win"):
-            picked = self.book.app.api.GetOpenFilename("Exports (*.csv;*.txt;*.xlsx;*.xls),*.csv;*.txt;*.xlsx;*.xls", 1, title, None, True)
-            if not picked:  # False when cancelled
-                return []
-            return [Path(p) for p in (picked if isinstance(picked, (list, tuple)) else [picked])]
+        """Excel's own "open file" dialog (``excel.dialogs``: COM on Windows, AppleScript on the Mac), else Tk's;
+        [] when cancelled."""
+        from .dialogs import ask_files
+
+        picked = ask_files(self.book.app.api, sys.platform, title)
+        if picked is not None:
+            return picked
         try:
             import tkinter
             from tkinter import filedialog

@@ -364,13 +364,18 @@ def solid_dxf_fill(rgb: str) -> PatternFill:
     return PatternFill("solid", fgColor=rgb, bgColor=rgb)
 
 
+# The accepted delay of Paramètres (``pacing_band``; 10 % when empty or out of range, as ``core.pacing.pacing_band``).
+PACING_FLOOR = "1-IF(AND(ISNUMBER(pacing_band),pacing_band>=0,pacing_band<1),pacing_band,0.1)"
+
+
 def _traffic_lights(ws, geom) -> None:
-    """KPI pacing: green from 100 %, amber from 90 %, red below."""
+    """KPI pacing: green from 100 %, amber down to 1 − the accepted delay, red below it — where `planmkg review` and
+    PAC-001 call the KPI behind (10 % by default: red below 90 %)."""
     col = col_letter(geom.cols["pacing"])
     rng = f"{col}{geom.first_row}:{col}{geom.last_row}"
     ws.conditional_formatting.add(rng, CellIsRule(operator="greaterThanOrEqual", formula=["1"], fill=solid_dxf_fill("C6EFCE")))
-    ws.conditional_formatting.add(rng, CellIsRule(operator="between", formula=["0.9", "0.99999"], fill=solid_dxf_fill("FFEB9C")))
-    ws.conditional_formatting.add(rng, CellIsRule(operator="lessThan", formula=["0.9"], fill=solid_dxf_fill("FFC7CE")))
+    ws.conditional_formatting.add(rng, CellIsRule(operator="between", formula=[PACING_FLOOR, "0.99999"], fill=solid_dxf_fill("FFEB9C")))
+    ws.conditional_formatting.add(rng, CellIsRule(operator="lessThan", formula=[PACING_FLOOR], fill=solid_dxf_fill("FFC7CE")))
 
 
 SCALAR_HEADERS = {"fr": ("Élément", "Valeur"), "en": ("Item", "Value")}

@@ -122,6 +122,10 @@ IMPORT_CHECKLIST: dict[str, tuple[str, ...]] = {
     "kpi-actuals": ("kpi_actuals",),
 }
 
+# What filling a table proves, whatever the kind of export that filled it: Canaux (revenue by sales channel, from deals
+# or invoices) is the distribution analysis.
+TABLE_CHECKLIST: dict[str, tuple[str, ...]] = {"channels": ("pipeline",)}
+
 INPUT_DATA = Table(
     key="input_data", name="tInputData", title=T("Les données d'entrée nécessaires", "The input data you need"),
     fields=(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .fields import Choice, Field, Kind, RowUnit, Scalars, Sheet, Table, Text as T
 from .metrics import Blank, Fallback, Lookup, Override, R, RowSum, SumIf, Switch, TotalOf
+from .season import ExpectedToDate
 
 F = Field
 K = Kind
@@ -211,7 +212,7 @@ MONTH_LABELS = (
 KPI_SOURCES = METRIC_SOURCES  # the name the KPI plan used first
 
 _actual = Switch("aggregation", "average", RowSum(MONTH_KEYS, "average"), RowSum(MONTH_KEYS, "sum"))
-_expected = Switch("aggregation", "average", R("target") * 1, R("target") * R("months_reported") / 12)
+_expected = ExpectedToDate("target", MONTH_KEYS, "metric", "aggregation")
 
 KPI = Table(
     key="kpis", name="tKPI", title=T("Plan de mesure : 10 KPI au plus", "Measurement plan: at most 10 KPIs"),
@@ -237,10 +238,14 @@ KPI = Table(
         F("actual_to_date", T("Réalisé à date", "Actual to date"), K.NUMBER, T("Somme (cumul) ou moyenne des mois saisis.", "Sum (cumulative) or average of the months reported."),
           formula=_actual),
         F("expected_to_date", T("Attendu à date", "Expected to date"), K.NUMBER,
-          T("Cible × mois saisis / 12 (cumul, rythme linéaire) ou cible (moyenne). La revue mensuelle (planmkg review, PAC-001) suit le "
-            "profil saisonnier N-1 des visites web et des leads quand les onglets l'ont.",
-            "Target × months reported / 12 (cumulative, linear pace) or target (average). The monthly review (planmkg review, PAC-001) "
-            "follows the N-1 seasonal profile of web visits and leads when the tabs hold it."), formula=_expected),
+          T("Moyenne : la cible. Cumul : cible × part de l'année écoulée à fin du dernier mois saisi, selon le profil mensuel N-1 "
+            "de la métrique quand les onglets l'ont (visites, visiteurs uniques et leads web : onglet Web ; leads entrants et "
+            "qualifiés : leads web, emailing et événements datés, le reste de l'onglet Lead generation réparti sur 12 mois), "
+            "sinon mois / 12. La revue mensuelle (planmkg review) et les contrôles PAC citent ce même chiffre.",
+            "Average: the target. Cumulative: target × share of the year done by the end of the last month reported, following "
+            "the metric's N-1 monthly profile when the tabs hold it (web visits, unique visitors and web leads: Web tab; inbound "
+            "and qualified leads: dated web, emailing and event leads, the rest of the Lead generation tab spread over 12 months), "
+            "else months / 12. The monthly review (planmkg review) and the PAC checks quote this same figure."), formula=_expected),
         F("pacing", T("Avancement", "Pacing"), K.RATIO, T("Réalisé / attendu (inversé pour un KPI en baisse) : ≥ 100 % = dans les temps.",
                                                           "Actual / expected (inverted for a 'down' KPI): ≥ 100 % = on track."),
           formula=Switch("direction", "down", R("expected_to_date") / R("actual_to_date"), R("actual_to_date") / R("expected_to_date"))),

@@ -16,6 +16,7 @@ from ..model.kpi_tabs import EVENT_TYPES, LEAD_SOURCES, MONTHS_EN, MONTHS_FR
 from ..model.plan import Plan
 from ..model.plan_tabs import METRICS
 from ..model.schema import TABLES
+from .channels import CHANNEL_KEYS, channel_of
 from .presets import normalise, preset
 from .read import Export, say
 
@@ -183,7 +184,10 @@ def _deals(export: Export, plan: Plan, year: int, lang: str) -> Aggregated:
     if not won.any():
         notes.append(say(lang, "Aucune vente gagnée reconnue : vérifiez les étapes « gagné » (section [values] d'un fichier de correspondance).",
                          "No won deal recognised: check the won stages ([values] section of a mapping file)."))
-    return Aggregated([Aggregate("commercial", ("line",), rows, source=export.path.name)], int(used.sum()), notes)
+    aggs = [Aggregate("commercial", ("line",), rows, source=export.path.name)]
+    if "channel" in f:  # the same revenue N-1 (won in the year), split by sales channel
+        aggs += _channels(export, won_y, line, f["amount"], lang, notes)
+    return Aggregated(aggs, int(used.sum()), notes)
 
 
 def _leads(export: Export, plan: Plan, year: int, lang: str) -> Aggregated:
@@ -402,6 +406,11 @@ def _invoices(export: Export, plan: Plan, year: int, lang: str, detail: bool) ->
                        "new_customers": int(grp.loc[grp["new"], "customer"].nunique()), "revenue": _num(grp["amount"].sum()),
                        "revenue_existing": _num(grp.loc[~grp["new"], "amount"].sum()), "revenue_new": _num(grp.loc[grp["new"], "amount"].sum())})
         aggs.append(Aggregate("key_metrics", ("product_line",), tuple(km), source=export.path.name))
+    if "channel" in f:  # the revenue of the year's invoices, split by offer line and sales channel
+        in_year = (f["date"].dt.year == year) & f["customer"].notna() & f["amount"].notna()
+        line = f["line"].fillna(say(lang, "(sans ligne)", "(no line)")) if "line" in f else pd.Series(
+            say(lang, "Toutes offres", "All offers"), index=f.index)
+        aggs += _channels(export, in_year, line, f["amount"], lang, notes)
     out = None
     if detail:
         names = {k: SEGMENT_LABELS[k][0 if lang == "fr" else 1] for k in SEGMENT_KEYS}
@@ -410,6 +419,53 @@ def _invoices(export: Export, plan: Plan, year: int, lang: str, detail: bool) ->
                for c, first, last, rec, p, r12, rt, s in zip(table.index, table["first"], table["last"], table["recency_months"],
                                                              table["purchases_24m"], table["revenue_12m"], table["revenue_total"], labels)]
     return Aggregated(aggs, used, notes, out)
+
+
+def _channels(export: Export, mask, line, amount, lang: str, notes: list[str]) -> list[Aggregate]:
+    """Canaux rows: per offer line, the amounts of the rows in ``mask`` summed by sales channel (``sources.channels``).
+
+    Every channel column of a line is written (0 where it sold nothing), so each line's total is the export's. Rows
+    whose channel is empty or unknown are left out of Canaux and said in ``notes`` with their count and amount.
+    """
+    import pandas as pd
+
+    raw = export.frame.loc[mask, "channel"]
+    key_of = {u: channel_of(u, export.preset) for u in pd.unique(raw.dropna())}
+    keys = raw.map(key_of)
+    known = keys.notna()
+    frame = pd.DataFrame({"line": line[mask][known], "channel": keys[known], "amount": amount[mask][known].fillna(0.0)})
+    sums = frame.groupby(["line", "channel"], sort=True)["amount"].sum()
+    rows, negative = [], []
+    for name in sorted(set(frame["line"])):
+        row = {"line": str(name)}
+        for key in CHANNEL_KEYS:
+            value = float(sums.get((name, key), 0.0))
+            if value < 0:  # credit notes beyond sales: not a revenue the tab can hold
+                negative.append(f"{name} × {key}")
+                continue
+            row[key] = _num(value)
+        rows.append(row)
+    skipped = raw[~known].fillna(say(lang, "(vide)", "(empty)"))
+    if len(skipped):
+        sub = pd.DataFrame({"value": skipped.astype(str), "amount": amount[mask][~known].fillna(0.0)})
+        g = sub.groupby("value", sort=True)["amount"].agg(["size", "sum"]).sort_values("size", ascending=False)
+        listed = "; ".join(f"« {v} » {int(r['size'])} {say(lang, 'lignes', 'lines')}, {_amount(r['sum'], lang)}"
+                           for v, r in g.head(10).iterrows())
+        more = say(lang, f" et {len(g) - 10} autres", f" and {len(g) - 10} more") if len(g) > 10 else ""
+        notes.append(say(lang, f"Canaux : {len(skipped)} lignes ignorées, canal vide ou inconnu — {listed}{more}. Nommez ces canaux "
+                               f"dans la section [channels] d'un fichier de correspondance (planmkg import --init-mapping).",
+                         f"Channels: {len(skipped)} lines skipped, empty or unknown channel — {listed}{more}. Name these channels "
+                         f"in the [channels] section of a mapping file (planmkg import --init-mapping)."))
+    if negative:
+        notes.append(say(lang, f"Canaux : montant négatif non écrit ({', '.join(negative[:5])}).",
+                         f"Channels: negative amount not written ({', '.join(negative[:5])})."))
+    return [Aggregate("channels", ("line",), tuple(rows), source=export.path.name)] if rows else []
+
+
+def _amount(value: float, lang: str) -> str:
+    """12 345 in French (narrow no-break spaces), 12,345 in English."""
+    text = f"{value:,.0f}"
+    return text.replace(",", "\u202f") if lang == "fr" else text
 
 
 def provenance(export: Export, year: int | None, used: int, targets: list[str], today: dt.date) -> Aggregate:

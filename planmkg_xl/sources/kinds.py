@@ -23,7 +23,7 @@ class KindSpec:
 
 KINDS: dict[str, KindSpec] = {k.key: k for k in (
     KindSpec("deals", {"id": TEXT, "name": TEXT, "stage": TEXT, "status": TEXT, "amount": MONEY, "close_date": DATE,
-                       "created": DATE, "line": TEXT, "customer": TEXT, "currency": TEXT, "source": TEXT},
+                       "created": DATE, "line": TEXT, "customer": TEXT, "currency": TEXT, "source": TEXT, "channel": TEXT},
              (("amount",), ("close_date",), ("stage", "status")), "id",
              "opportunités (étape, montant, date de clôture, ligne d'offre)", "opportunities (stage, amount, close date, offer line)"),
     KindSpec("leads", {"id": TEXT, "source": TEXT, "created": DATE, "status": TEXT, "currency": TEXT},
@@ -44,7 +44,8 @@ KINDS: dict[str, KindSpec] = {k.key: k for k in (
              "événements (coût, participants, leads)", "events (cost, attendees, leads)"),
     KindSpec("spend", {"source": TEXT, "date": DATE, "amount": MONEY, "currency": TEXT},
              (("source",), ("amount",)), None, "dépenses par source et par mois", "spend by source and month"),
-    KindSpec("invoices", {"id": TEXT, "customer": TEXT, "date": DATE, "amount": MONEY, "currency": TEXT, "line": TEXT},
+    KindSpec("invoices", {"id": TEXT, "customer": TEXT, "date": DATE, "amount": MONEY, "currency": TEXT, "line": TEXT,
+                          "channel": TEXT},
              (("customer",), ("date",), ("amount",)), "id", "factures (client, date, montant)", "invoices (customer, date, amount)"),
     KindSpec("kpi-actuals", {"metric": TEXT, "month": MONTH, "value": NUMBER},
              (("metric",), ("month",), ("value",)), None, "réalisés des KPI (métrique, mois, valeur)", "KPI actuals (metric, month, value)"),

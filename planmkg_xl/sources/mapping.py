@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from ..errors import PlanError
+from .channels import CHANNEL_KEYS
 from .kinds import KINDS
 from .presets import Preset, detect, normalise, preset_from_dict, presets, tomllib
 
@@ -35,6 +36,7 @@ _FIELD_HELP = {
     "attendees": "attendees / participants", "qualified_leads": "qualified leads / leads qualifiés",
     "opportunities": "opportunities / opportunités", "revenue": "revenue / C.A.", "metric": "KPI name or metric / KPI",
     "value": "value / valeur",
+    "channel": "sales channel: fills Canaux / canal de vente : remplit l'onglet Canaux",
 }
 
 
@@ -88,6 +90,11 @@ def mapping_template(kind: str | None = None, headers: list[str] | None = None) 
     if kind == "deals":
         lines += ["", "[values]", "# stage or status values meaning won / lost (added to the built-in ones)",
                   '# won = ["Signé", "Closed Won"]', '# lost = ["Perdu"]']
+    if kind in ("deals", "invoices"):
+        lines += ["", "# Sales channel values -> a column of the Canaux tab (added to the built-in synonyms). Columns:",
+                  f"#   {', '.join(CHANNEL_KEYS)}",
+                  "# A value known nowhere is skipped and listed, unless channel_unknown names a column for it.",
+                  "[channels]", '# channel_unknown = "other_indirect"', '# "Revendeurs Benelux" = "distributors"', '# "Compte clé" = "direct_key_accounts"']
     elif kind == "leads":
         lines += ["", "[values]", "# status values meaning qualified / turned into an opportunity",
                   '# qualified = ["MQL", "SQL"]', '# opportunity = ["Opportunité"]', "",

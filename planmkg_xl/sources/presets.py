@@ -41,6 +41,8 @@ class Preset:
     columns: dict[str, tuple[str, ...]]
     values: dict[str, frozenset[str]] = field(default_factory=dict)  # won / lost / qualified / opportunity (normalised)
     sources: dict[str, str] = field(default_factory=dict)  # export source value (normalised) -> plan lead source key
+    channels: dict[str, str] = field(default_factory=dict)  # sales channel value (normalised) -> Canaux column key
+    channel_unknown: str | None = None  # the Canaux column for a channel value known nowhere (None: skipped, reported)
     specific: bool = False
     dayfirst: bool | None = None
     date_format: str | None = None
@@ -79,8 +81,24 @@ def preset_from_dict(data: dict, origin: str) -> Preset:
         columns[fkey] = (value,) if isinstance(value, str) else tuple(str(v) for v in value)
     values = {k: frozenset(normalise(v) for v in vs) for k, vs in (data.get("values") or {}).items()}
     sources = {normalise(k): str(v) for k, v in (data.get("sources") or {}).items()}
+    table = dict(data.get("channels") or {})
+    unknown = table.pop("channel_unknown", data.get("channel_unknown"))  # in [channels] or at the top of the file
+    channels = {normalise(k): _channel_key(v, origin, f"[channels] {k!r}") for k, v in table.items()}
+    unknown = None if unknown in (None, "", "skip") else _channel_key(unknown, origin, "channel_unknown")
     return Preset(str(data.get("id", origin)), str(data.get("name", origin)), kind, str(data.get("documented", "")), columns,
-                  values, sources, bool(data.get("specific", False)), data.get("dayfirst"), data.get("date_format"))
+                  values, sources, channels, unknown, bool(data.get("specific", False)), data.get("dayfirst"), data.get("date_format"))
+
+
+def _channel_key(value: object, origin: str, where: str) -> str:
+    """A column of the Canaux tab named in a mapping file: its key (``other_indirect``) or its label, FR or EN."""
+    from ..errors import PlanError
+    from ..model.kpi_tabs import CHANNELS_DIRECT, CHANNELS_INDIRECT
+
+    for key, label in CHANNELS_DIRECT + CHANNELS_INDIRECT:
+        if normalise(value) in (normalise(key), normalise(label.fr), normalise(label.en)):
+            return key
+    allowed = ", ".join(k for k, _ in CHANNELS_DIRECT + CHANNELS_INDIRECT)
+    raise PlanError(f"{origin}: {where} = {value!r} is not a column of the Canaux tab. Use one of: {allowed} (or \"skip\").")
 
 
 @lru_cache(maxsize=1)
