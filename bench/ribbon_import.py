@@ -155,8 +155,8 @@ def report(rows: list[dict], runs: int) -> str:
         "Pillow through python-pptx's image part, and urllib/http/email/ssl through xml.sax.saxutils): over the budget before "
         "any of our code runs. The click renders slides right after, so deferring these imports would only move the same cost "
         "into the click's run time; the budget cannot hold for these two clicks with a cold Python.",
-        "- What the deck and review clicks no longer import (nor run): the 58 rules (the committee deck leaves findings to the "
-        "Contrôles tab, so the ribbon no longer checks the plan for it), the workbook writer, the Contrôles writer and JSON. "
+        "- What the deck and review clicks no longer import: the 58 rules (the committee deck leaves findings to the "
+        "Contrôles tab, so the deck click no longer runs them either), the workbook writer, the Contrôles writer and JSON. "
         "Left of ours on every path: the model (~20 frozen dataclasses for the metric language and the field definitions).",
         "- `.pyc` files are compiled first (as pip does at install): a first run after an editable install also compiles "
         "our ~20 000 lines once.",
