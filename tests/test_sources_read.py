@@ -148,3 +148,133 @@ def test_hostile_files_are_messages_not_crashes(tmp_path):
     (tmp_path / "folder.csv").mkdir()
     with pytest.raises(SourceError, match="pas un fichier"):
         read_export(tmp_path / "folder.csv")
+
+
+# ---------------------------------------------------------------- the fast (Arrow) reader and the general one agree
+
+from pandas.testing import assert_frame_equal  # noqa: E402
+
+import planmkg_xl.sources.read as reader  # noqa: E402
+
+INV_HEADERS = ["N° de facture", "Client", "Date facture", "Montant HT", "Devise"]
+INV_ROWS = [["F001", "007", "31/12/2025", "1234,56", "EUR"],
+            ["F002", "Société Générale; Paris", "01/02/2025", "980", "EUR"],      # delimiter inside quotes
+            ["F003", "Dupont\net fils", "15/06/2024", "-12,5", "EUR"],            # newline inside quotes
+            ["F004", "=HYPERLINK(\"x\")", "05/01/2025", "", "EUR"],               # formula-looking text, blank amount
+            ["F005", "+33 1 23", "", "10,00", ""],                                # blank date, blank currency
+            ["F006", "-Remise", "28/02/2025", "0,5", "EUR"],
+            ["F007", "@client", "29/02/2024", "1e3", "EUR"],
+            ["F008", "", "30/11/2025", "42", "EUR"],                              # blank customer
+            ["F009", "NA", "01/01/2023", "3,14", "EUR"]]                          # pandas' blank words are blanks in both
+DEALS_HEADERS = ["Record ID", "Deal Name", "Deal Stage", "Amount", "Close Date", "Create Date", "Pipeline", "Associated Company"]
+DEALS_ROWS = [["0042", "Deal, one", "Closed Won", "1234.50", "2025-03-01 10:00", "2025-01-02", "Offre A", "Acme, Inc."],
+              ["43", "Deal \"two\"", "closedlost", "", "2025-04-01T08:30:00", "2024-12-30", "", "=1+2"],
+              ["44", "Three\r\nlines", "Closed Won", "99", "2024-12-31", "", "Offre B", "Beta"]]
+
+
+def _both(path, monkeypatch, **kw):
+    """The export read by the fast path (which must be the one used) and by the general path alone."""
+    calls = []
+    real = reader._read_pandas
+    monkeypatch.setattr(reader, "_read_pandas", lambda *a, **k: calls.append(1) or real(*a, **k))
+    fast = read_export(path, **kw)
+    assert not calls, "the fast path refused a file it should read"
+    monkeypatch.setattr(reader, "_read_arrow", lambda *a, **k: None)
+    slow = read_export(path, **kw)
+    return fast, slow
+
+
+def _same(fast, slow):
+    assert (fast.kind, fast.preset.id, fast.matched, fast.first_line, fast.rows_read) == \
+           (slow.kind, slow.preset.id, slow.matched, slow.first_line, slow.rows_read)
+    assert_frame_equal(fast.frame, slow.frame)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "cp1252"])
+def test_fast_and_general_readers_give_the_same_french_invoices(tmp_path, monkeypatch, encoding):
+    path = ex.write_csv(tmp_path / "factures.csv", INV_HEADERS, INV_ROWS, delimiter=";", encoding=encoding)
+    fast, slow = _both(path, monkeypatch)
+    _same(fast, slow)
+    f = fast.frame
+    assert f["customer"].tolist()[:7] == ["007", "Société Générale; Paris", "Dupont\net fils", '=HYPERLINK("x")', "+33 1 23",
+                                          "-Remise", "@client"]  # codes and formula-looking text stay text
+    assert f["customer"].isna().tolist()[7:] == [True, True]
+    assert f["amount"].tolist()[:3] == [1234.56, 980.0, -12.5] and f["amount"].isna().tolist()[3]
+    assert [d.date().isoformat() for d in f["date"].dropna()][:2] == ["2025-12-31", "2025-02-01"]
+
+
+def test_fast_and_general_readers_give_the_same_english_deals(tmp_path, monkeypatch):
+    path = ex.write_csv(tmp_path / "deals.csv", DEALS_HEADERS, DEALS_ROWS)
+    fast, slow = _both(path, monkeypatch)
+    _same(fast, slow)
+    assert fast.frame["id"].tolist() == ["0042", "43", "44"]  # ids as written, not numbers
+    assert fast.frame["customer"].tolist() == ["Acme, Inc.", "=1+2", "Beta"]
+    assert [d.isoformat() for d in fast.frame["close_date"]][:2] == ["2025-03-01T10:00:00", "2025-04-01T08:30:00"]
+
+
+@pytest.mark.parametrize("case", ["month_first", "thousands", "two_digit_year", "time_after_date", "zone", "extra_field",
+                                  "missing_field", "bad_amount", "bad_date", "blank_spaces"])
+def test_odd_files_read_the_same_by_both_readers(tmp_path, monkeypatch, case):
+    """Whatever the fast path does with an odd value (reads it by the general rules, or gives the file up), the result
+    (frame or message) is the general reader's."""
+    rows = [list(r) for r in INV_ROWS[:3]]
+    lines = None
+    if case == "month_first":
+        rows[0][2] = "12/31/2025"
+    elif case == "thousands":
+        rows[0][3] = "1 234,56 €"
+    elif case == "two_digit_year":
+        rows[0][2] = "31/12/25"
+    elif case == "time_after_date":
+        rows[0][2] = "31/12/2025 23:59"
+    elif case == "zone":
+        rows[0][2] = "2025-12-31T23:30:00-02:00"
+    elif case == "bad_amount":
+        rows[1][3] = "douze"
+    elif case == "bad_date":
+        rows[1][2] = "31/02/2025"
+    elif case == "blank_spaces":
+        rows[1][3] = "   "
+    path = ex.write_csv(tmp_path / "factures.csv", INV_HEADERS, rows, delimiter=";", encoding="utf-8-sig")
+    if case in ("extra_field", "missing_field"):
+        text = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+        text[1] = text[1].rstrip("\r\n") + (";en trop\r\n" if case == "extra_field" else "")
+        if case == "missing_field":
+            text[1] = "F001;007;31/12/2025\r\n"
+        path.write_text("".join(text), encoding="utf-8-sig")
+    fast_calls = []
+    real = reader._read_arrow
+    monkeypatch.setattr(reader, "_read_arrow", lambda *a, **k: fast_calls.append(real(*a, **k)) or fast_calls[-1])
+    try:
+        first = read_export(path)
+        first_error = None
+    except SourceError as exc:
+        first, first_error = None, str(exc)
+    if case in ("thousands", "extra_field", "missing_field", "bad_amount", "bad_date"):
+        assert fast_calls == [None], "the fast reader should have given this file up"
+    monkeypatch.setattr(reader, "_read_arrow", lambda *a, **k: None)
+    try:
+        second, second_error = read_export(path), None
+    except SourceError as exc:
+        second, second_error = None, str(exc)
+    assert first_error == second_error
+    if first is not None:
+        _same(first, second)
+    if case in ("bad_amount", "bad_date"):  # the message still names the line and shows the value
+        assert "3" in first_error and ("douze" in first_error or "31/02/2025" in first_error)
+
+
+def test_arrow_reads_on_threads_only_for_a_big_file_with_a_core_idle(monkeypatch):
+    monkeypatch.setattr(reader.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(reader.os, "getloadavg", lambda: (0.5, 0.5, 0.5), raising=False)
+    assert reader._arrow_threads(100 << 20) and not reader._arrow_threads(1 << 20)
+    monkeypatch.setattr(reader.os, "getloadavg", lambda: (1.8, 1.5, 1.5), raising=False)
+    assert not reader._arrow_threads(100 << 20)
+
+    def no_load():
+        raise OSError("no load average here")
+
+    monkeypatch.setattr(reader.os, "getloadavg", no_load, raising=False)
+    assert not reader._arrow_threads(100 << 20)
+    monkeypatch.setattr(reader.os, "cpu_count", lambda: 8)
+    assert reader._arrow_threads(100 << 20)

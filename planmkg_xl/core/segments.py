@@ -61,27 +61,43 @@ class CustomerRFM:
     revenue_12m: float  # revenue over the last 12 months (year N-1)
 
 
+def in_star_pool(recency, age, rules: SegmentRules):
+    """Whether a customer competes for the Stars: active and not new (numbers, or numpy arrays alike)."""
+    return (recency <= rules.active_months) & (age > rules.new_months)
+
+
+def star_rank(pool_size: int, rules: SegmentRules) -> int:
+    """How many of the pool are Stars at most: the top ``star_share``, rounded up."""
+    return math.ceil(rules.star_share * pool_size - 1e-9)
+
+
 def star_threshold(customers: list[CustomerRFM], rules: SegmentRules) -> float:
     """The 12-month revenue a customer needs to be a Star: the top ``star_share`` of active, non-new customers."""
-    pool = sorted((c.revenue_12m for c in customers
-                   if c.recency_months <= rules.active_months and c.age_months > rules.new_months), reverse=True)
-    k = math.ceil(rules.star_share * len(pool) - 1e-9)
+    pool = sorted((c.revenue_12m for c in customers if in_star_pool(c.recency_months, c.age_months, rules)), reverse=True)
+    k = star_rank(len(pool), rules)
     if not pool or k <= 0:
         return math.inf
-    return max(pool[k - 1], 1e-9)
+    return max(pool[min(k, len(pool)) - 1], 1e-9)  # a share typed over 100 % makes every one of them a Star
+
+
+OTHER_SEGMENT = "irregular"
+
+
+def segment_tests(recency, age, purchases, revenue, rules: SegmentRules, threshold: float) -> tuple[tuple[str, object], ...]:
+    """The segment tests in their order, as (segment, test); the first true one wins, else ``OTHER_SEGMENT``.
+
+    Written with operators only, so the same rules classify one customer (numbers) or all of them
+    at once (numpy arrays, in the import): the rules exist once.
+    """
+    frequent = purchases >= rules.loyal_purchases
+    return (("lost", recency > rules.lost_months), ("dormant", recency > rules.active_months), ("new", age <= rules.new_months),
+            ("stars", frequent & (revenue >= threshold)), ("loyal", frequent))
 
 
 def classify(c: CustomerRFM, rules: SegmentRules, threshold: float) -> str:
     """The one segment of a customer (see the module docstring for the order of the tests)."""
-    if c.recency_months > rules.lost_months:
-        return "lost"
-    if c.recency_months > rules.active_months:
-        return "dormant"
-    if c.age_months <= rules.new_months:
-        return "new"
-    if c.purchases_24m >= rules.loyal_purchases:
-        return "stars" if c.revenue_12m >= threshold else "loyal"
-    return "irregular"
+    tests = segment_tests(c.recency_months, c.age_months, c.purchases_24m, c.revenue_12m, rules, threshold)
+    return next((key for key, hit in tests if hit), OTHER_SEGMENT)
 
 
 @dataclass

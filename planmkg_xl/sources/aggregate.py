@@ -7,10 +7,12 @@ The year is N-1 of the plan for last year's figures, N for KPI actuals.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 from ..core.imports import Aggregate, label_key
-from ..core.segments import DAYS_PER_MONTH, SEGMENT_KEYS, CustomerRFM, SegmentRules, segment
+from ..core.segments import (DAYS_PER_MONTH, OTHER_SEGMENT, SEGMENT_KEYS, CustomerRFM, SegmentRules, SegmentSummary,
+                             in_star_pool, segment_tests, star_rank)
 from ..errors import SourceError
 from ..model.kpi_tabs import EVENT_TYPES, LEAD_SOURCES, MONTHS_EN, MONTHS_FR
 from ..model.plan import Plan
@@ -90,12 +92,12 @@ def _check_currency(export: Export, plan: Plan, lang: str) -> None:
         return
     import pandas as pd
 
-    raw = export.frame["currency"].dropna()
-    code = {u: str(u).upper().strip() for u in pd.unique(raw)}
-    col = raw.map(code)
+    raw = export.frame["currency"]
+    code = {u: str(u).upper().strip() for u in pd.unique(raw) if u is not None and u == u}  # a few distinct codes: one hash pass
     found = sorted(set(code.values()) - {""})
     plan_currency = str(plan.scalars.get("currency") or "EUR").upper()
     if len(found) > 1:
+        col = raw.dropna().map(code)  # only to name the first line of each currency
         firsts = ", ".join(f"{c} ({say(lang, 'ligne', 'line')} {export.where(col[col == c].index[0])})" for c in found[:5])
         raise SourceError(say(
             lang, f"{export.path.name} : plusieurs devises dans la colonne « {export.matched['currency']} » : {firsts}. "
@@ -119,16 +121,75 @@ def _values(export: Export, key: str) -> frozenset[str]:
 
 
 def _all_distinct(col) -> bool:
-    """No value twice: one hash pass (pandas' factorisation beat Arrow's count_distinct on a million ids)."""
-    return col.nunique(dropna=True) == col.count()
+    """No value twice (blanks aside). Ids written in order (invoice numbers, record ids) are proved distinct by one
+    comparison of each value with the next; otherwise one hash pass (Arrow's, for text)."""
+    strings = _arrow_strings(col)
+    if strings is None:
+        return col.nunique(dropna=True) == col.count()
+    import pyarrow.compute as pc
+
+    values = pc.drop_null(strings)
+    if len(values) < 2:
+        return True
+    head, tail = values.slice(0, len(values) - 1), values.slice(1)
+    if pc.all(pc.less(head, tail)).as_py() or pc.all(pc.greater(head, tail)).as_py():
+        return True  # strictly monotonic: no value can repeat
+    return len(pc.unique(values)) == len(values)
+
+
+def _arrow_strings(col):
+    """The Arrow array behind a text column (pandas' Arrow-backed strings), or None for other columns."""
+    import pyarrow as pa
+
+    array = getattr(col, "array", None)
+    if getattr(getattr(col, "dtype", None), "storage", None) != "pyarrow":
+        return None
+    try:
+        data = pa.chunked_array(array._pa_array) if hasattr(array, "_pa_array") else pa.chunked_array([pa.array(array)])
+    except (pa.ArrowException, TypeError, ValueError):
+        return None
+    return data if pa.types.is_string(data.type) or pa.types.is_large_string(data.type) else None
+
+
+def _codes(col, sort: bool = True):
+    """(integer code per row, -1 for blanks; the distinct values), hashing the column once.
+
+    Text goes through Arrow's dictionary encoding; codes follow the sorted values (the order of
+    pandas' ``factorize(sort=True)``, which other columns still use).
+    """
+    import numpy as np
+    import pandas as pd
+
+    strings = _arrow_strings(col)
+    if strings is None:
+        codes, uniques = pd.factorize(col, sort=sort, use_na_sentinel=True)
+        return codes.astype(np.int64, copy=False), pd.Index(uniques)
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    # one array first: encoding chunk by chunk builds one hash table per chunk (3-4 times slower on a million rows)
+    encoded = pc.dictionary_encode(strings.combine_chunks())
+    dictionary = encoded.dictionary
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    codes = np.where(np.isnan(codes), -1, codes).astype(np.int64) if codes.dtype.kind == "f" else codes.astype(np.int64)
+    values = dictionary
+    if sort and len(dictionary):
+        order = pc.sort_indices(dictionary).to_numpy()
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        codes = np.where(codes >= 0, rank[np.maximum(codes, 0)], -1)
+        values = dictionary.take(pa.array(order))
+    return codes, pd.Index(values.to_pylist(), dtype="str")
 
 
 def _is_in(col, values: frozenset[str]):
-    """Mask of the rows whose normalised text is one of ``values`` (normalised once per distinct value)."""
+    """Mask of the rows whose normalised text is one of ``values`` (normalised once per distinct value, rows hashed once)."""
+    import numpy as np
     import pandas as pd
 
-    wanted = [u for u in pd.unique(col.dropna()) if normalise(u) in values]
-    return col.isin(wanted)
+    codes, uniques = _codes(col, sort=False)
+    hit = np.array([normalise(u) in values for u in uniques] + [False], dtype=bool)  # last: blank (code -1)
+    return pd.Series(hit[codes], index=col.index)
 
 
 def _num(x) -> int | float | None:
@@ -153,32 +214,54 @@ def _provenance_note(n: int, what_fr: str, what_en: str, lang: str) -> str:
 
 # ---------------------------------------------------------------- kinds
 
+def _year_mask(col, year: int):
+    """Rows whose date falls in ``year`` (two comparisons of integers; blanks are not in any year)."""
+    import pandas as pd
+
+    stamp = col.to_numpy(dtype="datetime64[ns]").view("int64")
+    return (stamp >= pd.Timestamp(year=year, month=1, day=1).value) & (stamp < pd.Timestamp(year=year + 1, month=1, day=1).value)
+
+
 def _deals(export: Export, plan: Plan, year: int, lang: str) -> Aggregated:
+    import numpy as np
     import pandas as pd
 
     f = export.frame
-    won = pd.Series(False, index=f.index)
+    won = np.zeros(len(f), dtype=bool)
     for col in ("stage", "status"):
         if col in f:
-            won |= _is_in(f[col], _values(export, "won"))
-    close_year = f["close_date"].dt.year
-    opened_year = f["created"].dt.year if "created" in f else close_year
-    default_line = say(lang, "Toutes offres", "All offers")
-    line = f["line"].fillna(say(lang, "(sans ligne)", "(no line)")) if "line" in f else pd.Series(default_line, index=f.index)
-    won_y, won_prev, opened = won & (close_year == year), won & (close_year == year - 1), opened_year == year
-    frame = pd.DataFrame({"line": line, "opened": opened, "won": won_y, "amount": f["amount"].where(won_y, 0.0),
-                          "amount_prev": f["amount"].where(won_prev, 0.0)})
-    g = frame.groupby("line", sort=True)
-    table = pd.DataFrame({"opportunities": g["opened"].sum(), "deals": g["won"].sum(), "revenue": g["amount"].sum(),
-                          "revenue_prev": g["amount_prev"].sum()})
-    if "customer" in f:
-        table["customers"] = f[won_y].groupby(line[won_y])["customer"].nunique()
-        table["customers"] = table["customers"].fillna(0)
+            won |= _is_in(f[col], _values(export, "won")).to_numpy()
+    won_y, won_prev = won & _year_mask(f["close_date"], year), won & _year_mask(f["close_date"], year - 1)
+    opened = _year_mask(f["created"] if "created" in f else f["close_date"], year)
+    blank_line = say(lang, "(sans ligne)", "(no line)")
+    if "line" in f:
+        codes, names = _codes(f["line"], sort=False)
+        names = [str(n) for n in names]
+        if blank_line not in names:
+            names.append(blank_line)
+        codes = np.where(codes >= 0, codes, names.index(blank_line))
+    else:
+        codes, names = np.zeros(len(f), dtype=np.int64), [say(lang, "Toutes offres", "All offers")]
+    amount = f["amount"].to_numpy(dtype="float64", na_value=np.nan)
+    known = ~np.isnan(amount)
+    n = len(names)
+    columns = {"opportunities": np.bincount(codes, weights=opened, minlength=n).astype(np.int64),
+               "deals": np.bincount(codes, weights=won_y, minlength=n).astype(np.int64),
+               "revenue": np.bincount(codes, weights=np.where(won_y & known, amount, 0.0), minlength=n),
+               "revenue_prev": np.bincount(codes, weights=np.where(won_prev & known, amount, 0.0), minlength=n)}
+    keep = (columns["opportunities"] != 0) | (columns["deals"] != 0) | (columns["revenue"] != 0) | (columns["revenue_prev"] != 0)
+    if "customer" in f:  # distinct customers won per line: distinct (line, customer) pairs, hashing only the deals won
+        who, _ = _codes(f["customer"][won_y], sort=False)
+        line_of = codes[won_y][who >= 0]
+        who = who[who >= 0]
+        width = int(who.max(initial=0)) + 1
+        pairs = pd.unique(line_of * width + who)
+        columns["customers"] = np.bincount(pairs // width, minlength=n).astype(np.int64)
+    if not _year_mask(f["close_date"], year - 1).any():
+        del columns["revenue_prev"]  # the export does not reach N-2: unknown, not zero
+    order = sorted((i for i in range(n) if keep[i]), key=lambda i: names[i])
+    rows = tuple({"line": names[i], **{k: _num(v[i]) for k, v in columns.items()}} for i in order)
     used = opened | won_y | won_prev
-    table = table[(table.drop(columns=[c for c in ("customers",) if c in table]) != 0).any(axis=1)]
-    if not (close_year == year - 1).any():
-        table = table.drop(columns=["revenue_prev"])  # the export does not reach N-2: unknown, not zero
-    rows = tuple({"line": str(name), **{k: _num(v) for k, v in r.items()}} for name, r in table.iterrows())
     notes = [say(lang, f"{int(won_y.sum())} ventes gagnées en {year}, {int(opened.sum())} opportunités ouvertes.",
                  f"{int(won_y.sum())} deals won in {year}, {int(opened.sum())} opportunities opened.")]
     if not won.any():
@@ -186,7 +269,8 @@ def _deals(export: Export, plan: Plan, year: int, lang: str) -> Aggregated:
                          "No won deal recognised: check the won stages ([values] section of a mapping file)."))
     aggs = [Aggregate("commercial", ("line",), rows, source=export.path.name)]
     if "channel" in f:  # the same revenue N-1 (won in the year), split by sales channel
-        aggs += _channels(export, won_y, line, f["amount"], lang, notes)
+        line = f["line"].fillna(blank_line) if "line" in f else pd.Series(say(lang, "Toutes offres", "All offers"), index=f.index)
+        aggs += _channels(export, pd.Series(won_y, index=f.index), line, f["amount"], lang, notes)
     return Aggregated(aggs, int(used.sum()), notes)
 
 
@@ -350,61 +434,125 @@ def _kpi_actuals(export: Export, plan: Plan, year: int, lang: str) -> Aggregated
     return Aggregated([Aggregate("kpis", ("kpi",), tuple(values.values()), create=False, source=export.path.name)], used, notes)
 
 
-def customer_rfm(export: Export, year: int) -> tuple[list[CustomerRFM], object, int]:
-    """Per-customer recency, frequency and value at the end of ``year``; also the per-customer table and rows used."""
+@dataclass
+class CustomerTable:
+    """Recency, frequency and value per customer (numpy arrays, one entry per customer, customers sorted)."""
+
+    names: object  # pandas Index of the customer codes as written
+    code_of_row: object  # per export row: the customer's position here, -1 for a row not used
+    first: object  # datetime64[ns]
+    last: object
+    purchases_24m: object
+    revenue_12m: object
+    revenue_total: object
+    recency_months: object
+    age_months: object
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def customers(self) -> list[CustomerRFM]:
+        return [CustomerRFM(str(c), float(r), float(a), int(p), float(v)) for c, r, a, p, v in zip(
+            self.names, self.recency_months.tolist(), self.age_months.tolist(), self.purchases_24m.tolist(), self.revenue_12m.tolist())]
+
+
+_NS_PER_DAY = 86_400 * 10**9
+
+
+def customer_rfm(export: Export, year: int) -> tuple[CustomerTable, int]:
+    """Per-customer recency, frequency and value at the end of ``year``; also the rows used.
+
+    Customer codes are hashed once; every figure is then a scatter over integer codes (no group-by
+    on text, no Python loop over rows or customers).
+    """
+    import numpy as np
     import pandas as pd
 
     f = export.frame
     ref = pd.Timestamp(year=year, month=12, day=31)
-    ok = f["customer"].notna() & f["date"].notna() & f["amount"].notna() & (f["date"] <= ref + pd.Timedelta(days=1))
-    sub = f.loc[ok, ["customer", "date", "amount"]]
-    codes, names = pd.factorize(sub["customer"], sort=True)  # once: every group-by below is on integers
-    day = sub["date"].dt.normalize().to_numpy()
-    frame = pd.DataFrame({"c": codes, "date": sub["date"].to_numpy(), "day": day, "amount": sub["amount"].to_numpy()})
-    g = frame.groupby("c", sort=True)
-    last, first = g["date"].max(), g["date"].min()
-    recent = frame["day"] > ref - pd.DateOffset(months=24)
-    purchases = frame.loc[recent, ["c", "day"]].drop_duplicates().groupby("c").size()
-    in_year = frame["date"].dt.year == year
-    revenue_12m = frame["amount"].where(in_year, 0.0).groupby(frame["c"]).sum()
-    table = pd.DataFrame({"first": first, "last": last, "purchases_24m": purchases, "revenue_12m": revenue_12m,
-                          "revenue_total": g["amount"].sum()}).fillna({"purchases_24m": 0, "revenue_12m": 0.0})
-    table.index = pd.Index(names.take(table.index.to_numpy()), name="customer")
-    table["recency_months"] = (ref - table["last"]).dt.days / DAYS_PER_MONTH
-    table["age_months"] = (ref - table["first"]).dt.days / DAYS_PER_MONTH
-    customers = [CustomerRFM(str(c), float(r), float(a), int(p), float(v)) for c, r, a, p, v in zip(
-        table.index.tolist(), table["recency_months"].tolist(), table["age_months"].tolist(), table["purchases_24m"].tolist(),
-        table["revenue_12m"].tolist())]
-    return customers, table, int(ok.sum())
+    codes, names = _codes(f["customer"])
+    date = f["date"].to_numpy(dtype="datetime64[ns]")
+    stamp = date.view(np.int64)
+    amount = f["amount"].to_numpy(dtype="float64", na_value=np.nan)
+    ok = (codes >= 0) & ~np.isnat(date) & ~np.isnan(amount) & (stamp <= (ref + pd.Timedelta(days=1)).value)
+    c, stamp, amount = codes[ok], stamp[ok], amount[ok]
+    n = len(names)
+    seen = np.bincount(c, minlength=n) > 0
+    last = np.full(n, np.iinfo(np.int64).min)
+    np.maximum.at(last, c, stamp)
+    first = np.full(n, np.iinfo(np.int64).max)
+    np.minimum.at(first, c, stamp)
+    day = stamp // _NS_PER_DAY
+    recent = day * _NS_PER_DAY > (ref - pd.DateOffset(months=24)).value
+    if recent.any():  # distinct (customer, day) pairs over the last 24 months
+        span = int(day.max() - day.min()) + 1
+        pairs = pd.unique(c[recent] * span + (day[recent] - day.min()))
+        purchases = np.bincount(pairs // span, minlength=n)
+    else:
+        purchases = np.zeros(n, dtype=np.int64)
+    in_year = (stamp >= pd.Timestamp(year=year, month=1, day=1).value) & (stamp < pd.Timestamp(year=year + 1, month=1, day=1).value)
+    revenue_12m = np.bincount(c, weights=np.where(in_year, amount, 0.0), minlength=n)
+    revenue_total = np.bincount(c, weights=amount, minlength=n)
+    position = np.cumsum(seen) - 1  # customers with no row used are left out, as a group-by would
+    code_of_row = np.full(len(codes), -1, dtype=np.int64)
+    code_of_row[ok] = position[c]
+    last, first = last[seen], first[seen]
+    table = CustomerTable(names[seen], code_of_row, first.view("datetime64[ns]"), last.view("datetime64[ns]"), purchases[seen].astype(np.int64),
+                          revenue_12m[seen], revenue_total[seen], ((ref.value - last) // _NS_PER_DAY) / DAYS_PER_MONTH,
+                          ((ref.value - first) // _NS_PER_DAY) / DAYS_PER_MONTH)
+    return table, int(ok.sum())
+
+
+def segment_table(table: CustomerTable, rules: SegmentRules):
+    """Each customer's segment (index into SEGMENT_KEYS) and the summary: ``core.segments``' rules on whole arrays."""
+    import numpy as np
+
+    pool = np.sort(table.revenue_12m[in_star_pool(table.recency_months, table.age_months, rules)])[::-1]
+    k = star_rank(len(pool), rules)
+    threshold = math.inf if not len(pool) or k <= 0 else max(float(pool[min(k, len(pool)) - 1]), 1e-9)
+    tests = segment_tests(table.recency_months, table.age_months, table.purchases_24m, table.revenue_12m, rules, threshold)
+    labels = np.select([np.asarray(hit, dtype=bool) for _, hit in tests], [SEGMENT_KEYS.index(key) for key, _ in tests],
+                       default=SEGMENT_KEYS.index(OTHER_SEGMENT)) if len(table) else np.zeros(0, dtype=np.int64)
+    counts = np.bincount(labels, minlength=len(SEGMENT_KEYS))
+    revenue = np.bincount(labels, weights=table.revenue_12m, minlength=len(SEGMENT_KEYS))
+    by_count = {k: int(counts[i]) for i, k in enumerate(SEGMENT_KEYS)}
+    by_revenue = {k: float(revenue[i]) for i, k in enumerate(SEGMENT_KEYS)}
+    total = sum(by_revenue.values())
+    return labels, SegmentSummary(by_count, by_revenue, total - by_revenue["new"], total)
 
 
 def _invoices(export: Export, plan: Plan, year: int, lang: str, detail: bool) -> Aggregated:
+    import numpy as np
     import pandas as pd
 
     rules = SegmentRules.from_scalars(plan.scalars)
-    customers, table, used = customer_rfm(export, year)
-    labels, summary = segment(customers, rules)
+    table, used = customer_rfm(export, year)
+    labels, summary = segment_table(table, rules)
     rows = tuple({"segment": SEGMENT_LABELS[k][0 if lang == "fr" else 1], "_aliases_segment": SEGMENT_LABELS[k],
                   "count": summary.counts[k], "revenue": _num(summary.revenue[k])} for k in SEGMENT_KEYS)
     aggs = [Aggregate("customer_segments", ("segment",), rows, create=False, source=export.path.name)]
     share = summary.existing_share
-    notes = [say(lang, f"{len(customers)} clients ; C.A. {year} : {summary.total_revenue:,.0f}, dont "
+    notes = [say(lang, f"{len(table)} clients ; C.A. {year} : {summary.total_revenue:,.0f}, dont "
                        f"{'—' if share is None else f'{share:.1%}'} réalisé avec des clients existants.",
-                 f"{len(customers)} customers; revenue {year}: {summary.total_revenue:,.0f}, of which "
+                 f"{len(table)} customers; revenue {year}: {summary.total_revenue:,.0f}, of which "
                  f"{'—' if share is None else f'{share:.1%}'} from existing customers.")]
     f = export.frame
     if "line" in f:
-        seg_of = dict(zip(table.index, labels))
-        sub = f[(f["date"].dt.year == year) & f["customer"].notna() & f["amount"].notna()]
-        is_new = sub["customer"].map(lambda c: seg_of.get(c) == "new")
-        frame = pd.DataFrame({"line": sub["line"].fillna(say(lang, "(sans ligne)", "(no line)")), "customer": sub["customer"],
-                              "amount": sub["amount"], "new": is_new})
+        new_customer = np.append(labels == SEGMENT_KEYS.index("new"), False)  # position -1 (row not used): not new
+        sub = ((f["date"].dt.year == year) & f["customer"].notna() & f["amount"].notna()).to_numpy()
+        who = table.code_of_row[sub]
+        is_new = new_customer[who]
+        frame = pd.DataFrame({"line": f["line"][sub].fillna(say(lang, "(sans ligne)", "(no line)")).to_numpy(), "c": who,
+                              "amount": f["amount"][sub].to_numpy(), "new": is_new})
         g = frame.groupby("line", sort=True)
-        km = []
-        for name, grp in g:
-            km.append({"product_line": str(name), "customers": int(grp["customer"].nunique()),
-                       "new_customers": int(grp.loc[grp["new"], "customer"].nunique()), "revenue": _num(grp["amount"].sum()),
-                       "revenue_existing": _num(grp.loc[~grp["new"], "amount"].sum()), "revenue_new": _num(grp.loc[grp["new"], "amount"].sum())})
+        new_rows = frame[frame["new"]].groupby("line")
+        old_rows = frame[~frame["new"]].groupby("line")
+        per_line = pd.DataFrame({"customers": g["c"].nunique(), "new_customers": new_rows["c"].nunique(), "revenue": g["amount"].sum(),
+                                 "revenue_existing": old_rows["amount"].sum(), "revenue_new": new_rows["amount"].sum()})
+        per_line = per_line.fillna({"new_customers": 0, "revenue_existing": 0.0, "revenue_new": 0.0})
+        km = [{"product_line": str(name), "customers": int(r["customers"]), "new_customers": int(r["new_customers"]),
+               "revenue": _num(r["revenue"]), "revenue_existing": _num(r["revenue_existing"]), "revenue_new": _num(r["revenue_new"])}
+              for name, r in per_line.iterrows()]
         aggs.append(Aggregate("key_metrics", ("product_line",), tuple(km), source=export.path.name))
     if "channel" in f:  # the revenue of the year's invoices, split by offer line and sales channel
         in_year = (f["date"].dt.year == year) & f["customer"].notna() & f["amount"].notna()
@@ -414,10 +562,13 @@ def _invoices(export: Export, plan: Plan, year: int, lang: str, detail: bool) ->
     out = None
     if detail:
         names = {k: SEGMENT_LABELS[k][0 if lang == "fr" else 1] for k in SEGMENT_KEYS}
-        out = [{"customer": c, "first": first.date(), "last": last.date(), "recency_months": round(float(rec), 1),
-                "purchases_24m": int(p), "revenue_12m": float(r12), "revenue_total": float(rt), "segment": names[s]}
-               for c, first, last, rec, p, r12, rt, s in zip(table.index, table["first"], table["last"], table["recency_months"],
-                                                             table["purchases_24m"], table["revenue_12m"], table["revenue_total"], labels)]
+        firsts, lasts = pd.DatetimeIndex(table.first), pd.DatetimeIndex(table.last)
+        out = [{"customer": str(c), "first": first.date(), "last": last.date(), "recency_months": round(float(rec), 1),
+                "purchases_24m": int(p), "revenue_12m": round(float(r12), 2), "revenue_total": round(float(rt), 2),
+                "segment": names[SEGMENT_KEYS[s]]}
+               for c, first, last, rec, p, r12, rt, s in zip(table.names, firsts, lasts, table.recency_months.tolist(),
+                                                             table.purchases_24m.tolist(), table.revenue_12m.tolist(),
+                                                             table.revenue_total.tolist(), labels.tolist())]
     return Aggregated(aggs, used, notes, out)
 
 

@@ -19,13 +19,15 @@ class KindSpec:
     id_field: str | None = None  # duplicates of it are an error
     fr: str = ""
     en: str = ""
+    unread: tuple[str, ...] = ()  # fields a preset names (so headers are recognised) that no figure uses: a CSV reader skips them
 
 
 KINDS: dict[str, KindSpec] = {k.key: k for k in (
     KindSpec("deals", {"id": TEXT, "name": TEXT, "stage": TEXT, "status": TEXT, "amount": MONEY, "close_date": DATE,
                        "created": DATE, "line": TEXT, "customer": TEXT, "currency": TEXT, "source": TEXT, "channel": TEXT},
              (("amount",), ("close_date",), ("stage", "status")), "id",
-             "opportunités (étape, montant, date de clôture, ligne d'offre)", "opportunities (stage, amount, close date, offer line)"),
+             "opportunités (étape, montant, date de clôture, ligne d'offre)", "opportunities (stage, amount, close date, offer line)",
+             unread=("name", "source")),
     KindSpec("leads", {"id": TEXT, "source": TEXT, "created": DATE, "status": TEXT, "currency": TEXT},
              (("source",), ("created",)), "id",
              "contacts ou leads (source, date de création, statut)", "contacts or leads (source, creation date, status)"),

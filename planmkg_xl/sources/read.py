@@ -1,10 +1,13 @@
 """Read an export (CSV in any delimiter and encoding, or XLSX) into typed columns.
 
-pandas is imported here, lazily, and nowhere else in the package. The CSV path uses
-pyarrow's reader when the file is UTF-8 and reads only the columns a preset needs,
-so a million-row export stays within a few times a bare ``read_csv``. French exports
-work as they are: ``;`` separators, decimal commas, spaces as thousands separators,
-« € », dates written 31/12/2025, UTF-8 with a BOM or Windows-1252.
+pandas and pyarrow are imported here (and in ``aggregate``), lazily, and nowhere else in
+the package. A CSV is read twice at most: first by pyarrow's reader, only the columns a
+preset needs, numbers and ISO dates typed while parsing (the fast path, for the files
+exports usually are); when Arrow refuses a value, by pandas' reader and the general rules
+below, which read everything the fast path reads the same way and much more: French
+exports as they are (``;`` separators, decimal commas, spaces as thousands separators,
+« € », dates written 31/12/2025 or 31/12/25, UTF-8 with a BOM or Windows-1252), and every
+message by line. Both give the same frame (tests/test_sources_read.py).
 
 Everything wrong is gathered and reported at once, by file and line, with the first
 five examples, before anything is written.
@@ -149,12 +152,132 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
         raise SourceError(say(lang, f"{path.name} n'a pas de ligne d'en-têtes : exportez à nouveau les données avec les noms de colonnes.",
                               f"{path.name} has no header line: export the data again with its column names."))
     preset, matched = choose_preset(path.name, headers, kind, mapping, lang)
-    wanted = list(matched.values())
-    kinds_of = KINDS[preset.kind].fields
+    spec = KINDS[preset.kind]
+    read = {f: h for f, h in matched.items() if f not in spec.unread}  # a deal's name: a million texts no figure uses
     raw_names = {h.strip(): h for h in next(csv.reader([_header_line(raw, encoding, header_index)], delimiter=delimiter))}
-    usecols = [raw_names.get(h, h) for h in wanted]
-    # pandas' C reader, only the needed columns, text left as Python strings (converting a million of them to a
-    # string dtype costs more than the read); ';' files are French: their decimal comma is read by the parser itself.
+    usecols = [raw_names.get(h, h) for h in read.values()]
+    types = {raw_names.get(h, h): spec.fields[f] for f, h in read.items()}
+    frame = None
+    if header_index == 0 and len(raw_names) == len(headers):  # no comment lines, no repeated header: Arrow can read it
+        frame = _read_arrow(path, encoding, delimiter, usecols, types, preset, _sample(raw, encoding, delimiter, usecols))
+    if frame is None:
+        frame = _read_pandas(path, encoding, delimiter, header_index, usecols, types, lang)
+    frame.columns = [str(c).strip() for c in frame.columns]
+    if frame.columns.duplicated().any():
+        frame = frame.loc[:, ~frame.columns.duplicated()]
+    return _typed(path, preset, matched, frame, header_index + 2, "line", lang, comma_decimal=delimiter != ",", read=read)
+
+
+_ARROW_NUMBERS = (MONEY, NUMBER, COUNT)
+
+
+def _sample(raw: bytes, encoding: str, delimiter: str, names: list[str], rows: int = 50) -> dict[str, list[str]]:
+    """The first non-blank values of some columns, read from the sample already in memory (header on the first line)."""
+    text = raw.decode("utf-8-sig" if encoding.startswith("utf-8") else encoding, errors="replace")
+    lines = text.splitlines(keepends=True)[:rows + 1]
+    if len(lines) > 1 and not raw.endswith((b"\n", b"\r")) and len(raw) >= SAMPLE:
+        lines = lines[:-1]  # the last line of a cut sample may be cut too
+    try:
+        records = list(csv.reader(io.StringIO("".join(lines)), delimiter=delimiter))
+    except csv.Error:
+        return {}
+    if not records:
+        return {}
+    where = {h: i for i, h in enumerate(records[0])}
+    return {n: [r[where[n]].strip() for r in records[1:] if where.get(n, len(r)) < len(r) and r[where[n]].strip()]
+            for n in names if n in where}
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+
+
+def _read_arrow(path: Path, encoding: str, delimiter: str, usecols: list[str], types: dict[str, str], preset: Preset,
+                sample: dict[str, list[str]]):
+    """The fast path: pyarrow's CSV reader, only the needed columns, typed while parsing; None when it cannot.
+
+    Numbers are read with the file's decimal mark (``,`` in a ``;`` file) and text as text. Dates
+    written ISO (2025-12-31, 2025-12-31 10:00) are parsed by Arrow, which refuses an impossible day;
+    other dates (31/12/2025…) are read as a dictionary of their distinct texts, and only those few
+    are parsed, by the general rules (Arrow's own day-first parser would turn 31/02 into 3 March).
+    Any value written another way (« 1 234,56 € », a line with too many fields, bad UTF-8, a date
+    the rules reject…) makes this path give up: the general reader then reads the file, with its
+    messages by line. tests/test_sources_read.py checks both give the same frame.
+    """
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
+    from pandas._libs.parsers import STR_NA_VALUES  # the blanks pandas' reader knows, so both paths agree
+
+    if RATE in types.values():  # a rate column's reading depends on the whole column (45 or 0.45): the general rules
+        return None
+    column_types, by_dictionary = {}, []
+    for name, ftype in types.items():
+        if ftype in _ARROW_NUMBERS:
+            column_types[name] = pa.float64()
+        elif ftype == DATE:
+            seen = sample.get(name) or []
+            if seen and all(_ISO_DAY.match(v) for v in seen):
+                column_types[name] = pa.timestamp("ns")
+            else:
+                column_types[name] = pa.dictionary(pa.int32(), pa.string())
+                by_dictionary.append(name)
+        else:
+            column_types[name] = pa.string()  # Arrow converts to it faster than to large_string (measured), pandas takes either
+    try:
+        table = pcsv.read_csv(
+            path, read_options=pcsv.ReadOptions(encoding="utf8" if encoding.startswith("utf-8") else encoding,
+                                                use_threads=_arrow_threads(path.stat().st_size),
+                                                block_size=4 << 20),
+            parse_options=pcsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            convert_options=pcsv.ConvertOptions(include_columns=usecols, column_types=column_types, timestamp_parsers=[pcsv.ISO8601],
+                                                decimal_point="," if delimiter == ";" else ".", strings_can_be_null=True,
+                                                null_values=sorted(STR_NA_VALUES), quoted_strings_can_be_null=True))
+    except (pa.ArrowException, ValueError, UnicodeError, LookupError):
+        return None
+    dates = {}
+    for name in by_dictionary:
+        column = table.column(name).unify_dictionaries()
+        if column.num_chunks == 0:
+            dates[name] = pd.Series(np.array([], dtype="datetime64[ns]"))
+            continue
+        distinct = column.chunk(0).dictionary
+        parsed, bad = to_date(pd.Series(distinct.to_pandas(), dtype="str"), preset)
+        if bad.any():
+            return None  # the general reader says which lines
+        parsed = np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT"))
+        index = np.concatenate([c.indices.fill_null(len(distinct)).to_numpy() for c in column.chunks]) if column.num_chunks else []
+        dates[name] = parsed[index]
+    frame = table.drop_columns(by_dictionary).to_pandas() if by_dictionary else table.to_pandas()
+    for name in by_dictionary:
+        frame[name] = dates[name]
+    frame = frame[[c for c in table.column_names]]
+    return frame
+
+
+def _arrow_threads(size: int) -> bool:
+    """Whether Arrow should read on several threads: for a big file, when a core is idle.
+
+    Measured on a two-core machine shared with other work (bench/results/import.md): with a core idle,
+    a million-row deals export reads in 0.30 s on threads against 0.46 s on one; with both cores busy,
+    the threads lost at every size. Without a load average (Windows), more than two cores stand for idle.
+    """
+    cores = os.cpu_count() or 1
+    if size <= 16 << 20 or cores < 2:
+        return False
+    try:
+        return os.getloadavg()[0] <= cores - 1
+    except (AttributeError, OSError):
+        return cores > 2
+
+
+def _read_pandas(path: Path, encoding: str, delimiter: str, header_index: int, usecols: list[str], types: dict[str, str], lang: str):
+    """The general path: pandas' C reader (any layout Arrow refused); text columns kept as written."""
+    import pandas as pd
+
+    # only the needed columns, types inferred (forcing text is slow in pandas' reader: the few text columns
+    # read as numbers are read again below, as text); ';' files are French: their decimal comma is read by the parser itself.
     opts = dict(sep=delimiter, skiprows=header_index, header=0, usecols=usecols, encoding=encoding,
                 decimal="," if delimiter == ";" else ".")
     try:
@@ -163,16 +286,20 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
         except ValueError as exc:  # usecols not found (odd quoting of the header): read every column, pick ours after
             if "Usecols" not in str(exc) and "usecols" not in str(exc):
                 raise
-            frame = pd.read_csv(path, **{**opts, "usecols": None})
+            opts["usecols"] = None
+            frame = pd.read_csv(path, **opts)
+        text = [c for c in frame.columns if types.get(str(c).strip(), types.get(c)) in (TEXT, MONTH)
+                and not pd.api.types.is_string_dtype(frame[c].dtype)]
+        if text:  # codes the reader took for numbers (007, 12.0): read again as the text they are
+            again = pd.read_csv(path, **{**opts, "usecols": text, "dtype": str})
+            for c in text:
+                frame[c] = again[c].astype("str")
     except pd.errors.EmptyDataError as exc:
         raise SourceError(say(lang, f"{path.name} est vide : exportez à nouveau les données.", f"{path.name} is empty: export the data again.")) from exc
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise SourceError(say(lang, f"{path.name} n'est pas un CSV lisible ({str(exc).splitlines()[0]}). Exportez-le à nouveau en CSV.",
                               f"{path.name} is not a readable CSV ({str(exc).splitlines()[0]}). Export it again as CSV.")) from exc
-    frame.columns = [str(c).strip() for c in frame.columns]
-    if frame.columns.duplicated().any():
-        frame = frame.loc[:, ~frame.columns.duplicated()]
-    return _typed(path, preset, matched, frame, header_index + 2, "line", lang, comma_decimal=delimiter != ",")
+    return frame
 
 
 def _header_line(raw: bytes, encoding: str, index: int) -> str:
@@ -267,13 +394,13 @@ def _missing_message(name: str, kind: str, missing: list[tuple[str, ...]], heade
 
 
 def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_line: int, unit: str, lang: str,
-           comma_decimal: bool = True) -> Export:
+           comma_decimal: bool = True, read: dict[str, str] | None = None) -> Export:
     import pandas as pd
 
     problems = _Problems(path.name, lang)
     spec = KINDS[preset.kind]
     out = {}
-    for fkey, header in matched.items():
+    for fkey, header in (matched if read is None else read).items():
         col = frame[header]
         ftype = spec.fields[fkey]
         if ftype in (MONEY, NUMBER, COUNT, RATE):
@@ -286,7 +413,7 @@ def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_lin
         elif ftype == DATE:
             values, bad = to_date(col, preset)
             _report(problems, header, col, bad, "des dates", "dates", first_line, unit)
-            out[fkey] = values
+            out[fkey] = values.astype("datetime64[ns]")  # one resolution whichever rules read the column
         elif ftype == MONTH:
             values, bad = to_month(col)
             _report(problems, header, col, bad, "des mois", "months", first_line, unit)
