@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import platform
 import shutil
 import statistics
@@ -78,9 +79,16 @@ def main() -> None:
     args = parser.parse_args()
     soffice = shutil.which("soffice")
     planmkg = [sys.executable, "-m", "planmkg_xl"]
+    # pip compiles .pyc files at install time; an environment that never writes them (PYTHONDONTWRITEBYTECODE)
+    # would make every cold run compile our ~20 000 lines again (~0.1-0.2 s): compile once, as bench/ribbon_import.py does.
+    import compileall
+
+    import planmkg_xl
+
+    compileall.compile_dir(str(Path(planmkg_xl.__file__).parent), quiet=1)
     work = Path(tempfile.mkdtemp(prefix="planmkg-bench-"))
     results = {"date": dt.datetime.now().isoformat(timespec="seconds"), "machine": f"{platform.machine()}, {platform.python_version()}",
-               "runs": args.runs, "plans": {}}
+               "runs": args.runs, "load_before": round(os.getloadavg()[0], 1), "plans": {}}
     from lo import strip_cached_values
 
     for name, plan in (("demo", demo_plan()), ("large", large_plan()), ("long_text", long_text_plan())):
@@ -107,6 +115,7 @@ def main() -> None:
             row["libreoffice_deck_pdf"] = timed([soffice, f"-env:UserInstallation=file://{work / 'lo_profile'}", "--headless", "--convert-to",
                                                  "pdf", "--outdir", str(work / "pdf"), str(deck)], args.runs)
         results["plans"][name] = row
+    results["load_after"] = round(os.getloadavg()[0], 1)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.with_suffix(".json").write_text(json.dumps(results, indent=2) + "\n")
     args.out.with_suffix(".md").write_text(render(results))
@@ -114,7 +123,10 @@ def main() -> None:
 
 
 def render(results: dict) -> str:
-    lines = [f"# Benchmark — {results['date']}", "", f"Machine: {results['machine']}; median of {results['runs']} cold runs each.", "",
+    lines = [f"# Benchmark — {results['date']}", "", f"Machine: {results['machine']}; median of {results['runs']} cold runs each "
+             f"(bytecode compiled first, as an installed package has it). Load average (2 cores) "
+             f"{results.get('load_before', '?')} at the start, {results.get('load_after', '?')} at the end: compare ratios taken "
+             f"in the same run.", "",
              "| plan | size | command | seconds | ÷ LibreOffice recalc of the workbook | ÷ bare calamine read |", "|---|---|---|---|---|---|"]
     for name, row in results["plans"].items():
         lo, cal = row.get("libreoffice_recalc"), row["calamine_read"]

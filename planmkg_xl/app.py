@@ -13,19 +13,18 @@ from typing import TYPE_CHECKING
 from .core.compute import Computed, compute
 from .errors import PlanError, WorkbookError
 from .messages import msg, say
-from .io.jsonio import plan_from_json_file, plan_to_json
 from .io.package import Package, check_not_locked, check_output, check_writable, read_package, write_atomic, zip_bytes
 from .io.read import WorkbookData, read_package_data
-from .checks import run_checks
 from .core.layout import formulas
-from .io.controls import flags, locate, write_controls
-from .io.write import Refusal, Repair, drop_calc_chain, refresh_derived, serialise
 from .model.findings import Finding
 from .model.plan import Plan
 from .model.schema import CHECKS_CODENAME, LISTS_CODENAME, SHEETS, WORKBOOK_CODENAME, default_scalars
 
+# The rules, the writer, the Contrôles sheet and JSON are imported by the use cases that need them: a ribbon
+# click imports this module, and building a deck or a monthly review needs none of them (bench/ribbon_import.py).
 if TYPE_CHECKING:
     from .core.imports import Changes
+    from .io.write import Refusal, Repair
 
 SHEET_CODENAMES = [s.codename for s in SHEETS] + [CHECKS_CODENAME, LISTS_CODENAME]  # Accueil first
 
@@ -40,6 +39,7 @@ def build_xlsm(plan: Plan) -> bytes:
 
     from .io.build import APP_PROPERTIES, build_workbook  # openpyxl: only when building, not on every ribbon click
     from .io.macro import add_macro_parts
+    from .io.write import refresh_derived, serialise
 
     xlsx, _ = build_workbook(plan)
     with zipfile.ZipFile(io.BytesIO(xlsx)) as zf:
@@ -57,11 +57,15 @@ def build_xlsm(plan: Plan) -> bytes:
 
 def findings_for(computed: Computed) -> list[Finding]:
     """Every coherence finding of a computed plan (PLAN_SPEC §2)."""
+    from .checks import run_checks
+
     return run_checks(computed)
 
 
 def write_findings(data: WorkbookData, findings: list[Finding]) -> set[str]:
     """Fill the Contrôles sheet (rows and flag list that drives the highlight); the sheet parts changed."""
+    from .io.controls import flags, locate, write_controls
+
     layout, rows = data.layout, data.sheet_rows()
     places = [[p for p in (locate(ref, layout, rows) for ref in f.cells) if p] for f in findings]
     codename_of = {sp.title: sp.codename for sp in data.wmap.sheets.values() if sp.codename}
@@ -98,6 +102,8 @@ def new_from_json(json_path: str | os.PathLike, path: str | os.PathLike, force: 
     The plan's own texts (objectives, tactics…) are the user's words: they are kept in
     their language, which is returned so the front end can say when it differs.
     """
+    from .io.jsonio import plan_from_json_file
+
     src = Path(json_path)
     check_output(path, (".xlsm",), inputs=(src,), force=force)
     plan = plan_from_json_file(src)
@@ -130,6 +136,8 @@ def load_computed(path: str | os.PathLike) -> tuple[WorkbookData, Computed]:
 def export_json(path: str | os.PathLike, out: str | os.PathLike) -> Path:
     """The plan's inputs as JSON. An existing JSON file is replaced (exporting again is the usual cycle);
     the workbook itself, or a file of another kind, never is."""
+    from .io.jsonio import plan_to_json
+
     out = Path(out)
     check_output(out, (".json",), inputs=(path,), force=True)
     data = load(path)
@@ -154,6 +162,8 @@ def recompute(path: str | os.PathLike, output: str | os.PathLike | None = None, 
     Input cells and every part we do not own stay byte-identical; the file is replaced atomically.
     A cell that may have been typed is left alone and reported (``RecomputeReport.refused``).
     """
+    from .io.write import drop_calc_chain, refresh_derived, serialise
+
     path = Path(path)
     target = Path(output) if output else path
     check_not_locked(path)
@@ -168,7 +178,8 @@ def recompute(path: str | os.PathLike, output: str | os.PathLike | None = None, 
         raise WorkbookError(msg("app.lost_vba", name=path.name))
     data = read_package_data(pkg)
     full = compute(data.plan)
-    changed, repairs, refused = refresh_derived(data, full)
+    expected = formulas(data.layout)
+    changed, repairs, refused = refresh_derived(data, full, expected)
     findings = findings_for(full.compact(data.compact_plan()))
     changed |= write_findings(data, findings)
     parts = {**pkg.parts, **serialise(data, changed)}
@@ -176,11 +187,13 @@ def recompute(path: str | os.PathLike, output: str | os.PathLike | None = None, 
         parts = drop_calc_chain(parts)
     if changed or target != path:
         write_atomic(target, zip_bytes(parts, pkg.infos))
-    return RecomputeReport(target, len(formulas(data.layout)), repairs, findings, sorted(changed), refused, data.layout.lang)
+    return RecomputeReport(target, len(expected), repairs, findings, sorted(changed), refused, data.layout.lang)
 
 
 def cell_address(data: WorkbookData):
     """A function naming a finding's cell as the user finds it: 'Commercial!K12'."""
+    from .io.controls import locate
+
     layout, rows = data.layout, data.sheet_rows()
 
     def where(ref) -> str | None:
@@ -450,6 +463,7 @@ def import_files(path: str | os.PathLike, files, *, kind: str | None = None, map
     Conflicts (a typed value that differs) are kept unless ``replace``; ``dry_run`` writes nothing.
     """
     from .io.inputs import apply_changes
+    from .io.write import drop_calc_chain, refresh_derived, serialise
 
     path = Path(path)
     target = Path(output) if output else path

@@ -36,3 +36,34 @@ def test_absurd_magnitudes_are_quoted_not_crashed():
     assert numbers.percent(1.2e150, "fr").startswith("1,2e+152") and numbers.percent(1.2e150, "en", signed=True) == "+1.2e+152%"
     assert numbers.money(3e20, "en") == "3e+20\u00a0EUR" and numbers.count(-4e16, "fr") == "-4e+16"
     assert numbers.count(1234, "en") == "1,234"  # ordinary figures unchanged
+
+
+# Independent oracle: Babel's own format_* functions. ``core.numbers`` parses each pattern once and puts the
+# currency sign in itself (bench/: thousands of figures per check run); the text must stay Babel's, character for character.
+from babel.numbers import format_currency, format_decimal, format_percent  # noqa: E402
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_FIGURES = st.one_of(st.floats(min_value=-9e14, max_value=9e14, allow_nan=False, allow_infinity=False),
+                     st.integers(min_value=-10 ** 14, max_value=10 ** 14),
+                     st.sampled_from([0, -0.0, 0.005, 0.015, 2.675, 99.995, 100, -100.5, 1e-9]))
+_CURRENCIES = st.sampled_from(["EUR", "USD", "GBP", "CHF", "JPY", "XYZ", "eur", "€", "A'B", "A'B'C", "$"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=_FIGURES, lang=st.sampled_from(["fr", "en"]), currency=_CURRENCIES, decimals=st.sampled_from([None, 0, 1, 2]))
+def test_money_is_babels_format_currency(value, lang, currency, decimals):
+    digits = decimals if decimals is not None else (0 if abs(value) >= 100 else 2)
+    expected = format_currency(value, currency, format=n._pattern(lang, "currency", digits), locale=n._locale(lang),
+                               currency_digits=False)
+    assert n.money(value, lang, currency, decimals) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=_FIGURES, lang=st.sampled_from(["fr", "en"]), decimals=st.sampled_from([0, 1, 2, 4]))
+def test_number_percent_and_count_are_babels(value, lang, decimals):
+    loc = n._locale(lang)
+    assert n.number(value, lang, decimals) == format_decimal(value, format="#,##0" + ("." + "#" * decimals if decimals else ""),
+                                                             locale=loc)
+    assert n.count(value, lang) == format_decimal(round(value), format="#,##0", locale=loc)
+    if abs(value * 100) < n.HUGE:
+        assert n.percent(value, lang, decimals) == format_percent(value, format=n._pattern(lang, "percent", decimals), locale=loc)

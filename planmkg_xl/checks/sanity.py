@@ -142,19 +142,22 @@ def check_channel_leads(ctx: Ctx) -> list[Finding]:
 _NON_NEGATIVE = {Kind.COUNT, Kind.MONEY, Kind.KMONEY, Kind.NUMBER, Kind.MONTHS, Kind.YEARS}
 
 
-def _inputs(ctx: Ctx, kinds):
-    """(CellRef, value) for every numeric input of ``kinds``, tables then scalars."""
+def _inputs(ctx: Ctx, kinds, bad):
+    """(CellRef, value) for every numeric input of ``kinds`` whose value is ``bad(value)``, tables then scalars.
+
+    The test comes first: a large plan holds tens of thousands of numbers and only the bad ones need a cell reference.
+    """
     for key, table in TABLES.items():
         fields = [f.key for f in table.inputs if f.kind in kinds]
         for i, row in ctx.rows(key) if fields else ():
             for field in fields:
                 value = num(row.get(field))
-                if value is not None:
+                if value is not None and bad(value):
                     yield CellRef(key, i, field), value
     for key, f in SCALARS.items():
         if not f.derived and f.kind in kinds:
             value = ctx.scalar(key)
-            if value is not None:
+            if value is not None and bad(value):
                 yield CellRef(None, None, key), value
 
 
@@ -177,7 +180,7 @@ def _grouped(ctx: Ctx, rule_id: str, bad, text) -> list[Finding]:
 
 def check_rates(ctx: Ctx) -> list[Finding]:
     """SAN-009: shares typed by the user (win ratio assumption, churn, margin, envelope %…) within 0–100 %."""
-    bad = [x for x in _inputs(ctx, {Kind.RATE}) if not 0 <= x[1] <= 1]
+    bad = list(_inputs(ctx, {Kind.RATE}, lambda v: not 0 <= v <= 1))
     return _grouped(ctx, "SAN-009", bad, lambda title, listed: (
         f"{title} : taux hors de 0–100 % ({listed}). Saisissez 45 % ou 0,45, pas 45.",
         f"{title}: rates outside 0–100% ({listed}). Type 45% or 0.45, not 45."))
@@ -185,7 +188,7 @@ def check_rates(ctx: Ctx) -> list[Finding]:
 
 def check_negatives(ctx: Ctx) -> list[Finding]:
     """SAN-010: no negative count or amount."""
-    bad = [x for x in _inputs(ctx, _NON_NEGATIVE) if x[1] < 0]
+    bad = list(_inputs(ctx, _NON_NEGATIVE, lambda v: v < 0))
     return _grouped(ctx, "SAN-010", bad, lambda title, listed: (
         f"{title} : valeurs négatives ({listed}) ; les comptes et les montants sont positifs.",
         f"{title}: negative values ({listed}); counts and amounts are positive."))

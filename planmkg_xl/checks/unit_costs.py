@@ -65,9 +65,9 @@ def check_sources(ctx: Ctx) -> list[Finding]:
         share_n = target / ql_target if target is not None and ql_target else None
         leans = ratio > 1 and bool(share_prev) and share_n is not None and share_n > share_prev * (1 + ctx.tol_warn) + 1e-12
         severity = Severity.WARNING if leans else Severity.INFO
-        where = ctx.t(f"{name} coûte {ctx.money(cost)} par lead qualifié en N-1, {ctx.number(ratio, 1)} × la moyenne des sources "
-                      f"({ctx.money(average)})", f"{name} cost {ctx.money(cost)} per qualified lead in N-1, {ctx.number(ratio, 1)} × the "
-                                                 f"sources' average ({ctx.money(average)})")
+        price, times, mean = ctx.money(cost), ctx.number(ratio, 1), ctx.money(average)
+        where = ctx.t(f"{name} coûte {price} par lead qualifié en N-1, {times} × la moyenne des sources ({mean})",
+                      f"{name} cost {price} per qualified lead in N-1, {times} × the sources' average ({mean})")
         if leans:
             tail = ctx.t(f" ; or les objectifs N comptent sur elle pour croître : {ctx.pct(share_n)} des leads qualifiés visés contre "
                          f"{ctx.pct(share_prev)} en N-1. Revoyez la répartition des objectifs ou le coût de cette source.",
@@ -91,14 +91,16 @@ def _simple(ctx: Ctx, rule_id: str, table: str, units: str, cost_field: str, kin
         return []
     average, outliers = found
     per_fr, per_en = _words(ctx, units)
+    mean = ctx.money(average)  # one average for every line: formatted once (a campaign table may list thousands)
     out = []
     for i, row, cost, ratio in outliers:
         name = ctx.row_label(table, i)
         dear = ratio > 1
+        price, times = ctx.money(cost), ctx.number(ratio, 1)
         out.append(finding(rule_id, Severity.INFO, ctx.t(
-            f"{kind[0]} « {name} » : {ctx.money(cost)} {per_fr} en N-1, {ctx.number(ratio, 1)} × la moyenne ({ctx.money(average)})"
+            f"{kind[0]} « {name} » : {price} {per_fr} en N-1, {times} × la moyenne ({mean})"
             + (" : à revoir, ou dépense mal saisie." if dear else " : à développer, ou dépense oubliée."),
-            f"{kind[1]} \"{name}\": {ctx.money(cost)} {per_en} in N-1, {ctx.number(ratio, 1)} × the average ({ctx.money(average)})"
+            f"{kind[1]} \"{name}\": {price} {per_en} in N-1, {times} × the average ({mean})"
             + (": to reconsider, or a spend typed wrongly." if dear else ": to develop, or a spend left out.")),
             (CellRef(table, i, cost_field), CellRef(table, None, cost_field)), line=name, cost=cost, average=average, ratio=ratio))
     return out

@@ -46,6 +46,7 @@ class Computed:
 
 
 _FIELDS = {k: {f.key: f for f in t.fields} for k, t in TABLES.items()}
+_DERIVED = {k: {f.key: f.derived for f in t.fields} for k, t in TABLES.items()}  # asked once per reference, per row
 
 
 class _Context:
@@ -55,17 +56,23 @@ class _Context:
         self.plan, self.table_key, self.row, self.computed, self.total = plan, table_key, row, computed, total
         self.memo: dict[str, object] = {}
         self.fields = _FIELDS[table_key] if table_key else {}
+        self.derived = _DERIVED[table_key] if table_key else {}
 
     def _table(self):
         return TABLES[self.table_key] if self.table_key else None
 
     def is_derived(self, key: str) -> bool:
-        f = self.fields.get(key)
-        if f is not None:
-            return self.total or f.derived
+        derived = self.derived.get(key)
+        if derived is not None:
+            return self.total or derived
         return SCALARS[key].derived
 
     def value(self, key: str) -> object:
+        # Field and scalar keys hold no ":", so the memo (which never holds a "label:" or "total:" key)
+        # answers first: a large plan asks for a row's values several times each.
+        memo = self.memo
+        if key in memo:
+            return memo[key]
         if key.startswith("label:"):
             return key.split(":")[2]  # plans store choice keys, and compare with keys
         if key.startswith("total:"):  # another table's total: "total:leadgen.leads"
@@ -73,22 +80,19 @@ class _Context:
             if table_key not in self.computed.totals:
                 derive_table(self.plan, table_key, self.computed)
             return self.computed.totals.get(table_key, {}).get(field_key)
-        if key in self.memo:
-            return self.memo[key]
         if key in self.fields:
-            value = self._field_value(self._table(), key)
+            value = self._field_value(key)
         else:
             value = self.computed_scalar(key)
-        self.memo[key] = value
+        memo[key] = value
         return value
 
-    def _field_value(self, table, key):
-        f = self.fields[key]
+    def _field_value(self, key):
         if self.total:
-            expr = total_expr(table, key)
+            expr = total_expr(self._table(), key)
             return None if expr is None else expr.evaluate(self)
-        if f.derived:
-            return f.formula.evaluate(self)
+        if self.derived[key]:
+            return self.fields[key].formula.evaluate(self)
         return self.row.get(key)
 
     def computed_scalar(self, key: str) -> object:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from babel import Locale
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import NumberPattern, get_currency_symbol, parse_pattern
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
@@ -28,6 +28,42 @@ def _pattern(lang: str, kind: str, decimals: int) -> str:
     loc = _locale(lang)
     base = loc.percent_formats[None] if kind == "percent" else loc.currency_formats["standard"]
     return _with_decimals(base.pattern, decimals)
+
+
+# Why parsed once: Babel's format_decimal/format_currency parse the pattern on every call, and
+# format_currency also looks up the currency's plural display name (for the rare "¤¤¤" pattern)
+# whether or not the pattern shows it. A check run on a large plan formats thousands of figures
+# (bench/: 4 per unit-cost finding); the text is the same, made by the same ``NumberPattern.apply``.
+@lru_cache(maxsize=None)
+def _parsed(pattern: str) -> NumberPattern:
+    return parse_pattern(pattern)
+
+
+@lru_cache(maxsize=None)
+def _symbol(currency: str, lang: str) -> str:
+    return get_currency_symbol(currency, _locale(lang))
+
+
+def _apply(pattern: str, value: float, lang: str) -> str:
+    return _parsed(pattern).apply(value, _locale(lang))
+
+
+def _currency(value: float, currency: str, pattern: str, lang: str) -> str:
+    """Babel's ``format_currency(value, currency, format=pattern, currency_digits=False)``, the pattern parsed once.
+
+    With ``currency_digits=False`` the currency never changes the digits, so the number is
+    rendered without it and its signs put in as ``NumberPattern.apply`` does (same order).
+    """
+    symbol = _symbol(currency, lang)
+    if "¤¤¤" in pattern or "'" in currency + symbol:
+        # the currency's plural name, or a quote Babel would strip after putting the symbol in: Babel itself
+        from babel.numbers import format_currency
+
+        return format_currency(value, currency, format=pattern, locale=_locale(lang), currency_digits=False)
+    text = _parsed(pattern).apply(value, _locale(lang), currency=None)
+    if "¤" in text:
+        text = text.replace("¤¤", currency.upper()).replace("¤", symbol)
+    return text
 
 
 def locale_of(lang: str) -> str:
@@ -60,7 +96,7 @@ def count(value: float, lang: str) -> str:
     huge = _huge(value, lang)
     if huge:
         return huge
-    return format_decimal(round(value), format="#,##0", locale=_locale(lang))
+    return _apply("#,##0", round(value), lang)
 
 
 def number(value: float, lang: str, decimals: int = 1) -> str:
@@ -69,7 +105,7 @@ def number(value: float, lang: str, decimals: int = 1) -> str:
     if huge:
         return huge
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=_locale(lang))
+    return _apply(pattern, value, lang)
 
 
 def percent(value: float, lang: str, decimals: int = 1, signed: bool = False) -> str:
@@ -77,7 +113,7 @@ def percent(value: float, lang: str, decimals: int = 1, signed: bool = False) ->
     huge = _huge(value * 100, lang, "\u00a0%" if lang != "en" else "%")
     if huge:
         return ("+" if signed and value > 0 else "") + huge
-    text = format_percent(value, format=_pattern(lang, "percent", decimals), locale=_locale(lang))
+    text = _apply(_pattern(lang, "percent", decimals), value, lang)
     return "+" + text if signed and round(value * 100, decimals) > 0 else text
 
 
@@ -88,8 +124,7 @@ def money(value: float, lang: str, currency: str = "EUR", decimals: int | None =
         return huge
     if decimals is None:
         decimals = 0 if abs(value) >= 100 else 2
-    return format_currency(value, currency or "EUR", format=_pattern(lang, "currency", decimals), locale=_locale(lang),
-                           currency_digits=False)
+    return _currency(value, currency or "EUR", _pattern(lang, "currency", decimals), lang)
 
 
 def points(value: float, lang: str, decimals: int = 1) -> str:

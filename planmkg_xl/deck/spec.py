@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..checks.report import verdict, verdict_key
 from ..core.compute import Computed
 from ..model.findings import Finding
 from ..model.schema import LANGS
@@ -82,6 +81,8 @@ def _severity(finding: object) -> str:
 
 
 def _findings(c: Ctx, findings: Iterable[object] | None) -> SlideSpec:
+    from ..checks.report import verdict, verdict_key  # the rules' words, only for a deck that shows them (--with-checks)
+
     slide = SlideSpec("findings", "findings", c.tr("Contrôles de cohérence du plan", "Plan coherence checks"),
                       c.tr("Annexe · Contrôles", "Appendix · Checks"),
                       notes=c.tr("Source : onglet Contrôles (planmkg check).", "Source: Checks tab (planmkg check)."))

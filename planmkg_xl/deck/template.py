@@ -208,6 +208,7 @@ class Canvas:
 
         self.layout = layout
         self.plain = False
+        self.trims: dict[tuple[Box, float], Box] = {}  # ``trim``'s answers: the image never changes once painted
         master = layout.slide_master
         self.palette = Palette(master)
         pres = layout.part.package.presentation_part.presentation
@@ -513,13 +514,35 @@ def footer_top(layout) -> int:
 
 def title_box(layout) -> Box:
     """Where a content slide's title goes (``_title_place``), narrowed to keep clear of decorations at its ends."""
-    return trim(layout, _title_place(layout))
+    return _per_layout(layout, "title_box", lambda: trim(layout, _title_place(layout)))
+
+
+# A layout's boxes, once per layout part (forgotten with its presentation): every slide on a layout asks for them
+# again, and working them out walks the placeholders' inheritance (python-pptx) each time. A deck never edits a layout.
+_BOXES: "weakref.WeakKeyDictionary[object, dict[str, Box]]" = weakref.WeakKeyDictionary()
+
+
+def _per_layout(layout, what: str, work) -> Box:
+    known = _BOXES.setdefault(layout.part, {})
+    if what not in known:
+        known[what] = work()
+    return known[what]
 
 
 def trim(layout, b: Box, most: float = 0.2) -> Box:
     """``b`` narrowed from the left and the right (by at most ``most`` of its width each) past columns where a
-    decoration (a triangle, a band's end, a picture's edge) breaks the background that dominates the box."""
+    decoration (a triangle, a band's end, a picture's edge) breaks the background that dominates the box.
+
+    Once per background and box: every content slide of a deck asks for the same title box and content area.
+    """
     c = canvas(layout)
+    key = (b, most)
+    if key not in c.trims:
+        c.trims[key] = _trim(c, b, most)
+    return c.trims[key]
+
+
+def _trim(c: Canvas, b: Box, most: float) -> Box:
     img = c.crop(b)
     w, h = img.size
     if w < 8:
@@ -533,15 +556,18 @@ def trim(layout, b: Box, most: float = 0.2) -> Box:
         if acc >= 0.6 * total:
             break
     px = img.load()
+    near: dict[tuple[int, int, int], bool] = {}  # a colour close to one of the dominant ones: decided once per colour
 
-    def share(col: int) -> float:
-        hits = sum(1 for y in range(h) if any(sum(abs(px[col, y][k] - m[k]) for k in range(3)) < 60 for m in main))
-        return hits / h
+    def is_main(rgb) -> bool:
+        if rgb not in near:
+            near[rgb] = any(sum(abs(rgb[k] - m[k]) for k in range(3)) < 60 for m in main)
+        return near[rgb]
 
-    overall = sum(share(x) for x in range(w)) / w
+    shares = [sum(1 for y in range(h) if is_main(px[col, y])) / h for col in range(w)]  # each column's share, once
+    overall = sum(shares) / w
     limit = int(w * most)
-    left = next((x for x in range(limit) if share(x) >= overall - 0.1), limit)
-    right = next((x for x in range(limit) if share(w - 1 - x) >= overall - 0.1), limit)
+    left = next((x for x in range(limit) if shares[x] >= overall - 0.1), limit)
+    right = next((x for x in range(limit) if shares[w - 1 - x] >= overall - 0.1), limit)
     if not left and not right:
         return b
     scale = b.w / w
@@ -568,6 +594,10 @@ def _title_place(layout) -> Box:
 def content_area(layout) -> Box:
     """Where the content goes on ``layout``: its body placeholders' bounding box, else the free band
     between title and footer — on the slide, below the title, above the footer."""
+    return _per_layout(layout, "content_area", lambda: _content_area(layout))
+
+
+def _content_area(layout) -> Box:
     W, H = slide_size(layout)
     gap = int(H * 0.015)
     tb = _title_place(layout)

@@ -313,10 +313,13 @@ def do_check(book: Any, ui: Any) -> Outcome:
 
 def _deck(book: Any, ui: Any, update: bool) -> Outcome:
     from .. import app
+    from ..core.compute import compute
     from ..errors import FileLockedError
     from ..io.package import write_atomic
 
-    data, computed, findings = _computed_and_findings(book)
+    data = read_book(book)
+    computed = compute(data.compact_plan())
+    findings = None  # the committee deck leaves the findings to the Contrôles tab (no --with-checks): no rule runs for it
     lang = data.layout.lang
     target = output_path(book, ".pptx", ui, lang)
     if target is None:

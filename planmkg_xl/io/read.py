@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..core.layout import cell_ref
+from ..core.layout import cell_ref, col_letter
 from ..errors import CellValueError, WorkbookError
 from ..messages import msg
 from ..model.fields import Field, Kind, Table
@@ -123,6 +123,9 @@ def read_package_data(pkg: Package) -> WorkbookData:
         c = cells[part_of[sheet]].get(ref)
         if c is None:
             return None
+        return _read_cell(c, sheet, ref, f)
+
+    def _read_cell(c: etree._Element, sheet: str, ref: str, f: Field):
         try:
             raw = cell_value(c, wmap.shared_strings)
         except WorkbookError:
@@ -137,10 +140,17 @@ def read_package_data(pkg: Package) -> WorkbookData:
 
     for key, geom in layout.tables.items():
         rows = []
+        sheet, index = geom.sheet_title, cells[part_of[geom.sheet_title]]
+        columns = [(f, col_letter(geom.cols[f.key])) for f in geom.table.inputs]  # column letters once per table, not per cell
         for r in range(geom.first_row, geom.last_row + 1):
-            row = {f.key: v for f in geom.table.inputs if (v := read(geom.sheet_title, r, geom.cols[f.key], f)) is not None}
-            check_row_units(geom.table, row, lambda fkey, k, sheet=geom.sheet_title, r=r, **kw: problems.add(
-                sheet, cell_ref(r, geom.cols[fkey]), lang, k, **kw))
+            row, number = {}, str(r)
+            for f, letters in columns:
+                c = index.get(letters + number)
+                if c is not None and (v := _read_cell(c, sheet, letters + number, f)) is not None:
+                    row[f.key] = v
+            if geom.table.row_unit is not None:
+                check_row_units(geom.table, row, lambda fkey, k, sheet=sheet, r=r, **kw: problems.add(
+                    sheet, cell_ref(r, geom.cols[fkey]), lang, k, **kw))
             rows.append(row)
         plan.tables[key] = rows
     for key, (sheet, row, col) in layout.scalars.items():
@@ -200,6 +210,10 @@ def number_ok(value: object) -> bool:
 def convert(raw: object, f: Field, lang: str, complain) -> object:
     """A cell's raw value -> the plan's canonical value for field ``f`` (or None after a complaint)."""
     kind = f.kind
+    number_type = type(raw)
+    if (number_type is int or number_type is float) and kind in _PLAIN_NUMBER_KINDS and raw >= 0 and number_ok(raw) \
+            and (kind is not Kind.COUNT or float(raw).is_integer()) and (kind is not Kind.RATE or raw <= 1):
+        return raw  # most cells: a number in a number column that passes every test below
     if raw is None or raw == "":
         return None
     if isinstance(raw, str) and raw.strip() == "" and kind not in (Kind.TEXT, Kind.LONGTEXT):
@@ -248,6 +262,10 @@ def convert(raw: object, f: Field, lang: str, complain) -> object:
     return raw
 
 
+_PLAIN_NUMBER_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.KMONEY, Kind.NUMBER, Kind.RATE, Kind.RATIO, Kind.MONTHS, Kind.YEARS,
+                                 Kind.MULTIPLE, Kind.YESNO})
+
+
 def _show_any(value: object) -> str:
     text = str(value) if not isinstance(value, int) or abs(value) < 10 ** 30 else f"{str(value)[:12]}… ({len(str(value))} digits)"
     return text[:40]
@@ -255,8 +273,11 @@ def _show_any(value: object) -> str:
 
 def _cell_index(root: etree._Element, title: str, part: str) -> dict[str, etree._Element]:
     """ref -> <c> of a plan sheet; a cell without a proper address (Excel always writes one) is refused."""
+    out = {c.get("r"): c for c in root.iter(_C)}
+    if None not in out and _A1_LINES.fullmatch("\0".join(out)):  # every address valid: one match for the whole sheet (XML holds no NUL)
+        return out
     out = {}
-    for c in root.iter(f"{{{NS['m']}}}c"):
+    for c in root.iter(_C):  # say which cell, the first in the sheet's order
         ref = c.get("r")
         if ref is None or not _A1.match(ref):
             raise WorkbookError(msg("book.bad_address", sheet=title, part=part, ref=repr(ref)))
@@ -265,6 +286,8 @@ def _cell_index(root: etree._Element, title: str, part: str) -> dict[str, etree.
 
 
 _A1 = re.compile(r"^[A-Z]{1,3}[1-9][0-9]{0,6}$")
+_A1_LINES = re.compile(r"(?:[A-Z]{1,3}[1-9][0-9]{0,6}\0)*[A-Z]{1,3}[1-9][0-9]{0,6}|")
+_C = f"{{{NS['m']}}}c"
 
 
 def _show(value: float) -> str:

@@ -26,6 +26,21 @@ from .sheets import cell_value, split_ref
 _C, _F, _V, _IS, _ROW = (f"{{{NS_MAIN}}}{t}" for t in ("c", "f", "v", "is", "row"))
 
 
+def _parts(c: etree._Element) -> tuple[etree._Element | None, etree._Element | None, etree._Element | None]:
+    """``(c.find(f), c.find(v), c.find(is))`` in one pass over the cell's few children (a large plan has 50 000
+    derived cells, each looked at several times)."""
+    f = v = inline = None
+    for child in c:
+        tag = child.tag
+        if tag == _F:
+            f = child if f is None else f
+        elif tag == _V:
+            v = child if v is None else v
+        elif tag == _IS:
+            inline = child if inline is None else inline
+    return f, v, inline
+
+
 @dataclass(frozen=True)
 class Repair:
     """A derived cell whose formula was missing, changed or typed over, now restored.
@@ -75,17 +90,20 @@ def cell_values(layout: Layout, computed: Computed) -> dict[tuple[str, str], obj
     return out
 
 
-def refresh_derived(data: WorkbookData, computed: Computed) -> tuple[set[str], list[Repair], list[Refusal]]:
+def refresh_derived(data: WorkbookData, computed: Computed,
+                    expected: dict[tuple[str, str], str] | None = None) -> tuple[set[str], list[Repair], list[Refusal]]:
     """Update the derived cells in ``data``'s parsed sheets; the parts changed, the cells restored, the cells refused.
 
     Derived cells are found from the table definitions and the sheet as it is now, and a
     cell is only written when that is certain (``_refusals``): a cell in an input format,
     inside an array formula, sharing a formula with a cell we do not own, a total row
     that is not where the table ends… is left alone and reported. The caller serialises
-    the changed parts (``serialise``) once every edit is made.
+    the changed parts (``serialise``) once every edit is made. ``expected``: ``formulas(data.layout)`` when the
+    caller has it already.
     """
     layout = data.layout
-    expected = formulas(layout)
+    if expected is None:
+        expected = formulas(layout)
     refused = _refusals(data, expected)
     values = cell_values(layout, computed)
     part_of = {sp.title: sp.part for sp in data.wmap.sheets.values()}
@@ -136,7 +154,7 @@ def _rows_without_derived(cells: list[tuple[str, str]], index: dict[str, etree._
     for ref, _ in cells:
         row = split_ref(ref)[0]
         c = index.get(ref)
-        full = c is not None and (c.find(_F) is not None or c.find(_V) is not None or c.find(_IS) is not None)
+        full = c is not None and any(part is not None for part in _parts(c))
         holding[row] = holding.get(row, False) or full
     return {row for row, full in holding.items() if not full}
 
@@ -161,6 +179,8 @@ def _refusals(data: WorkbookData, expected: dict[tuple[str, str], str]) -> dict[
     unlocked = _unlocked_styles(data.pkg)
     inputs = _input_cells(layout)
     out: dict[tuple[str, str], Refusal] = {}
+    position: dict[str, tuple[int, int]] = {}  # ref -> (row, col), parsed once
+    of_sheet: dict[str, list[str]] = {}  # sheet title -> its derived refs, in ``expected``'s order
 
     def refuse(title: str, ref: str, reason: str) -> None:
         if (title, ref) in out:
@@ -169,21 +189,22 @@ def _refusals(data: WorkbookData, expected: dict[tuple[str, str], str]) -> dict[
         out[(title, ref)] = Refusal(title, ref, reason, _held(c, data) if c is not None else "")
 
     for (title, ref) in expected:
-        row, col = split_ref(ref)
+        row, col = position[ref] if ref in position else position.setdefault(ref, split_ref(ref))
+        of_sheet.setdefault(title, []).append(ref)
         if row > MAX_ROW or col > MAX_COL:
             refuse(title, ref, "beyond")
         elif (title, ref) in inputs:
             refuse(title, ref, "overlap")
     for key, geom in layout.tables.items():
         cells = data.sheet_cells.get(part_of.get(geom.sheet_title), {})
-        mine = [(t, r) for (t, r) in expected if t == geom.sheet_title and _in_table(r, geom)]
+        mine = [(geom.sheet_title, r) for r in of_sheet.get(geom.sheet_title, ()) if _in_table(position[r], geom)]
         if any(_is_total_label(cells.get(cell_ref(row, geom.first_col)), data)
                for row in range(geom.first_row, min(geom.last_row, MAX_ROW) + 1)):
             for t, r in mine:
                 refuse(t, r, "table_range")
             continue
         if geom.total_row is not None and geom.total_row <= MAX_ROW:
-            totals = [(t, r) for (t, r) in mine if split_ref(r)[0] == geom.total_row]
+            totals = [(t, r) for (t, r) in mine if position[r][0] == geom.total_row]
             label = cells.get(cell_ref(geom.total_row, geom.first_col))
             if not _is_total_label(label, data) and not any(_formula_shape_matches(cells.get(r), expected[(t, r)]) for t, r in totals):
                 for t, r in totals:
@@ -201,7 +222,7 @@ def _refusals(data: WorkbookData, expected: dict[tuple[str, str], str]) -> dict[
         title = next((t for t, p in part_of.items() if p == part), None)
         arrays = [(f.getparent().get("r"), f.get("ref")) for f in root.iter(_F) if f.get("t") in ("array", "dataTable")]
         if arrays:
-            mine = [(split_ref(ref), ref) for (t, ref) in expected if t == title]
+            mine = [(position[ref], ref) for ref in of_sheet.get(title, ())]
             for head, rng in arrays:
                 box = _bounds(rng or head) or _bounds(head)
                 if box is None:
@@ -232,7 +253,7 @@ def _calculated_styles(data: WorkbookData, expected: dict[tuple[str, str], str],
     for (title, ref), formula in expected.items():
         part = part_of.get(title)
         c = data.sheet_cells.get(part, {}).get(ref)
-        if c is None or c.find(_F) is None:
+        if c is None or c.get("s", "0") in out or c.find(_F) is None:  # a format already learned needs no second look
             continue
         if part not in masters_of:
             masters_of[part] = _shared_masters(data.sheet_roots[part])
@@ -246,8 +267,8 @@ def _is_ours(c: etree._Element, formula: str) -> bool:
     return f is not None and f.get("t") is None and same_formula(f.text, formula[1:])
 
 
-def _in_table(ref: str, geom) -> bool:
-    row, col = split_ref(ref)
+def _in_table(position: tuple[int, int], geom) -> bool:
+    row, col = position
     bottom = geom.total_row if geom.total_row is not None else geom.last_row
     return geom.first_row <= row <= bottom and geom.first_col <= col <= geom.last_col
 
@@ -296,8 +317,8 @@ def _unlocked_styles(pkg: Package) -> set[str]:
 
 
 def _holds_something(c: etree._Element) -> bool:
-    f, v = c.find(_F), c.find(_V)
-    return (f is not None and bool((f.text or "").strip() or f.get("t"))) or (v is not None and bool(v.text)) or c.find(_IS) is not None
+    f, v, inline = _parts(c)
+    return (f is not None and bool((f.text or "").strip() or f.get("t"))) or (v is not None and bool(v.text)) or inline is not None
 
 
 def _is_total_label(c: etree._Element | None, data: WorkbookData) -> bool:
@@ -433,9 +454,8 @@ def _unquote_sheets(formula: str) -> str:
 
 def _set_formula(c: etree._Element, body: str, value: object) -> bool:
     """Give ``c`` the formula ``body`` and its cached value; True when anything changed."""
-    f = c.find(_F)
+    f, v, _ = _parts(c)
     if f is not None and f.get("t") is None and same_formula(f.text, body):
-        v = c.find(_V)
         if _same_value(c, v, value):
             return False
     for child in list(c):

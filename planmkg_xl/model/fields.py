@@ -8,6 +8,7 @@ one file format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 
 from .metrics import Expr
@@ -140,17 +141,26 @@ class Table:
         """The rows a new workbook starts with, their labels in ``lang``."""
         return [{k: v(lang) if isinstance(v, Text) else v for k, v in row.items()} for row in self.rows]
 
+    # The table is immutable: its field index and input/derived split are worked out once
+    # (readers, compute and rules ask for them per row and per cell).
     def field(self, key: str) -> Field:
-        for f in self.fields:
-            if f.key == key:
-                return f
-        raise KeyError(f"{self.key}.{key}")
+        f = self._by_key.get(key)
+        if f is None:
+            raise KeyError(f"{self.key}.{key}")
+        return f
 
-    @property
+    @cached_property
+    def _by_key(self) -> dict[str, Field]:
+        out: dict[str, Field] = {}
+        for f in self.fields:
+            out.setdefault(f.key, f)  # the first field of a key, as a scan would find
+        return out
+
+    @cached_property
     def inputs(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if not f.derived)
 
-    @property
+    @cached_property
     def derived(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.derived)
 
