@@ -278,3 +278,35 @@ def test_arrow_reads_on_threads_only_for_a_big_file_with_a_core_idle(monkeypatch
     assert not reader._arrow_threads(100 << 20)
     monkeypatch.setattr(reader.os, "cpu_count", lambda: 8)
     assert reader._arrow_threads(100 << 20)
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jan 14, 2025 09:00 am", (2025, 1, 14)),  # Mailchimp's campaign report export
+    ("Sep 1, 2025 12:00 pm UTC", (2025, 9, 1)),
+    ("Tue, Jan 14, 2025", (2025, 1, 14)),
+    ("14-Jan-2025", (2025, 1, 14)),
+    ("mardi 14 janvier 2025", (2025, 1, 14)),
+    ("14 janv. 2025 10h30", (2025, 1, 14)),
+    ("1er mars 2025", (2025, 3, 1)),
+    ("Feb 30, 2025", None),  # no such day
+    ("January 2025", None),  # a month, not a date
+    ("Deal 12 Jan 2025 for Acme", None),  # a text that happens to hold a date
+])
+def test_dates_with_the_month_spelt_out(text, expected):
+    import datetime as dt
+
+    from planmkg_xl.sources.read import named_date
+
+    assert named_date(text) == (dt.date(*expected) if expected else None)
+
+
+def test_a_mailchimp_export_as_mailchimp_writes_it(tmp_path):
+    """Dates like "Jan 14, 2025 09:00 am", counts with thousands commas, rates with a % sign."""
+    headers = ["Title", "Subject", "Send Date", "Total Recipients", "Successful Deliveries", "Soft Bounces", "Hard Bounces",
+               "Total Bounces", "Unique Opens", "Open Rate", "Unique Clicks", "Click Rate", "Unsubscribes", "Unique Id"]
+    rows = [["Newsletter", "Nouveautés", "Jan 14, 2025 09:00 am", "4,210", "4,150", "40", "20", "60", "1,245", "30.00%", "310", "7.47%", "12", "a1"],
+            ["Webinar", "Inscrivez-vous", "Mar 04, 2025 02:30 pm", "8,000", "7,900", "70", "30", "100", "2,100", "26.58%", "420", "5.32%", "25", "b2"]]
+    export = read_export(ex.write_csv(tmp_path / "mailchimp.csv", headers, rows))
+    assert export.preset.id == "mailchimp-campaigns"
+    f = export.frame
+    assert [(d.year, d.month, d.day) for d in f["date"]] == [(2025, 1, 14), (2025, 3, 4)]
+    assert list(f["sent"]) == [4210, 8000] and list(f["opens"]) == [1245, 2100]

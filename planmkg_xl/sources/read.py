@@ -15,6 +15,7 @@ five examples, before anything is written.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import csv
 import io
 import os
@@ -553,8 +554,38 @@ def _to_date(col, preset: Preset):
         if still.any():  # Excel serial numbers written as text, compact 20250131
             compact = pd.to_datetime(s[still].where(s[still].str.match(r"^\d{8}$").fillna(False)), format="%Y%m%d", errors="coerce")
             values[still] = compact
+        still = values.isna() & ~blank
+        if still.any():  # month names: Mailchimp's "Jan 14, 2025 09:00 am", « 14 janv. 2025 »
+            table = {u: named_date(str(u)) for u in s[still].unique()}
+            values[still] = pd.to_datetime(s[still].map(table), errors="coerce")
     bad = values.isna() & ~blank
     return values, bad.fillna(False).astype(bool)
+
+
+_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:utc|gmt|[a-z]{3,4}t|[+-]\d{2}:?\d{2}))?", re.IGNORECASE)
+
+
+_ORDINAL = re.compile(r"^(\d{1,2})(?:er|e|st|nd|rd|th)$")
+
+
+def named_date(text: str) -> dt.date | None:
+    """A date written with its month's name, in English or French, with or without weekday and time.
+
+    Why: exports meant for people spell the month. Mailchimp's campaign reports say
+    "Jan 14, 2025 09:00 am", a French interface « mardi 14 janvier 2025 » or « 14 janv. 2025 ».
+    The day is the one- or two-digit number, the year the four-digit one: no order to guess.
+    """
+    words = [_ORDINAL.sub(r"\1", w) for w in normalise(_TIME.sub(" ", text)).split()]
+    months = [MONTH_NAMES[w] for w in words if w in MONTH_NAMES]
+    numbers = [w for w in words if w.isdigit()]
+    years = [int(w) for w in numbers if len(w) == 4]
+    days = [int(w) for w in numbers if len(w) <= 2]
+    if len(months) != 1 or len(years) != 1 or len(days) != 1 or len(numbers) != 2 or len(words) > 5:
+        return None
+    try:
+        return dt.date(years[0], months[0], days[0])
+    except ValueError:
+        return None
 
 
 def to_month(col):
