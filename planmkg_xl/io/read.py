@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..core.layout import cell_ref, col_letter
 from ..errors import CellValueError, WorkbookError
-from ..messages import msg
+from ..messages import msg, say
 from ..model.fields import Field, Kind, Table
 from ..model.units import is_percent
 from ..model.plan import Plan, is_blank_row
@@ -53,50 +53,13 @@ class WorkbookData:
         return Plan(self.plan.lang, dict(self.plan.scalars), tables)
 
 
-_MSG = {
-    "fr": {
-        "number": "« {v} » n'est pas un nombre. Saisissez un nombre (sans unité ni texte).",
-        "negative": "{v} est négatif. Un nombre ou un montant ne peut pas être négatif : corrigez la valeur.",
-        "whole": "{v} n'est pas un nombre entier. Saisissez un nombre entier.",
-        "percent": "{v} ressemble à un pourcentage saisi sans le signe % : tapez {v} % (ou {f}), pas {v}.",
-        "rate": "{v} n'est pas un pourcentage entre 0 % et 100 %.",
-        "date": "« {v} » n'est pas une date. Saisissez une date (jj/mm/aaaa).",
-        "choice": "« {v} » n'est pas une valeur de la liste. Choisissez parmi : {allowed}.",
-        "year": "{v} n'est pas une année. Saisissez une année comme 2027.",
-        "error": "la cellule affiche l'erreur {v}. Corrigez sa formule ou saisissez une valeur.",
-        "formula": "la formule {v} n'a pas de valeur calculée. Ouvrez le classeur dans Excel, recalculez et enregistrez, "
-                   "ou saisissez une valeur.",
-        "huge": "{v} n'est pas un nombre qu'Excel peut garder (infini, non-nombre, ou au-delà de ±9,99E+307). Saisissez un nombre.",
-        "long": "le texte fait {n} caractères ; une cellule Excel en contient au plus 32 767. Raccourcissez-le.",
-        "control": "le texte contient un caractère de contrôle (code {v}) qu'Excel ne garde pas. Retapez le texte.",
-        "string": "la cellule renvoie à un texte partagé que le fichier ne contient pas (fichier endommagé). Retapez la cellule, "
-                  "ou ouvrez le classeur dans Excel et enregistrez-le.",
-    },
-    "en": {
-        "number": "“{v}” is not a number. Type a number (no unit, no text).",
-        "negative": "{v} is negative. A count or an amount cannot be negative: fix the value.",
-        "whole": "{v} is not a whole number. Type a whole number.",
-        "percent": "{v} looks like a percentage typed without the % sign: type {v} % (or {f}), not {v}.",
-        "rate": "{v} is not a percentage between 0 % and 100 %.",
-        "date": "“{v}” is not a date. Type a date (yyyy-mm-dd).",
-        "choice": "“{v}” is not one of the list's values. Pick one of: {allowed}.",
-        "year": "{v} is not a year. Type a year such as 2027.",
-        "error": "the cell shows the error {v}. Fix its formula or type a value.",
-        "formula": "the formula {v} has no computed value. Open the workbook in Excel, recalculate and save, or type a value.",
-        "huge": "{v} is not a number Excel can keep (infinite, not a number, or beyond ±9.99E+307). Type a number.",
-        "long": "the text is {n} characters long; an Excel cell holds at most 32,767. Shorten it.",
-        "control": "the text holds a control character (code {v}) that Excel does not keep. Retype the text.",
-        "string": "the cell refers to a shared text the file does not hold (damaged file). Retype the cell, or open the workbook "
-                  "in Excel and save it again.",
-    },
-}
 
 
 class _Problems(list):
     def add(self, sheet: str, ref: str, lang: str, key: str, **kw) -> None:
         # a cell may hold 32 767 characters: a message quotes at most the first 60 of them
         kw = {k: (" ".join(v.split())[:59] + "…" if isinstance(v, str) and len(v) > 60 else v) for k, v in kw.items()}
-        self.append((sheet, ref, _MSG[lang][key].format(**kw)))
+        self.append((sheet, ref, say(f"cell.{key}", lang, **kw)))
 
 
 def read_workbook(path: str | os.PathLike) -> WorkbookData:
