@@ -711,6 +711,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "src.what_amounts": ("des montants", "amounts"),
     "src.what_dates": ("des dates", "dates"),
     "src.what_months": ("des mois", "months"),
+    "src.what_positive": ("des nombres positifs ou nuls", "zero or positive numbers"),
     "src.unit_line": ("lignes {shown}", "lines {shown}"),
     "src.unit_row": ("lignes du tableur {shown}", "sheet rows {shown}"),
     "src.no_rows": ("{name} n'a aucune ligne de données sous ses en-têtes : exportez à nouveau l'année voulue.",
@@ -748,6 +749,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "{won} deals won in {year}, {opened} opportunities opened."),
     "src.no_won": ("Aucune vente gagnée reconnue : vérifiez les étapes « gagné » (section [values] d'un fichier de correspondance).",
                    "No won deal recognised: check the won stages ([values] section of a mapping file)."),
+    "src.users_not_additive": ("Visiteurs uniques non remplis : l'export a plusieurs lignes par mois (jours ou canaux), et un même "
+                               "utilisateur compté sur deux lignes reste un seul visiteur. Exportez le rapport avec la seule dimension « Mois » "
+                               "pour les obtenir.",
+                               "Unique visitors not filled: the export has several rows per month (days or channels), and a user counted on "
+                               "two rows is still one visitor. Export the report with the « Month » dimension alone to get them."),
     "src.unmatched_metrics": ("Métriques sans KPI dans le plan (ignorées) : {metrics}.", "Metrics with no KPI in the plan (ignored): {metrics}."),
     "src.invoices_note": ("{n} clients ; C.A. {year} : {revenue}, dont {share} réalisé avec des clients existants.",
                           "{n} customers; revenue {year}: {revenue}, of which {share} from existing customers."),

@@ -83,3 +83,23 @@ def test_invoices_with_offer_lines_match_plain_python(tmp_path):
         assert math.isclose(km[line]["revenue_existing"], sum(a for c, a in inv if c not in new), abs_tol=0.011)
     assert [d["customer"] for d in result.detail] == [c.customer for c in customers]  # codes as written (007), sorted
     assert [d["purchases_24m"] for d in result.detail] == [c.purchases_24m for c in customers]
+
+
+def test_users_of_a_daily_export_are_not_added_up_into_months(tmp_path):
+    """GA4 exported by day: sessions and views add up to a month, users do not (one user, many days)."""
+    days = [dt.date(2025, 1, 1) + dt.timedelta(days=i) for i in range(59)]  # January and February
+    rng = random.Random(3)
+    rows = [[d.strftime("%Y%m%d"), rng.randrange(50, 99), rng.randrange(100, 200), rng.randrange(300, 500)] for d in days]
+    daily = read_export(ex.write_csv(tmp_path / "daily.csv", ["Date", "Active users", "Sessions", "Views"], rows))
+    result = aggregate(daily, Plan("fr", default_scalars()), 2025, "fr")
+    (web,) = [a for a in result.aggregates if a.table == "web"]
+    by_month = {r["month"]: r for r in web.rows}
+    assert by_month["Janvier"]["visits"] == sum(r[2] for r in rows[:31])
+    assert by_month["Février"]["page_views"] == sum(r[3] for r in rows[31:])
+    assert all("unique_visitors" not in r for r in web.rows)
+    assert any("Visiteurs uniques" in n for n in result.notes)
+
+    monthly = read_export(ex.write_csv(tmp_path / "monthly.csv", ["Month", "Active users", "Sessions"], [["01", 812, 2400], ["02", 790, 2210]]))
+    result = aggregate(monthly, Plan("fr", default_scalars()), 2025, "fr")
+    (web,) = [a for a in result.aggregates if a.table == "web"]
+    assert [r["unique_visitors"] for r in web.rows] == [812, 790] and not result.notes

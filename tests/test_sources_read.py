@@ -310,3 +310,16 @@ def test_a_mailchimp_export_as_mailchimp_writes_it(tmp_path):
     f = export.frame
     assert [(d.year, d.month, d.day) for d in f["date"]] == [(2025, 1, 14), (2025, 3, 4)]
     assert list(f["sent"]) == [4210, 8000] and list(f["opens"]) == [1245, 2100]
+
+
+def test_a_negative_count_or_cost_is_refused_on_its_line_but_a_credit_note_is_not(tmp_path):
+    events = ex.write_csv(tmp_path / "salons.csv", ["Événement", "Date", "Coût", "Participants", "Leads"],
+                          [["Salon A", "12/03/2025", "1 200,50", "45", "12"], ["Salon B", "20/05/2025", "-5", "10", "-2"]], delimiter=";")
+    with pytest.raises(SourceError) as err:
+        read_export(events, lang="fr")
+    text = str(err.value)
+    assert "salons.csv, colonne « Coût »" in text and "colonne « Leads »" in text and "lignes 3" in text and "« -5 »" in text
+    assert "positifs" in text
+    invoices = ex.write_csv(tmp_path / "factures.csv", ["N° facture", "Client", "Date facture", "Montant HT"],
+                            [["F1", "Acme", "12/03/2025", "1 000,00"], ["A1", "Acme", "13/03/2025", "-200,00"]], delimiter=";")
+    assert read_export(invoices, lang="fr").frame["amount"].tolist() == [1000.0, -200.0]  # an avoir nets the customer's revenue

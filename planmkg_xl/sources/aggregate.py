@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
+from ..core import numbers
 from ..core.imports import Aggregate, label_key
 from ..core.segments import (DAYS_PER_MONTH, OTHER_SEGMENT, SEGMENT_KEYS, CustomerRFM, SegmentRules, SegmentSummary,
                              in_star_pool, segment_tests, star_rank)
@@ -300,7 +301,11 @@ def _web(export: Export, plan: Plan, year: int, lang: str) -> Aggregated:
     cols = {}
     if "sessions" in sub:
         cols["visits"] = sub["sessions"]
-    if "users" in sub:
+    notes = []
+    if "users" in sub and sub["m"].duplicated().any():
+        # a user seen on two days (or through two channels) is one user: daily counts do not add up to a month's
+        notes.append(say("src.users_not_additive", lang))
+    elif "users" in sub:
         cols["unique_visitors"] = sub["users"]
     if "new_users" in sub:
         cols["new_visits"] = sub["new_users"]
@@ -323,7 +328,7 @@ def _web(export: Export, plan: Plan, year: int, lang: str) -> Aggregated:
     g = frame.groupby("m").sum(min_count=1)
     values = {int(mm): {k: _num(round(v)) for k, v in r.items()} for mm, r in g.iterrows()}
     return Aggregated([Aggregate("web", ("month",), _month_rows(values, lang, "web", "month"), create=False,
-                                 source=export.path.name)], int(len(sub)))
+                                 source=export.path.name)], int(len(sub)), notes)
 
 
 def _emailing(export: Export, plan: Plan, year: int | None, lang: str) -> Aggregated:
@@ -515,8 +520,8 @@ def _invoices(export: Export, plan: Plan, year: int, lang: str, detail: bool) ->
                   "count": summary.counts[k], "revenue": _num(summary.revenue[k])} for k in SEGMENT_KEYS)
     aggs = [Aggregate("customer_segments", ("segment",), rows, create=False, source=export.path.name)]
     share = summary.existing_share
-    notes = [say("src.invoices_note", lang, n=len(table), year=year, revenue=f"{summary.total_revenue:,.0f}",
-                 share="—" if share is None else f"{share:.1%}")]
+    notes = [say("src.invoices_note", lang, n=len(table), year=year, revenue=_amount(summary.total_revenue, lang),
+                 share="—" if share is None else numbers.percent(share, lang))]
     f = export.frame
     if "line" in f:
         new_customer = np.append(labels == SEGMENT_KEYS.index("new"), False)  # position -1 (row not used): not new

@@ -20,6 +20,7 @@ class KindSpec:
     fr: str = ""
     en: str = ""
     unread: tuple[str, ...] = ()  # fields a preset names (so headers are recognised) that no figure uses: a CSV reader skips them
+    signed: tuple[str, ...] = ()  # numbers that may be negative (an invoice's credit note); any other negative is refused on its line
 
 
 KINDS: dict[str, KindSpec] = {k.key: k for k in (
@@ -48,7 +49,8 @@ KINDS: dict[str, KindSpec] = {k.key: k for k in (
              (("source",), ("amount",)), None, "dépenses par source et par mois", "spend by source and month"),
     KindSpec("invoices", {"id": TEXT, "customer": TEXT, "date": DATE, "amount": MONEY, "currency": TEXT, "line": TEXT,
                           "channel": TEXT},
-             (("customer",), ("date",), ("amount",)), "id", "factures (client, date, montant)", "invoices (customer, date, amount)"),
+             (("customer",), ("date",), ("amount",)), "id", "factures (client, date, montant)", "invoices (customer, date, amount)",
+             signed=("amount",)),
     KindSpec("kpi-actuals", {"metric": TEXT, "month": MONTH, "value": NUMBER},
              (("metric",), ("month",), ("value",)), None, "réalisés des KPI (métrique, mois, valeur)", "KPI actuals (metric, month, value)"),
 )}

@@ -376,9 +376,9 @@ def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_lin
         ftype = spec.fields[fkey]
         if ftype in (MONEY, NUMBER, COUNT, RATE):
             values, bad = to_number(col, rate=ftype == RATE, comma_decimal=comma_decimal)
-            if ftype == COUNT:
-                bad = bad | (values < 0).fillna(False)
             _report(problems, header, col, bad, "numbers" if ftype != MONEY else "amounts", first_line, unit)
+            if fkey not in spec.signed:  # said here, on the export's line, not later on the workbook cell it would fill
+                _report(problems, header, col, (values < 0).fillna(False) & ~bad, "positive", first_line, unit)
             out[fkey] = values
         elif ftype == DATE:
             values, bad = to_date(col, preset)
