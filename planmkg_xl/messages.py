@@ -755,8 +755,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                "Unique visitors not filled: the export has several rows per month (days or channels), and a user counted on "
                                "two rows is still one visitor. Export the report with the « Month » dimension alone to get them."),
     "src.unmatched_metrics": ("Métriques sans KPI dans le plan (ignorées) : {metrics}.", "Metrics with no KPI in the plan (ignored): {metrics}."),
-    "src.invoices_note": ("{n} clients ; C.A. {year} : {revenue}, dont {share} réalisé avec des clients existants.",
-                          "{n} customers; revenue {year}: {revenue}, of which {share} from existing customers."),
+    "src.invoices_note": ("Clients : {n} ; C.A. {year} : {revenue}, dont {share} réalisé avec des clients existants.",
+                          "Customers: {n}; revenue {year}: {revenue}, of which {share} from existing customers."),
     "src.bad_channel": ("{origin} : {where} = {value} n'est pas une colonne de l'onglet Canaux. Choisissez parmi : {allowed} "
                         "(ou \"skip\").",
                         "{origin}: {where} = {value} is not a column of the Canaux tab. Use one of: {allowed} (or \"skip\")."),
