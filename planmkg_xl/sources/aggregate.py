@@ -520,7 +520,7 @@ def _invoices(export: Export, plan: Plan, year: int, lang: str, detail: bool) ->
                   "count": summary.counts[k], "revenue": _num(summary.revenue[k])} for k in SEGMENT_KEYS)
     aggs = [Aggregate("customer_segments", ("segment",), rows, create=False, source=export.path.name)]
     share = summary.existing_share
-    notes = [say("src.invoices_note", lang, n=len(table), year=year, revenue=_amount(summary.total_revenue, lang),
+    notes = [say("src.invoices_note", lang, n=len(table), year=year, revenue=numbers.count(summary.total_revenue, lang),
                  share="—" if share is None else numbers.percent(share, lang))]
     f = export.frame
     if "line" in f:
@@ -585,19 +585,13 @@ def _channels(export: Export, mask, line, amount, lang: str, notes: list[str]) -
     if len(skipped):
         sub = pd.DataFrame({"value": skipped.astype(str), "amount": amount[mask][~known].fillna(0.0)})
         g = sub.groupby("value", sort=True)["amount"].agg(["size", "sum"]).sort_values("size", ascending=False)
-        listed = "; ".join(say("src.channel_item", lang, value=v, n=int(r["size"]), amount=_amount(r["sum"], lang))
+        listed = "; ".join(say("src.channel_item", lang, value=v, n=int(r["size"]), amount=numbers.count(r["sum"], lang))
                            for v, r in g.head(10).iterrows())
         more = " " + say("src.and_more", lang, n=len(g) - 10) if len(g) > 10 else ""
         notes.append(say("src.channels_skipped", lang, n=len(skipped), listed=listed + more))
     if negative:
         notes.append(say("src.channels_negative", lang, cells=", ".join(negative[:5])))
     return [Aggregate("channels", ("line",), tuple(rows), source=export.path.name)] if rows else []
-
-
-def _amount(value: float, lang: str) -> str:
-    """12 345 in French (narrow no-break spaces), 12,345 in English."""
-    text = f"{value:,.0f}"
-    return text.replace(",", "\u202f") if lang == "fr" else text
 
 
 def provenance(export: Export, year: int | None, used: int, targets: list[str], today: dt.date) -> Aggregate:
