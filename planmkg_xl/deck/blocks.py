@@ -86,6 +86,7 @@ class ChartBlock:
     legend: bool | None = None  # None: shown when more than one series
     highlight: list[int] = field(default_factory=list)  # categories the title talks about, drawn in the accent colour
     axis_min: float | None = None  # value axis start when not zero (a bridge's floor)
+    axis_max: float | None = None  # value axis end, shared by the parts of a chart continued on several slides (one scale)
 
     @property
     def name(self) -> str:

@@ -229,7 +229,7 @@ def fit_table(cells: list[list[str]], widths: list[float], height: float, max_si
         return row_widths[i] if row_widths else widths
 
     body = cells[header_rows:]
-    min_size = _number_min(body, [wid(i + header_rows) for i in range(len(body))], min_size, step,
+    min_size = number_min(body, [wid(i + header_rows) for i in range(len(body))], min_size, step,
                            {i - header_rows for i in bold_rows})
     size = max(max_size, min_size)
     while size >= min_size:
@@ -263,7 +263,7 @@ def fit_table(cells: list[list[str]], widths: list[float], height: float, max_si
     return TableFit(size, rows, kept_heights, truncated=True, dropped_rows=dropped, header_size=hsize)
 
 
-def _number_min(body: list[list[str]], widths: list[list[float]], min_size: float, step: float, bold_rows: set[int]) -> float:
+def number_min(body: list[list[str]], widths: list[list[float]], min_size: float, step: float, bold_rows: set[int]) -> float:
     """The minimum size, lowered (down to ``NUMBER_FLOOR``) until no number is wider than its cell
     (``widths``: each body row's column widths)."""
     size = min_size

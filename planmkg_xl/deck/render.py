@@ -41,7 +41,7 @@ from ..core.compute import Computed
 from ..model.metrics import is_number
 from ..errors import TemplateError
 from ..messages import msg, say
-from . import fit, fonts
+from . import fit, flow, fonts, legibility
 from . import template as tpl
 from .blocks import Block, ChartBlock, SlideSpec, TableBlock, TextBlock
 from .spec import deck_spec
@@ -248,31 +248,28 @@ def _frames(layout) -> dict[str, Rect]:
 
 
 def _render_slide(prs, spec: SlideSpec, footer: str, layouts: tuple, continued: str) -> None:
+    """One slide of the deck, and as many continuation slides (« (suite) ») as its blocks need to stay readable."""
     layout = _layout_for(prs, spec, layouts)
     look = _look(layout)
-    token = _LOOK.set(look)
-    try:
-        with fit.measuring(look.body_font):
-            rest = _render_on(prs, layout, spec, footer)
-    finally:
-        _LOOK.reset(token)
-    part = 2
-    base = rest[0].key if rest is not None else ""
-    while rest is not None:  # a table too long for one slide continues on the next, header repeated
-        table, rows = rest
-        cont = replace(spec, key=f"{spec.key}.{part}", title=f"{spec.title} {continued}", notes="",
-                       blocks=[replace(table, key=f"{base}.{part}", rows=rows, box=(0.0, 0.0, 1.0, 1.0))])
+    part, current = 1, spec
+    while True:
         token = _LOOK.set(look)
         try:
             with fit.measuring(look.body_font):
-                rest = _render_on(prs, layouts[1] if layout.name.startswith("pmk:") else layout, cont, footer)
+                rest = _render_on(prs, layout, current, footer, continuation=part > 1)
         finally:
             _LOOK.reset(token)
+        if not rest:
+            return
         part += 1
+        current = replace(spec, key=f"{spec.key}.{part}", title=f"{spec.title} {continued}", notes="", blocks=rest)
+        if layout.name.startswith("pmk:"):  # a user's own layout places the first slide; the rest go on the content layout
+            layout = layouts[1]
+            look = _look(layout)
 
 
-def _render_on(prs, layout, spec: SlideSpec, footer: str):
-    """One slide on ``layout``; returns (table, rows left) when a table had to continue on another slide."""
+def _render_on(prs, layout, spec: SlideSpec, footer: str, continuation: bool = False) -> list[Block]:
+    """One slide on ``layout``; returns the blocks that continue on the next slide (none when all fit)."""
     slide = prs.slides.add_slide(layout)
     slide._element.cSld.set("name", f"pmk:slide:{spec.key}")
     frames = _frames(layout)
@@ -303,8 +300,15 @@ def _render_on(prs, layout, spec: SlideSpec, footer: str):
         _add_section_label(slide, layout, spec, title_height)
     if spec.source:
         area = _add_source(slide, spec, area)
-    rects = {block.name: frames.get(block.name) or area.sub(block.box) for block in spec.blocks}
-    blocks, rest = _split_tables(spec.blocks, rects)
+    if frames:  # a user's layout places the blocks: only a long table continues
+        rects = {block.name: frames.get(block.name) or area.sub(block.box) for block in spec.blocks}
+        blocks, rest = _split_tables(spec.blocks, rects)
+    else:
+        full = _pt(area.w)
+        placed, rest = flow.first_page(spec.blocks, full, _pt(area.h), lambda b, w, h: _readable(b, w, h, full), _split,
+                                       keep=not continuation)
+        blocks = [b for b, _ in placed]
+        rects = {b.name: area.sub(box) for b, box in placed}
     for block in _share_sizes(blocks, rects):
         render_block(slide, block, rects[block.name])
     if spec.notes:
@@ -312,45 +316,122 @@ def _render_on(prs, layout, spec: SlideSpec, footer: str):
     return rest
 
 
-def _split_tables(blocks: list[Block], rects: dict[str, Rect]):
-    """Keep on this slide the rows of a long table that fit at its minimum size; the rest continues."""
-    out, rest = [], None
-    for b in blocks:
-        if not isinstance(b, TableBlock) or rest is not None or len(b.rows) <= 1:
+def _split_tables(blocks: list[Block], rects: dict[str, Rect]) -> tuple[list[Block], list[Block]]:
+    """On a user's layout: keep on this slide the rows of a long table that read; the rest continues."""
+    out: list[Block] = []
+    for i, b in enumerate(blocks):
+        r = rects[b.name]
+        cut = _split(b, _pt(r.w), _pt(r.h)) if isinstance(b, TableBlock) else None
+        if cut is None:
             out.append(b)
             continue
-        keep = _rows_that_fit(b, rects[b.name])
-        if keep >= len(b.rows):
-            out.append(b)
-            continue
-        total = [b.rows[-1]] if b.total else []
-        body = b.rows[:-1] if b.total else b.rows
-        keep = max(1, min(keep, len(body)))
-        keep = -(-len(body) // -(-len(body) // keep))  # balanced: as many rows on each slide, not a stub at the end
-        out.append(replace(b, rows=body[:keep], total=False, highlight=[h for h in b.highlight if h[0] < keep]))
-        rest = (replace(b, highlight=[(r - keep, c) for r, c in b.highlight if r >= keep]), body[keep:] + total)
-    return out, rest
+        head, tail = cut
+        return out + [head] + blocks[i + 1:], [replace(tail, box=(0.0, 0.0, 1.0, 1.0))]
+    return out, []
 
 
-def _rows_that_fit(block: TableBlock, rect: Rect) -> int:
-    """How many data rows of ``block`` fit ``rect`` without dropping a row (the fit may still shrink or cap lines)."""
-    widths = [_pt(w) for w in _col_widths(block, rect.w)]
+def _readable(block: Block, width: float, height: float, full: float | None = None) -> bool:
+    """True when ``block`` reads in a box of ``width`` × ``height`` points (``legibility``'s minimums);
+    ``full``: the body's width, where a table's numbers decide how small it may go (default ``width``)."""
+    if width <= 0 or height <= 0:
+        return False
+    if isinstance(block, TableBlock):
+        cells = block.cells()
+        bold = _bold_rows(block, len(cells))
 
-    def fits(b: TableBlock) -> bool:
-        cells = b.cells()
-        return fit.fit_table(cells, widths, _pt(rect.h), b.max_size, b.min_size, _bold_rows(b, len(cells)),
-                             header_rows=b.header_rows).dropped_rows == 0
+        def widths_at(w: float) -> list[float]:
+            return [_pt(x) for x in _col_widths(block, int(w * EMU_PER_PT))]
 
-    if fits(block):
-        return len(block.rows)
-    lo, hi = 1, len(block.rows) - (2 if block.total else 1)
+        widest = widths_at(max(full or width, width))
+        floor = legibility.table_floor(cells, widest, block, bold, _row_widths(block, widest, len(cells)))
+        widths = widths_at(width)
+        return legibility.table_fits(cells, widths, height, block, bold, _row_widths(block, widths, len(cells)), floor)
+    if isinstance(block, ChartBlock):
+        return legibility.chart_fits(block, width, height)
+    bold = TEXT_STYLES.get(block.style, TEXT_STYLES["body"])[2]
+    paras = [fit.P(p.text, p.bold or bold, p.level) for p in _fit_paras(block)]
+    return legibility.text_fits(paras, width - 2 * fit.INSET_X, height - 2 * fit.INSET_Y, block)
+
+
+_PART = re.compile(r"(.+)\.(\d+)")
+
+
+def _next_key(key: str) -> str:
+    """The key of a block's next part: ``leadgen`` -> ``leadgen.2`` -> ``leadgen.3`` (what ``--update`` looks for)."""
+    m = _PART.fullmatch(key)
+    return f"{m.group(1)}.{int(m.group(2)) + 1}" if m else f"{key}.2"
+
+
+def _balanced(n: int, fit_most: int) -> int:
+    """How many of ``n`` items go on this slide when ``fit_most`` fit: as many on each slide, not a stub at the end."""
+    return -(-n // -(-n // max(fit_most, 1)))
+
+
+def _split(block: Block, width: float, height: float) -> tuple[Block, Block] | None:
+    """A block too long for ``width`` × ``height`` points cut in two: a table between rows, a bar chart between
+    bars; the first part reads here. None: nothing to cut (or no need)."""
+    if _readable(block, width, height):
+        return None
+    if isinstance(block, TableBlock):
+        return _split_rows(block, width, height)
+    if isinstance(block, ChartBlock) and block.chart_type == "bar" and len(block.categories) > 1:
+        return _split_bars(block, width, height)
+    return None
+
+
+def _split_bars(block: ChartBlock, width: float, height: float) -> tuple[ChartBlock, ChartBlock] | None:
+    """A bar chart with more bars than read in the box: the first bars here, the rest on the next slide, both
+    on one scale (the whole chart's largest value) so bars compare across slides."""
+    n = len(block.categories)
+
+    def part(a: int, z: int) -> ChartBlock:
+        return replace(block, categories=block.categories[a:z], series=[replace(s, values=s.values[a:z]) for s in block.series],
+                       highlight=[i - a for i in block.highlight if a <= i < z])
+
+    if not legibility.chart_fits(part(0, 1), width, height):  # too narrow, or no room for even one bar: cutting does not help
+        return None
+    lo, hi = 1, n - 1
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if fits(replace(block, rows=block.rows[:mid], total=False)):
+        if legibility.chart_fits(part(0, mid), width, height):
             lo = mid
         else:
             hi = mid - 1
-    return lo
+    keep = _balanced(n, lo)
+    top = max((v for s in block.series for v in s.values if is_number(v)), default=0)
+    scale = block.axis_max if block.axis_max is not None else (top * 1.15 if top > 0 else None)
+    head, tail = part(0, keep), part(keep, n)
+    return replace(head, axis_max=scale), replace(tail, key=_next_key(block.key), axis_max=scale)
+
+
+def _split_rows(block: TableBlock, width: float, height: float) -> tuple[TableBlock, TableBlock] | None:
+    """A table too long for ``width`` × ``height`` points cut between rows: the rows that read here, balanced
+    so the parts are alike (not a stub at the end), the total row on the last part. None: nothing to cut."""
+    if len(block.rows) <= 1:
+        return None
+    body = block.rows[:-1] if block.total else block.rows
+    if len(body) <= 1:
+        return None
+
+    def fits(n: int) -> bool:
+        return _readable(replace(block, rows=body[:n], total=False), width, height)
+
+    lo, hi = 1, len(body) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fits(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    keep = _balanced(len(body), lo)
+    head = replace(block, rows=body[:keep], total=False, highlight=[h for h in block.highlight if h[0] < keep],
+                   strong_rows=[r for r in block.strong_rows if r < keep],
+                   merges=[m for m in block.merges if m[0] < keep])
+    tail = replace(block, key=_next_key(block.key), rows=block.rows[keep:],
+                   highlight=[(r - keep, c) for r, c in block.highlight if r >= keep],
+                   strong_rows=[r - keep for r in block.strong_rows if r >= keep],
+                   merges=[(r - keep, a, z) for r, a, z in block.merges if r >= keep])
+    return head, tail
 
 
 def _share_sizes(blocks: list[Block], rects: dict[str, Rect]) -> list[Block]:
@@ -359,7 +440,7 @@ def _share_sizes(blocks: list[Block], rects: dict[str, Rect]) -> list[Block]:
     for b in blocks:
         if isinstance(b, TextBlock) and b.group:
             r = rects[b.name]
-            f = fit.fit_text(_fit_paras(b), _pt(r.w) - 2 * fit.INSET_X, _pt(r.h) - 2 * fit.INSET_Y, b.max_size, b.min_size)
+            f = fit.fit_text(_fit_paras(b), _pt(r.w) - 2 * fit.INSET_X, _pt(r.h) - 2 * fit.INSET_Y, *legibility.text_sizes(b))
             sizes[b.group] = min(sizes.get(b.group, f.size), f.size)
     return [replace(b, max_size=sizes[b.group]) if isinstance(b, TextBlock) and b.group else b for b in blocks]
 
@@ -708,7 +789,7 @@ def _add_text(slide, block: TextBlock, rect: Rect):
     tf = box.text_frame
     _frame_setup(tf, anchor)
     paras = [fit.P(p.text, p.bold or bold, p.level) for p in _fit_paras(block)]
-    _write_fitted_frame(tf, paras, _pt(rect.w) - 2 * fit.INSET_X, _pt(rect.h) - 2 * fit.INSET_Y, block.max_size, block.min_size,
+    _write_fitted_frame(tf, paras, _pt(rect.w) - 2 * fit.INSET_X, _pt(rect.h) - 2 * fit.INSET_Y, *legibility.text_sizes(block),
                         color=color, italic=italic, bullets=True, font=look.body_font)
     return box
 
@@ -752,7 +833,7 @@ def _add_table(slide, block: TableBlock, rect: Rect):
     widths = _col_widths(block, rect.w)
     bold = _bold_rows(block, len(cells))
     pts = [_pt(w) for w in widths]
-    tf = fit.fit_table(cells, pts, _pt(rect.h), block.max_size, block.min_size, bold,
+    tf = fit.fit_table(cells, pts, _pt(rect.h), *legibility.table_sizes(block), bold,
                        header_rows=block.header_rows, row_widths=_row_widths(block, pts, len(cells)))
     heights = _stretch(tf.row_heights, block, _pt(rect.h))
     height = sum(int(h * EMU_PER_PT) for h in heights)
@@ -929,6 +1010,8 @@ def _style_chart(chart, block: ChartBlock, rect: Rect) -> None:
             series.format.fill.solid()
             series.format.fill.fore_color.rgb = color
     _highlight_points(plot, block)
+    if block.axis_max is not None and block.chart_type != "doughnut":
+        chart.value_axis.maximum_scale = block.axis_max
     if block.labels:
         plot.has_data_labels = True
         labels = plot.data_labels
@@ -1129,6 +1212,8 @@ def _update_block(spec: SlideSpec, block: Block, shapes: dict, slides: dict, add
     where = f"{spec.title}: {block.name}"
     if isinstance(block, TableBlock) and f"{block.name}.2" in shapes and block.name in shapes:
         return _update_continued(where, block, shapes)
+    if isinstance(block, ChartBlock) and f"{block.name}.2" in shapes and block.name in shapes:
+        return _update_continued_chart(where, block, shapes)
     if block.name in shapes:
         slide, shape = shapes[block.name]
         if isinstance(block, TableBlock) and shape.has_table:
@@ -1169,6 +1254,28 @@ def _update_continued(where: str, block: TableBlock, shapes: dict) -> list[str]:
         piece = replace(block, rows=rows[:n], total=block.total and last)
         rows = rows[n:]
         out += [f"{where} ({i + 1}/{len(parts)}): {m}" for m in _update_table(shape, piece)]
+    return out
+
+
+def _update_continued_chart(where: str, block: ChartBlock, shapes: dict) -> list[str]:
+    """A bar chart continued over several slides: each part keeps its number of bars, the last takes the rest;
+    all parts on the new data's one scale."""
+    parts = [shapes[block.name][1]]
+    while f"{block.name}.{len(parts) + 1}" in shapes:
+        parts.append(shapes[f"{block.name}.{len(parts) + 1}"][1])
+    top = max((v for s in block.series for v in s.values if is_number(v)), default=0)
+    scale = top * 1.15 if top > 0 else None
+    start, out = 0, []
+    for i, shape in enumerate(parts):
+        n = len(block.categories) - start if i == len(parts) - 1 else len(list(shape.chart.plots[0].categories))
+        piece = replace(block, categories=block.categories[start:start + n],
+                        series=[replace(s, values=s.values[start:start + n]) for s in block.series],
+                        highlight=[h - start for h in block.highlight if start <= h < start + n])
+        start += n
+        lines = _update_chart(shape, piece)
+        if scale is not None and shape.chart.value_axis.maximum_scale != scale:
+            shape.chart.value_axis.maximum_scale = scale
+        out += [f"{where} ({i + 1}/{len(parts)}): {m}" for m in lines]
     return out
 
 

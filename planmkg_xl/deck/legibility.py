@@ -1,0 +1,143 @@
+"""The smallest a generated block may be drawn and still be read, and what each block needs to get there.
+
+Why one place: a corporate template with a tall title band leaves a small body, and fitting every
+block into its share of it used to shrink tables to 5–7 pt with « … » in their cells and flatten charts
+to one line of overlapping labels. The layout (``flow``) asks this module whether a block is readable
+in a box and how tall a box it needs; below that it re-flows or continues on another slide instead.
+
+The thresholds, all in points of the slide as saved (a slide is read at a table or on a screen the
+size of the room, not blown up for the back row):
+
+- ``TABLE_MIN`` / ``TEXT_MIN`` = 9 pt: one step under the 10–12 pt that print typography gives body
+  text (Butterick, *Practical Typography*, 2013, « Point size »), the step consultants' decks take for
+  dense tables and notes; for text read from the back of a room, Swinford's "8H" rule (*Fixing
+  PowerPoint Annoyances*, O'Reilly, 2006) asks about 14 pt — so 9 pt is a floor, never a target: the
+  fit still picks the largest size that fits (up to each block's ``max_size``).
+- numbers are shown whole: a table whose number would be cut (« … ») or broken across lines is not
+  readable, whatever its size.
+- ``BAR_MIN`` = 8 pt: the thickness of one bar of a horizontal bar chart, so that the 10-pt data labels
+  of neighbouring bars (Impress and PowerPoint centre them on their bar) do not overprint each other.
+- ``PLOT_MIN`` = 90 pt: the plot height of a column, line or bridge chart (about 1.25 in: bars a tenth
+  of the scale still show, labels above them do not collide with the title).
+- a data label (``LABEL_SIZE`` text) no wider than the distance to its neighbour's (a category's width,
+  or a bar's within a cluster): labels that collide cannot be read.
+- ``DOUGHNUT_MIN`` = 140 pt: the ring's box.
+
+Pure: no python-pptx; points throughout; text measured by ``fit`` in the template's font.
+"""
+from __future__ import annotations
+
+import re
+
+from . import fit
+from .blocks import Block, ChartBlock, TableBlock, TextBlock
+
+TABLE_MIN = 9.0  # pt: table cells, header included
+TEXT_MIN = 9.0  # pt: text boxes (messages, notes, quadrants)
+BAR_MIN = 8.0  # pt: one bar of a horizontal bar chart
+PLOT_MIN = 90.0  # pt: plot height of a column, line or bridge chart
+DOUGHNUT_MIN = 140.0  # pt: a doughnut's box, either side
+LABEL_SIZE = 10.0  # pt: data labels (the renderer's size)
+AXIS_SIZE = 11.0  # pt: category labels, legend (the renderer's size)
+TITLE_SIZE = 14.0  # pt: a chart's title (the renderer's size)
+CHART_PAD = 8.0  # pt: space LibreOffice / PowerPoint keep around a chart's title, legend and plot
+GAPS = {"bar": (0.6, 0.45), "column": (0.6, 0.45)}  # gap width / bar (one series, several)
+
+
+def table_sizes(block: TableBlock) -> tuple[float, float]:
+    """(max, min) font sizes a table is fitted between: never below ``TABLE_MIN``."""
+    return max(block.max_size, TABLE_MIN), max(block.min_size, TABLE_MIN)
+
+
+def text_sizes(block: TextBlock) -> tuple[float, float]:
+    """(max, min) font sizes a text box is fitted between: never below ``TEXT_MIN``."""
+    return max(block.max_size, TEXT_MIN), max(block.min_size, TEXT_MIN)
+
+
+def table_floor(cells: list[list[str]], widths: list[float], block: TableBlock, bold_rows,
+                row_widths: list[list[float]] | None = None) -> float:
+    """The least size a table may take at ``widths`` (the whole body width): ``TABLE_MIN``, unless one of
+    its numbers is wider than its column even there — no re-flow can widen a column past the slide, so
+    the table goes smaller rather than cut a number (``fit.NUMBER_FLOOR``)."""
+    body = cells[block.header_rows:]
+    rows = [row_widths[i + block.header_rows] if row_widths else widths for i in range(len(body))]
+    return fit.number_min(body, rows, table_sizes(block)[1], 0.5, {i - block.header_rows for i in bold_rows})
+
+
+def table_fits(cells: list[list[str]], widths: list[float], height: float, block: TableBlock, bold_rows,
+               row_widths: list[list[float]] | None = None, floor: float = TABLE_MIN) -> bool:
+    """True when the table fits ``height`` at ``floor`` (``TABLE_MIN`` unless the slide is too narrow for its
+    numbers, ``table_floor``) or more, every cell whole (no « … », no row dropped)."""
+    hi, lo = table_sizes(block)
+    tf = fit.fit_table(cells, widths, height, hi, min(lo, floor), bold_rows, header_rows=block.header_rows, row_widths=row_widths)
+    return not tf.truncated and tf.size >= floor and (tf.header_size or tf.size) >= floor
+
+
+def text_fits(paras: list[fit.P], width: float, height: float, block: TextBlock) -> bool:
+    """True when the text fits a box of inner ``width`` × ``height`` at ``TEXT_MIN`` or more, uncut."""
+    hi, lo = text_sizes(block)
+    return not fit.fit_text(paras, width, height, hi, lo).truncated
+
+
+_QUOTED = re.compile(r'"([^"]*)"')
+
+
+def label_text(fmt: str, value: float) -> str:
+    """About what a data label shows for ``value`` under the Excel format ``fmt`` (for its width only)."""
+    code = re.sub(r"\[[^\]]*\]", "", fmt)
+    literal = "".join(_QUOTED.findall(code))
+    bare = _QUOTED.sub("", code)
+    if "%" in bare:
+        value *= 100
+    digits = re.search(r"[#0](?:[#0,]*[#0])?(\.0+)?(,*)", bare)
+    decimals = len(digits.group(1)) - 1 if digits and digits.group(1) else 0
+    value /= 1000 ** (len(digits.group(2)) if digits else 0)
+    return f"{value:,.{decimals}f}".replace(",", " ") + literal + ("%" if "%" in bare else "")
+
+
+def _lines(texts: list[str], width: float, size: float, bold: bool = False, extra: float = 0.0) -> int:
+    """Lines that side-by-side items (legend entries) take in ``width``."""
+    lines, used = 1, 0.0
+    for t in texts:
+        w = fit.text_width(t, size, bold) + extra
+        if used and used + w > width:
+            lines, used = lines + 1, 0.0
+        used += w
+    return lines
+
+
+def chart_need(block: ChartBlock, width: float) -> tuple[float, float]:
+    """(least width, least height) in points at which the chart reads: bars and plot not below their
+    minimum, labels not wider than their column (title and legend wrapped at ``width``)."""
+    inner = max(width - 2 * CHART_PAD, 1.0)
+    title = len(fit.wrap(block.title, inner, TITLE_SIZE, True)) * TITLE_SIZE * fit.LINE + CHART_PAD if block.title else 0.0
+    legend = block.legend if block.legend is not None else len(block.series) > 1
+    names = [s.name for s in block.series if s.name]
+    legend_h = _lines(names, inner, AXIS_SIZE, extra=3 * AXIS_SIZE) * AXIS_SIZE * fit.LINE + CHART_PAD if legend and names else 0.0
+    head = title + legend_h + CHART_PAD
+    n = max(len(block.categories), 1)
+    shown = block.series[1:] if block.chart_type == "waterfall" else block.series  # a bridge's base series is invisible
+    label = max((fit.text_width(label_text(s.number_format or block.number_format, v), LABEL_SIZE, True)
+                 for s in shown for v in s.values if isinstance(v, (int, float))), default=0.0) if block.labels else 0.0
+    if block.chart_type == "doughnut":
+        return DOUGHNUT_MIN, DOUGHNUT_MIN + head
+    if block.chart_type == "bar":
+        k = len(block.series)
+        gap = GAPS["bar"][k > 1]
+        cat = max((fit.text_width(w, AXIS_SIZE) for c in block.categories for w in c.split()), default=0.0)
+        return cat + label + 8 * BAR_MIN + 2 * CHART_PAD, head + n * (k + gap) * BAR_MIN
+    k = len(block.series)
+    # neighbouring labels must not collide: one per category (a line, a bridge, one series), else one per bar
+    band = label * (k + GAPS["column"][1]) if block.chart_type == "column" and k > 1 else label
+    axis = 2 * AXIS_SIZE * fit.LINE  # category labels, on two lines or turned
+    return n * max(band, BAR_MIN) + 2 * CHART_PAD, head + PLOT_MIN + axis
+
+
+def chart_fits(block: ChartBlock, width: float, height: float) -> bool:
+    w, h = chart_need(block, width)
+    return width >= w - 0.01 and height >= h - 0.01
+
+
+def is_readable_kind(block: Block) -> bool:
+    """Blocks the layout measures (every kind of generated block)."""
+    return isinstance(block, (TableBlock, ChartBlock, TextBlock))
