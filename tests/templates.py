@@ -69,6 +69,24 @@ def dark() -> bytes:
     return out.getvalue()
 
 
+def tall_title() -> bytes:
+    """A 16:9 corporate template whose title band takes the top 40 % of the slide: the body placeholder is
+    a band of 3.3 inches above the footer (LibreOffice's Vivid is about as tight)."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
+    for container in [prs.slide_master, *prs.slide_layouts]:
+        for ph in container.placeholders:
+            ph.left, ph.width = int(ph.left * 4 / 3), int(ph.width * 4 / 3)
+            kind = ph.placeholder_format.type
+            if kind == 1:  # title
+                ph.top, ph.height = Inches(0.4), Inches(2.5)
+            elif kind in (2, 7) or ph.placeholder_format.idx in (1, 2):  # body, object (content layouts)
+                ph.top, ph.height = Inches(3.1), Inches(3.3)
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()
+
+
 def two_masters() -> bytes:
     """Two masters, as many converted templates have: the first made for title pages (a tall title, the
     body a thin band at the bottom, a dark background), the second for content. Content must go on the

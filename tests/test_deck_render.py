@@ -184,7 +184,11 @@ def test_corporate_template_keeps_master_logo_footer_and_named_placeholders(tmp_
     template = tmp_path / "CORP.pptx"
     _corporate_template(template, logo)
     prs = open_deck(build_deck(computed_demo(), FINDINGS, template=str(template)))
-    assert len(prs.slides) == len(deck_spec(computed_demo(), FINDINGS))
+    names = [s._element.cSld.get("name") for s in prs.slides]
+    keys = [f"pmk:slide:{spec.key}" for spec in deck_spec(computed_demo(), FINDINGS)]
+    assert [n for n in names if n in keys] == keys  # every slide, in order; any other is a continuation of the one before
+    for before, name in zip(names, names[1:]):
+        assert name in keys or re.fullmatch(re.escape(before.split(".")[0]) + r"\.\d+", name), name
     for slide in prs.slides:
         master = slide.slide_layout.slide_master
         assert any(s.name == "Logo ACME" for s in master.shapes)

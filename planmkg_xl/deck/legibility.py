@@ -13,6 +13,9 @@ size of the room, not blown up for the back row):
   dense tables and notes; for text read from the back of a room, Swinford's "8H" rule (*Fixing
   PowerPoint Annoyances*, O'Reilly, 2006) asks about 14 pt — so 9 pt is a floor, never a target: the
   fit still picks the largest size that fits (up to each block's ``max_size``).
+- ``NOTE_MIN`` = 8 pt: a footnote (a text of style « note »: a benchmark's source, how to read a
+  chart) goes one step smaller than the content it annotates, as the source line under every data
+  slide already does (footnotes are set smaller than body text in every typographic tradition).
 - numbers are shown whole: a table whose number would be cut (« … ») or broken across lines is not
   readable, whatever its size.
 - ``BAR_MIN`` = 8 pt: the thickness of one bar of a horizontal bar chart, so that the 10-pt data labels
@@ -33,7 +36,8 @@ from . import fit
 from .blocks import Block, ChartBlock, TableBlock, TextBlock
 
 TABLE_MIN = 9.0  # pt: table cells, header included
-TEXT_MIN = 9.0  # pt: text boxes (messages, notes, quadrants)
+TEXT_MIN = 9.0  # pt: text boxes (messages, quadrants, panels)
+NOTE_MIN = 8.0  # pt: footnotes (text blocks of style "note")
 BAR_MIN = 8.0  # pt: one bar of a horizontal bar chart
 PLOT_MIN = 90.0  # pt: plot height of a column, line or bridge chart
 DOUGHNUT_MIN = 140.0  # pt: a doughnut's box, either side
@@ -50,8 +54,9 @@ def table_sizes(block: TableBlock) -> tuple[float, float]:
 
 
 def text_sizes(block: TextBlock) -> tuple[float, float]:
-    """(max, min) font sizes a text box is fitted between: never below ``TEXT_MIN``."""
-    return max(block.max_size, TEXT_MIN), max(block.min_size, TEXT_MIN)
+    """(max, min) font sizes a text box is fitted between: never below ``TEXT_MIN`` (``NOTE_MIN`` for a footnote)."""
+    floor = NOTE_MIN if block.style == "note" else TEXT_MIN
+    return max(block.max_size, floor), max(block.min_size, floor)
 
 
 def table_floor(cells: list[list[str]], widths: list[float], block: TableBlock, bold_rows,

@@ -413,8 +413,15 @@ def _split_rows(block: TableBlock, width: float, height: float) -> tuple[TableBl
     if len(body) <= 1:
         return None
 
+    def rows(a: int, z: int | None, **kw) -> TableBlock:
+        """Rows ``a:z`` of the table, its highlights, subtotal rows and merged cells renumbered."""
+        z = len(block.rows) if z is None else z
+        return replace(block, rows=block.rows[a:z], highlight=[(r - a, c) for r, c in block.highlight if a <= r < z],
+                       strong_rows=[r - a for r in block.strong_rows if a <= r < z],
+                       merges=[(r - a, c0, c1) for r, c0, c1 in block.merges if a <= r < z], **kw)
+
     def fits(n: int) -> bool:
-        return _readable(replace(block, rows=body[:n], total=False), width, height)
+        return _readable(rows(0, n, total=False), width, height)
 
     lo, hi = 1, len(body) - 1
     while lo < hi:
@@ -424,14 +431,7 @@ def _split_rows(block: TableBlock, width: float, height: float) -> tuple[TableBl
         else:
             hi = mid - 1
     keep = _balanced(len(body), lo)
-    head = replace(block, rows=body[:keep], total=False, highlight=[h for h in block.highlight if h[0] < keep],
-                   strong_rows=[r for r in block.strong_rows if r < keep],
-                   merges=[m for m in block.merges if m[0] < keep])
-    tail = replace(block, key=_next_key(block.key), rows=block.rows[keep:],
-                   highlight=[(r - keep, c) for r, c in block.highlight if r >= keep],
-                   strong_rows=[r - keep for r in block.strong_rows if r >= keep],
-                   merges=[(r - keep, a, z) for r, a, z in block.merges if r >= keep])
-    return head, tail
+    return rows(0, keep, total=False), rows(keep, None, key=_next_key(block.key))
 
 
 def _share_sizes(blocks: list[Block], rects: dict[str, Rect]) -> list[Block]:
