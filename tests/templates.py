@@ -74,14 +74,13 @@ def tall_title() -> bytes:
     a band of 3.3 inches above the footer (LibreOffice's Vivid is about as tight)."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
-    for container in [prs.slide_master, *prs.slide_layouts]:
-        for ph in container.placeholders:
-            ph.left, ph.width = int(ph.left * 4 / 3), int(ph.width * 4 / 3)
-            kind = ph.placeholder_format.type
-            if kind == 1:  # title
-                ph.top, ph.height = Inches(0.4), Inches(2.5)
-            elif kind in (2, 7) or ph.placeholder_format.idx in (1, 2):  # body, object (content layouts)
-                ph.top, ph.height = Inches(3.1), Inches(3.3)
+    for ph in prs.slide_master.placeholders:  # the layouts inherit these
+        ph.left, ph.width = int(ph.left * 4 / 3), int(ph.width * 4 / 3)
+        kind = ph.placeholder_format.type
+        if kind == 1:  # title
+            ph.top, ph.height = Inches(0.4), Inches(2.5)
+        elif kind == 2:  # body
+            ph.top, ph.height = Inches(3.1), Inches(3.3)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()

@@ -456,7 +456,7 @@ def _budget(c: Ctx, section: str) -> SlideSpec:
     parts = [c.tr(f"Enveloppe top-down {c.f.amount_text(s.get('envelope_used'))}, bottom-up {c.f.amount_text(s.get('programmes'))}",
                   f"Top-down envelope {c.f.amount_text(s.get('envelope_used'))}, bottom-up {c.f.amount_text(s.get('programmes'))}")]
     if ref and is_number(ref.get("value")):
-        src = ", ".join(str(ref[k]) for k in ("source", "date") if ref.get(k))
+        src = ", ".join(str(ref[k](c.lang) if callable(ref[k]) else ref[k]) for k in ("source", "date") if ref.get(k))  # the model's rows hold FR/EN texts
         parts.append(c.tr(f"repère : {c.f.pct(ref['value'])} du C.A. en B2B produits — {src}",
                           f"benchmark: {c.f.pct(ref['value'])} of revenue for B2B product firms — {src}"))
     slide.blocks.append(TextBlock("budget_message", [Para(c.tr(" ; ", "; ").join(parts) + ".")], box=(0, 0.89, 1, 0.11), style="note", max_size=12))

@@ -13,7 +13,8 @@ laying out the slide would:
    regrouped in fewer, wider groups stacked one under the other (down to each column across the full
    width);
 3. continue: what does not fit goes to a next slide titled like this one, marked « (suite) »; a table
-   too long for a whole slide is cut between rows (header repeated), a bar chart too tall between bars.
+   too long for a whole slide is cut between rows (header repeated), a bar chart too tall between bars;
+   a footnote that fits the room left stays on the slide rather than stand alone on the next one.
 
 Nothing is squeezed below the minimum except a block that cannot reach it even alone on a slide, and
 nothing is dropped. Pure: blocks and fractions in, blocks and fractions out; the renderer supplies how
@@ -27,6 +28,7 @@ from typing import Callable
 from .blocks import Block, Box
 
 GAP = 0.03  # vertical space between re-flowed bands, as a fraction of the body height
+TIGHT_GAP = 0.01  # the least space between bands, before anything moves to a next slide
 TOUCH = 0.015  # blocks closer than this vertically belong to one band (a heading and its panel)
 _EPS = 1e-6
 
@@ -133,17 +135,26 @@ def _regroup(cols: list[_Unit], m: _Measure) -> list[_Unit]:
     return out
 
 
-def _place(units: list[tuple[_Unit, float]], first_gap: bool = False) -> list[tuple[Block, Box]]:
-    """Units top to bottom, each its least height plus a share of the room left (by its original height)."""
-    room = 1.0 - GAP * (len(units) - 1)
-    spare = max(room - sum(n for _, n in units), 0.0)
+def _place(units: list[tuple[_Unit, float]]) -> list[tuple[Block, Box]]:
+    """Units top to bottom, each its least height plus a share of the room left (by its original height);
+    the space between them narrows (down to ``TIGHT_GAP``) when they need it."""
+    needs = sum(n for _, n in units)
+    gaps = len(units) - 1
+    gap = max(TIGHT_GAP, min(GAP, (1.0 - needs) / gaps)) if gaps else 0.0
+    room = 1.0 - gap * gaps
+    spare = max(room - needs, 0.0)
     pref = sum(u.h for u, _ in units) or 1.0
     out, top = [], 0.0
     for u, need in units:
         height = need + spare * u.h / pref
         out += [(b, u.box(b, top, height)) for b in u.blocks]
-        top += height + GAP
+        top += height + gap
     return out
+
+
+def _is_note(b: Block) -> bool:
+    """A footnote (a text of style « note »): it may move ahead of the blocks before it rather than stand alone."""
+    return getattr(b, "style", "") == "note"
 
 
 def _queued(units: list[_Unit]) -> list[Block]:
@@ -176,7 +187,7 @@ def first_page(blocks: list[Block], W: float, H: float, fits: Fits, split: Split
     for band in bands(blocks):  # re-flow: a band side by side when it can be, else its columns in fewer, wider groups
         units += [band] if m.unit(band) <= 1.0 + _EPS else _regroup(columns(band), m)
     needs = [m.unit(u) for u in units]
-    if sum(needs) + GAP * (len(units) - 1) <= 1.0 + _EPS:
+    if sum(needs) + TIGHT_GAP * (len(units) - 1) <= 1.0 + _EPS:
         return _place(list(zip(units, needs))), []
     placed: list[tuple[_Unit, float]] = []
     used = 0.0
@@ -184,13 +195,19 @@ def first_page(blocks: list[Block], W: float, H: float, fits: Fits, split: Split
     while queue:
         u = queue.pop(0)
         need = m.unit(u)
-        gap = GAP if placed else 0.0
+        gap = TIGHT_GAP if placed else 0.0
         if used + gap + need <= 1.0 + _EPS:
             placed.append((u, need))
             used += gap + need
             continue
-        if placed:  # the rest continues on the next slide
+        if placed:  # the rest continues on the next slide; a footnote that fits stays on this one rather than alone on the next
             queue.insert(0, u)
+            for v in [v for v in queue if all(_is_note(b) for b in v.blocks)]:
+                need = m.unit(v)
+                if used + TIGHT_GAP + need <= 1.0 + _EPS:
+                    placed.append((v, need))
+                    used += TIGHT_GAP + need
+                    queue.remove(v)
             break
         # alone on the slide and still too small: take it apart
         cols = columns(u) if not u.full else [u]
