@@ -59,6 +59,35 @@ def text_sizes(block: TextBlock) -> tuple[float, float]:
     return max(block.max_size, floor), max(block.min_size, floor)
 
 
+def number_widths(block: TableBlock, widths: list[float]) -> list[float]:
+    """Column widths (points) in which every number of the table fits whole at ``TABLE_MIN``: a column too
+    narrow for its widest number takes the room it lacks from the columns of words (which wrap), never
+    below their longest word. Unchanged when every number already fits (so a table that read keeps its look)."""
+    n = len(widths)
+    merged = {r for r, _, _ in block.merges}
+    body = [row for i, row in enumerate(block.rows) if i not in merged]
+    bold = set(block.strong_rows) | ({len(block.rows) - 1} if block.total else set())
+    need = [0.0] * n
+    for i, row in enumerate(block.rows):
+        for c, t in enumerate(row[:n]):
+            if t and fit.is_number(t):
+                need[c] = max(need[c], fit.text_width(t, TABLE_MIN, i in bold) + 2 * fit.INSET_X + 0.5)
+    short = [max(0.0, need[c] - widths[c]) for c in range(n)]
+    deficit = sum(short)
+    if deficit <= 0:
+        return list(widths)
+    floor = [need[c] or max((fit.text_width(w, TABLE_MIN, True) for row in body + [block.header or []] for w in
+                             (row[c] if c < len(row) else "").replace("\n", " ").split(" ") if w), default=0.0) + 2 * fit.INSET_X
+             for c in range(n)]
+    slack = [max(0.0, widths[c] - floor[c]) if not need[c] else 0.0 for c in range(n)]
+    room = sum(slack)
+    if room <= 0:
+        return list(widths)
+    give = min(1.0, room / deficit)
+    take = deficit * give / room
+    return [widths[c] + short[c] * give - slack[c] * take for c in range(n)]
+
+
 def table_floor(cells: list[list[str]], widths: list[float], block: TableBlock, bold_rows,
                 row_widths: list[list[float]] | None = None) -> float:
     """The least size a table may take at ``widths`` (the whole body width): ``TABLE_MIN``, unless one of

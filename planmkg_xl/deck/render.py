@@ -798,9 +798,12 @@ def _add_text(slide, block: TextBlock, rect: Rect):
 
 
 def _col_widths(block: TableBlock, total: int) -> list[int]:
+    """Column widths in EMU: the block's proportions, a number column widened when its numbers would not
+    fit whole at the minimum size (``legibility.number_widths``)."""
     n = len(block.header) if block.header else len(block.rows[0])
     rel = block.widths or [1.0] * n
-    widths = [int(total * w / sum(rel)) for w in rel]
+    pts = legibility.number_widths(block, [_pt(total) * w / sum(rel) for w in rel])
+    widths = [int(w * EMU_PER_PT) for w in pts]
     widths[-1] += total - sum(widths)
     return widths
 
