@@ -145,6 +145,7 @@ def test_an_update_refreshes_every_part_of_a_continued_chart_and_table(tall):
     built = build_deck(computed, [], template=tall, warn=lambda m: None)
     assert len(_parts(open_deck(built), "pmk:chart:leads_by_source")) > 1
     plan.tables["leadgen"][0]["leads"] = 2400  # Newsletter leaps to the top of the bars
+    plan.tables["leadgen"][0]["spend"] = 90000  # and costs 1 636 € per qualified lead: a new conclusion title
     new = compute(plan)
     updated, changes = update_deck(new, [], built)
     assert any("pmk:chart:leads_by_source (2/" in c for c in changes)
@@ -156,6 +157,11 @@ def test_an_update_refreshes_every_part_of_a_continued_chart_and_table(tall):
     table = next(b for s in deck_spec(new, []) for b in s.blocks if b.name == "pmk:table:leadgen")
     rows = [[c.text_frame.text for c in row.cells] for shape in _parts(prs, table.name) for row in list(shape.table.rows)[1:]]
     assert rows == table.rows
+    charts = next(s for s in deck_spec(new, []) if s.key == "leadgen_charts")
+    old_title = next(s for s in deck_spec(computed, []) if s.key == "leadgen_charts").title
+    assert charts.title != old_title
+    titles = [s.shapes.title.text_frame.text for s in prs.slides if re.fullmatch(r"pmk:slide:leadgen_charts(\.\d+)?", s._element.cSld.get("name"))]
+    assert titles[0] == charts.title and titles[1:] and all(t == f"{charts.title} (suite)" for t in titles[1:])
 
 
 @pytest.mark.parametrize("make", [None, templates.dark])

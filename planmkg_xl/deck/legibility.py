@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from . import fit
-from .blocks import Block, ChartBlock, TableBlock, TextBlock
+from .blocks import ChartBlock, TableBlock, TextBlock
 
 TABLE_MIN = 9.0  # pt: table cells, header included
 TEXT_MIN = 9.0  # pt: text boxes (messages, quadrants, panels)
@@ -170,8 +170,3 @@ def chart_need(block: ChartBlock, width: float) -> tuple[float, float]:
 def chart_fits(block: ChartBlock, width: float, height: float) -> bool:
     w, h = chart_need(block, width)
     return width >= w - 0.01 and height >= h - 0.01
-
-
-def is_readable_kind(block: Block) -> bool:
-    """Blocks the layout measures (every kind of generated block)."""
-    return isinstance(block, (TableBlock, ChartBlock, TextBlock))

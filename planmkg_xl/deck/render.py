@@ -1128,6 +1128,12 @@ def update_deck(computed: Computed, findings: Iterable[object] | None, pptx_byte
             continue
         changes += _update_title(spec, slide, said)
         changes += _update_source(spec, slide, said)
+        part = 2
+        while f"pmk:slide:{spec.key}.{part}" in slides:  # its continuation slides follow the new conclusion too
+            more = replace(spec, key=f"{spec.key}.{part}", title=f"{spec.title} {CONTINUED.get(said, CONTINUED['en'])}")
+            changes += _update_title(more, slides[f"pmk:slide:{more.key}"], said)
+            changes += _update_source(more, slides[f"pmk:slide:{more.key}"], said)
+            part += 1
         emptied = _only_empty(slide)
         for block in spec.blocks:
             lines = _update_block(spec, block, shapes, slides, add_missing=emptied)
