@@ -61,31 +61,43 @@ def text_sizes(block: TextBlock) -> tuple[float, float]:
 
 def number_widths(block: TableBlock, widths: list[float]) -> list[float]:
     """Column widths (points) in which every number of the table fits whole at ``TABLE_MIN``: a column too
-    narrow for its widest number takes the room it lacks from the columns of words (which wrap), never
-    below their longest word. Unchanged when every number already fits (so a table that read keeps its look)."""
+    narrow takes the room it lacks from the columns of words (whose text wraps), never below their own
+    longest word; then, from room no cell uses, the header's words. Unchanged when all fit already (a table
+    that read keeps its look)."""
     n = len(widths)
     merged = {r for r, _, _ in block.merges}
-    body = [row for i, row in enumerate(block.rows) if i not in merged]
     bold = set(block.strong_rows) | ({len(block.rows) - 1} if block.total else set())
-    need = [0.0] * n
-    for i, row in enumerate(block.rows):
-        for c, t in enumerate(row[:n]):
-            if t and fit.is_number(t):
-                need[c] = max(need[c], fit.text_width(t, TABLE_MIN, i in bold) + 2 * fit.INSET_X + 0.5)
-    short = [max(0.0, need[c] - widths[c]) for c in range(n)]
-    deficit = sum(short)
-    if deficit <= 0:
-        return list(widths)
-    floor = [need[c] or max((fit.text_width(w, TABLE_MIN, True) for row in body + [block.header or []] for w in
-                             (row[c] if c < len(row) else "").replace("\n", " ").split(" ") if w), default=0.0) + 2 * fit.INSET_X
+
+    def word(texts, is_bold: bool) -> float:
+        return max((fit.text_width(w, TABLE_MIN, is_bold) for t in texts for w in t.replace("\n", " ").split(" ") if w), default=0.0)
+
+    def room(width: float) -> float:
+        return width + 2 * fit.INSET_X + 0.05 if width else 0.0
+
+    head = block.header if block.header_rows and block.header else [""] * n
+    numbers = [room(max((fit.text_width(row[c], TABLE_MIN, i in bold) for i, row in enumerate(block.rows)
+                         if c < len(row) and row[c] and fit.is_number(row[c])), default=0.0)) for c in range(n)]
+    heads = [max(numbers[c], room(word([head[c]] if c < len(head) else [], True))) for c in range(n)]
+    words = [word([row[c] for i, row in enumerate(block.rows) if i not in merged and c < len(row)], False) + 2 * fit.INSET_X
              for c in range(n)]
-    slack = [max(0.0, widths[c] - floor[c]) if not need[c] else 0.0 for c in range(n)]
+    lines = [max((fit.text_width(line, TABLE_MIN, i in bold) for i, row in enumerate(block.rows) if i not in merged and c < len(row)
+                  for line in row[c].split("\n")), default=0.0) + 2 * fit.INSET_X for c in range(n)]
+    out = _widen(list(widths), numbers, [max(numbers[c], words[c]) for c in range(n)])
+    # the header's words only from room no cell uses: no row grows taller for them
+    return _widen(out, heads, [max(heads[c], lines[c]) for c in range(n)])
+
+
+def _widen(widths: list[float], need: list[float], floor: list[float]) -> list[float]:
+    """Columns narrower than their ``need`` widened with the room the others have above their ``floor``."""
+    short = [max(0.0, need[c] - w) for c, w in enumerate(widths)]
+    deficit = sum(short)
+    slack = [max(0.0, w - floor[c]) if not short[c] else 0.0 for c, w in enumerate(widths)]
     room = sum(slack)
-    if room <= 0:
-        return list(widths)
+    if deficit <= 0 or room <= 0:
+        return widths
     give = min(1.0, room / deficit)
     take = deficit * give / room
-    return [widths[c] + short[c] * give - slack[c] * take for c in range(n)]
+    return [w + short[c] * give - slack[c] * take for c, w in enumerate(widths)]
 
 
 def table_floor(cells: list[list[str]], widths: list[float], block: TableBlock, bold_rows,
