@@ -1,4 +1,5 @@
-"""Template fixtures for the deck tests: python-pptx's 4:3 default, a dark template, a two-master
+"""Template fixtures for the deck tests: python-pptx's 4:3 default, a dark template, one whose title band
+leaves a small body, a two-master
 template whose first master is made for title pages, and LibreOffice's own Impress templates
 converted to .pptx by LibreOffice itself (at test time, never committed: they stay under their
 own licence in the LibreOffice install)."""

@@ -276,3 +276,30 @@ def test_a_bar_chart_needs_room_for_each_bar():
     large = replace(small, categories=list("abcdefghijkl"), series=[Series("x", list(range(12)))])
     assert legibility.chart_need(large, 400)[1] - legibility.chart_need(small, 400)[1] >= 8 * (1 + 0.6) * legibility.BAR_MIN - 1e-6
     assert not legibility.chart_fits(large, 400, 100) and legibility.chart_fits(large, 400, 400)
+
+
+def test_a_footnote_never_stands_alone_on_a_continuation_slide():
+    """A band of three columns that fills the slide, and its footnote: the last column goes on with the
+    footnote rather than the footnote alone (the columns kept here take the full width)."""
+    cols = [_text(k, (i * 0.34, 0, 0.32, 0.86)) for i, k in enumerate("abc")]
+    note = TextBlock("n", [Para("n")], box=(0, 0.89, 1, 0.11), style="note")
+
+    def fits(b, w, h):  # a column's text takes less height as it gets wider
+        return h >= (60 if b.key == "n" else 120_000 / w)
+
+    placed, rest = flow.first_page(cols + [note], 1000, 400, fits, _no_split)
+    assert [b.key for b, _ in placed] == ["a", "b"] and [b.key for b in rest] == ["c", "n"]
+    assert placed[0][1][2] == pytest.approx(0.32 / 0.66) and placed[1][1][0] + placed[1][1][2] == pytest.approx(1.0)
+    placed, rest = flow.first_page(rest, 1000, 400, fits, _no_split, keep=False)
+    assert [b.key for b, _ in placed] == ["c", "n"] and rest == []
+
+
+def test_number_columns_widen_to_show_their_numbers_whole():
+    from planmkg_xl.deck import fit
+    block = TableBlock("t", ["Ligne", "Écart"], [["Web : visites", "−26,5\u00a0%"], ["Leads", "+2,1\u00a0%"]])
+    narrow = [200.0, 30.0]
+    widths = legibility.number_widths(block, narrow)
+    assert sum(widths) == pytest.approx(sum(narrow))
+    assert not fit.breaks_words("−26,5\u00a0%", widths[1], legibility.TABLE_MIN, False)
+    roomy = [150.0, 80.0]
+    assert legibility.number_widths(block, roomy) == roomy  # a table that reads keeps its columns

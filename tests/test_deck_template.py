@@ -36,7 +36,8 @@ def fixture_templates(tmp_path_factory) -> dict[str, str | None]:
     """name -> template path (None: the built-in one). LibreOffice's templates only when it is installed."""
     root = tmp_path_factory.mktemp("templates")
     found: dict[str, str | None] = {"builtin": None}
-    for name, make in (("default_4x3", templates.default_43), ("dark", templates.dark), ("two_masters", templates.two_masters)):
+    for name, make in (("default_4x3", templates.default_43), ("dark", templates.dark), ("two_masters", templates.two_masters),
+                       ("tall_title", templates.tall_title)):
         path = root / f"{name}.pptx"
         path.write_bytes(make())
         found[name] = str(path)

@@ -25,7 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from .blocks import Block, Box
+from . import legibility
+from .blocks import Block, Box, TextBlock
 
 GAP = 0.03  # vertical space between re-flowed bands, as a fraction of the body height
 TIGHT_GAP = 0.01  # the least space between bands, before anything moves to a next slide
@@ -136,8 +137,9 @@ def _regroup(cols: list[_Unit], m: _Measure) -> list[_Unit]:
 
 
 def _place(units: list[tuple[_Unit, float]]) -> list[tuple[Block, Box]]:
-    """Units top to bottom, each its least height plus a share of the room left (by its original height);
-    the space between them narrows (down to ``TIGHT_GAP``) when they need it."""
+    """Units top to bottom, each its least height plus a share of the room left (by its original height; text
+    panels no taller than their text needs at full size); the space between them narrows (down to
+    ``TIGHT_GAP``) when they need it."""
     needs = sum(n for _, n in units)
     gaps = len(units) - 1
     gap = max(TIGHT_GAP, min(GAP, (1.0 - needs) / gaps)) if gaps else 0.0
@@ -147,6 +149,9 @@ def _place(units: list[tuple[_Unit, float]]) -> list[tuple[Block, Box]]:
     out, top = [], 0.0
     for u, need in units:
         height = need + spare * u.h / pref
+        if all(isinstance(b, TextBlock) for b in u.blocks):  # a text panel no taller than its text at full size (tables and charts use the room)
+            full = max(legibility.text_sizes(b)[0] / legibility.text_sizes(b)[1] for b in u.blocks)
+            height = max(need, min(height, max(u.h, need * full)))
         out += [(b, u.box(b, top, height)) for b in u.blocks]
         top += height + gap
     return out
@@ -157,15 +162,33 @@ def _is_note(b: Block) -> bool:
     return getattr(b, "style", "") == "note"
 
 
+def _share_last(placed: list[tuple[_Unit, float]], queue: list[_Unit], m: _Measure) -> None:
+    """Only footnotes are left for the next slide: rather than a slide holding a footnote alone, the last band
+    placed here leaves its right-hand columns to go with it (the columns kept here widened to the full width)."""
+    last, _ = placed[-1]
+    cols = columns(last)
+    if len(cols) < 2:
+        return
+    above = sum(n for _, n in placed[:-1]) + TIGHT_GAP * (len(placed) - 1)
+    for k in range(len(cols) - 1, 0, -1):
+        here = _unit([b for c in cols[:k] for b in c.blocks], full=True)
+        need = m.unit(here)
+        if above + need <= 1.0 + _EPS:
+            placed[-1] = (here, need)
+            queue.insert(0, _unit([b for c in cols[k:] for b in c.blocks], full=True))
+            return
+
+
 def _queued(units: list[_Unit]) -> list[Block]:
     """The units left for the next slide, as blocks whose boxes keep them apart: each unit in its own band,
-    in order, its original height kept in proportion (a stacked column keeps the full width)."""
+    in order, its original height kept (scaled down when they add up to more than a slide; a stacked
+    column keeps the full width)."""
     gap = min(2 * TOUCH, 0.5 / max(len(units), 1))
     room = 1.0 - gap * (len(units) - 1)
-    total = sum(u.h for u in units)
+    scale = min(1.0, room / sum(u.h for u in units))
     out, top = [], 0.0
     for u in units:
-        height = u.h / total * room
+        height = u.h * scale
         out += [replace(b, box=u.box(b, top, height)) for b in u.blocks]
         top += height + gap
     return out
@@ -228,5 +251,7 @@ def first_page(blocks: list[Block], W: float, H: float, fits: Fits, split: Split
         else:
             placed.append((u, 1.0))  # cannot be cut and cannot read smaller: the whole slide for it
         break
+    if queue and placed and all(_is_note(b) for v in queue for b in v.blocks):
+        _share_last(placed, queue, m)
     rest = _queued(queue)
     return _place([(u, min(n, 1.0)) for u, n in placed]), rest
