@@ -1,7 +1,6 @@
 """Template fixtures for the deck tests: python-pptx's 4:3 default, a dark template, one whose title band
-leaves a small body, a two-master
-template whose first master is made for title pages, and LibreOffice's own Impress templates
-converted to .pptx by LibreOffice itself (at test time, never committed: they stay under their
+leaves a small body, a two-master template whose first master is made for title pages, and LibreOffice's
+own Impress templates converted to .pptx by LibreOffice itself (at test time, never committed: they stay under their
 own licence in the LibreOffice install)."""
 from __future__ import annotations
 
