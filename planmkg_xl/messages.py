@@ -761,6 +761,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "(ou \"skip\").",
                         "{origin}: {where} = {value} is not a column of the Canaux tab. Use one of: {allowed} (or \"skip\")."),
     "src.empty_value": ("(vide)", "(empty)"),
+    "src.total_rows": ("Lignes de total ignorées : {n} ({lines}) ; leurs chiffres additionnent les autres lignes.",
+                       "Total rows set aside: {n} ({lines}); their figures add up the other rows."),
+    "src.footer_rows": ("Pied de page ignoré ({lines}) : aucun chiffre après la dernière donnée.",
+                        "Footer set aside ({lines}): no figure after the last record."),
     "src.channel_item": ("« {value} » {n} lignes, {amount}", "« {value} » {n} lines, {amount}"),
     "src.and_more": ("et {n} autres", "and {n} more"),
     "src.channels_skipped": ("Canaux : {n} lignes ignorées, canal vide ou inconnu — {listed}. Nommez ces canaux dans la section "

@@ -51,6 +51,7 @@ class Export:
     first_line: int  # file line (1-based) of the first data row; rows are numbered from it
     unit: str = "line"  # "line" (CSV) or "row" (spreadsheet)
     notes: list[str] = field(default_factory=list)
+    set_aside: int = 0  # rows read but not records: totals, subtotals, a footer (said in ``notes``)
 
     @property
     def kind(self) -> str:
@@ -58,7 +59,7 @@ class Export:
 
     @property
     def rows_read(self) -> int:
-        return len(self.frame)
+        return len(self.frame) + self.set_aside
 
     def where(self, index: int) -> int:
         return self.first_line + int(index)
@@ -219,7 +220,7 @@ def _read_arrow(path: Path, encoding: str, delimiter: str, usecols: list[str], t
             path, read_options=pcsv.ReadOptions(encoding="utf8" if encoding.startswith("utf-8") else encoding,
                                                 use_threads=_arrow_threads(path.stat().st_size),
                                                 block_size=4 << 20),
-            parse_options=pcsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            parse_options=pcsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pcsv.ConvertOptions(include_columns=usecols, column_types=column_types, timestamp_parsers=[pcsv.ISO8601],
                                                 decimal_point="," if delimiter == ";" else ".", strings_can_be_null=True,
                                                 null_values=sorted(STR_NA_VALUES), quoted_strings_can_be_null=True))
@@ -268,7 +269,7 @@ def _read_pandas(path: Path, encoding: str, delimiter: str, header_index: int, u
     # only the needed columns, types inferred (forcing text is slow in pandas' reader: the few text columns
     # read as numbers are read again below, as text); ';' files are French: their decimal comma is read by the parser itself.
     opts = dict(sep=delimiter, skiprows=header_index, header=0, usecols=usecols, encoding=encoding,
-                decimal="," if delimiter == ";" else ".")
+                decimal="," if delimiter == ";" else ".", skip_blank_lines=False)  # rows keep their line: blank ones go later
     try:
         try:
             frame = pd.read_csv(path, **opts)
@@ -321,8 +322,7 @@ def _read_excel(path: Path, kind: str | None, mapping: Preset | None, lang: str)
     body = grid.iloc[header_row + 1:]
     body.columns = headers
     frame = body[[h for h in headers if h in matched.values()]].reset_index(drop=True)
-    frame = frame.dropna(how="all")
-    frame = frame.reset_index(drop=True)
+    frame = frame.dropna(how="all")  # the index keeps each row's place: messages name the sheet's row
     return _typed(path, preset, matched, frame, header_row + 2, "row", lang)
 
 
@@ -370,8 +370,17 @@ def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_lin
 
     problems = _Problems(path.name, lang)
     spec = KINDS[preset.kind]
+    columns = matched if read is None else read
+    present = [h for h in columns.values() if h in frame]
+    if present and len(frame):  # a line with none of the columns read is not a row (blank lines, a footer's other columns)
+        import numpy as np
+
+        some = np.logical_or.reduce([frame[h].notna().to_numpy() for h in present])
+        if not some.all():
+            frame = frame[some]
+    frame, notes, set_aside = _set_aside(frame, spec, columns, first_line, unit, lang)
     out = {}
-    for fkey, header in (matched if read is None else read).items():
+    for fkey, header in columns.items():
         col = frame[header]
         ftype = spec.fields[fkey]
         if ftype in (MONEY, NUMBER, COUNT, RATE):
@@ -394,7 +403,70 @@ def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_lin
     typed = pd.DataFrame(out, index=frame.index)
     if typed.empty:
         raise SourceError(say("src.no_rows", lang, name=path.name))
-    return Export(path, preset, matched, typed, first_line, unit)
+    return Export(path, preset, matched, typed, first_line, unit, notes, set_aside)
+
+
+TOTAL_LABELS = frozenset(("total", "totals", "totaux", "grand total", "total general", "total global", "sous total", "subtotal",
+                          "sub total", "sum", "somme"))
+_TOTAL_PREFIXES = ("total ", "totals ", "sous total ", "subtotal ", "sub total ", "grand total ")
+
+
+def is_total_label(text: object) -> bool:
+    """« Total », « Grand total », « Sous-total Conseil », "Subtotal Q1": a label that sums the rows above it."""
+    n = normalise(text)
+    return n in TOTAL_LABELS or n.startswith(_TOTAL_PREFIXES)
+
+
+def _set_aside(frame, spec, columns: dict[str, str], first_line: int, unit: str, lang: str):
+    """(the frame without its total rows and trailing footer, the notes saying which lines, how many rows set aside).
+
+    Why: an export prepared in a spreadsheet, a Salesforce « formatted » report or an analytics download often ends
+    with a « Total » row, and a Salesforce CSV with a footer (report name, copyright, « Generated By »). Read as a
+    record, a total counts everything twice: a marketing controller strikes it out before adding up. A row is a total
+    when one of its label cells (text, month or date; not the currency) says total, every other label cell is blank and
+    it carries a figure, so « Total SA » invoiced on a date stays a customer. The footer is the run of rows at the end
+    with no figure and at most one cell. Both are said with their lines; nothing else is dropped.
+    """
+    import numpy as np
+
+    labels = [h for f, h in columns.items() if spec.fields[f] in (TEXT, MONTH, DATE) and f != "currency" and h in frame]
+    figures = [h for f, h in columns.items() if spec.fields[f] in (MONEY, NUMBER, COUNT, RATE) and h in frame]
+    notes, drop = [], np.zeros(len(frame), dtype=bool)
+    if not len(frame):
+        return frame, notes, 0
+    filled = {h: frame[h].notna().to_numpy() for h in columns.values() if h in frame}
+    # element-wise over the list (no reduction along a short axis: 5 times slower on a million rows)
+    with_figure = np.logical_or.reduce([filled[h] for h in figures]) if figures else np.zeros(len(frame), dtype=bool)
+    labelled = np.zeros(len(frame), dtype=np.int8)
+    for h in labels:
+        labelled += filled[h]
+    candidate = (labelled == 1) & with_figure
+    for h in labels:
+        rows = np.flatnonzero(candidate & filled[h])
+        if len(rows):
+            values = frame[h].iloc[rows]
+            verdict = {u: is_total_label(u) for u in values.unique()}
+            drop[rows[values.map(verdict).to_numpy(dtype=bool)]] = True
+    if drop.any():
+        lines = [first_line + int(i) for i in frame.index[drop][:5]]
+        shown = ", ".join(str(n) for n in lines) + (" …" if drop.sum() > 5 else "")
+        notes.append(say("src.total_rows", lang, n=int(drop.sum()), lines=say("src.unit_" + unit, lang, shown=shown)))
+    cells = np.zeros(len(frame), dtype=np.int8)
+    for h in filled:
+        cells += filled[h]
+    record = (with_figure | (cells > 1)) & ~drop
+    last = len(record) - 1 - int(np.argmax(record[::-1])) if record.any() else len(record)
+    if last < len(record) - 1:  # rows after the last record: a footer
+        footer = np.zeros(len(frame), dtype=bool)
+        footer[last + 1:] = True
+        footer &= ~drop
+        if footer.any():
+            first, end = (first_line + int(frame.index[np.flatnonzero(footer)[k]]) for k in (0, -1))
+            notes.append(say("src.footer_rows", lang, n=int(footer.sum()), lines=say("src.unit_" + unit, lang, shown=f"{first}–{end}")))
+            drop |= footer
+    if not drop.any():
+        return frame, notes, 0
+    return frame[~drop], notes, int(drop.sum())
 
 
 def _text(col):
@@ -558,6 +630,10 @@ def _to_date(col, preset: Preset):
         if still.any():  # month names: Mailchimp's "Jan 14, 2025 09:00 am", « 14 janv. 2025 »
             table = {u: named_date(str(u)) for u in s[still].unique()}
             values[still] = pd.to_datetime(s[still].map(table), errors="coerce")
+        still = values.isna() & ~blank
+        if still.any():  # a month alone (2025-01, 01/2025, « janv. 2025 », Excel's « janv-25 »): its first day
+            table = {u: _first_day(str(u)) for u in s[still].unique()}
+            values[still] = pd.to_datetime(s[still].map(table), errors="coerce")
     bad = values.isna() & ~blank
     return values, bad.fillna(False).astype(bool)
 
@@ -586,6 +662,14 @@ def named_date(text: str) -> dt.date | None:
         return dt.date(years[0], months[0], days[0])
     except ValueError:
         return None
+
+
+def _first_day(text: str) -> dt.date | None:
+    """The first day of a month written without its day, when the year is written too (a spend export by month)."""
+    if len(re.findall(r"\d+", text)) > 2:  # a day is written: a date the rules above refused stays refused
+        return None
+    month = _month_of(text)
+    return dt.date(month // 100, month % 100, 1) if month and month >= 190001 and 1 <= month % 100 <= 12 else None
 
 
 def to_month(col):
@@ -617,13 +701,16 @@ def _month_of(text: str) -> int | None:
     if m and 1 <= int(m.group(1)) <= 12:
         return int(m.group(2)) * 100 + int(m.group(1))
     m = re.match(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", t)
-    if m:
-        return int(m.group(3)) * 100 + int(m.group(2))
+    if m:  # 31/12/2025, or 12/31/2025 when the day comes second
+        month = int(m.group(2)) if 1 <= int(m.group(2)) <= 12 else int(m.group(1))
+        return int(m.group(3)) * 100 + month if 1 <= month <= 12 else None
     if t.isdigit() and 1 <= int(t) <= 12:
         return int(t)
     words = normalise(t).split()
     if words and words[0] in MONTH_NAMES:
         year = next((int(w) for w in words[1:] if w.isdigit() and len(w) == 4), 0)
+        if not year and re.match(r"^[^\W\d_]+\.?-\d{2}$", t):  # Excel's mmm-yy: « janv-25 », "Jan-25"
+            year = 2000 + int(t[-2:])
         return year * 100 + MONTH_NAMES[words[0]]
     return None
 
