@@ -415,3 +415,29 @@ def test_a_month_column_reads_a_month_first_date_by_its_month():
 
     values, bad = to_month(pd.Series(["12/31/2025", "31/12/2025", "Jan-25"]))
     assert values.tolist() == [202512, 202512, 202501] and not bad.any()
+
+
+# ---------------------------------------------------------------- several tables in one file
+
+GA4_BLOCK = ("# ----------------------------------------\n# Reports snapshot\n# Account: Acme\n# Property: acme.fr\n"
+             "# ----------------------------------------\n#\n# Start date: 20250101\n# End date: 20251231\n")
+
+
+def test_a_ga4_download_with_the_chart_series_first_reads_the_table(tmp_path):
+    """GA4 writes one table per card, the chart's « Nth day » series first: the table a preset knows is read."""
+    text = (GA4_BLOCK + "Nth day,Active users\n0000,45\n0001,52\n\n" + GA4_BLOCK
+            + "Month,Total users,Sessions\n01,1200,2000\n02,1300,2100\n")
+    path = tmp_path / "snapshot.csv"
+    path.write_text(text, encoding="utf-8")
+    e = read_export(path)
+    assert e.preset.id == "ga4-report"
+    assert e.frame["sessions"].tolist() == [2000, 2100]
+    assert e.rows_read == 2 and e.first_line == text.splitlines().index("Month,Total users,Sessions") + 2
+
+
+def test_values_that_start_with_a_hash_are_records_not_a_new_table(tmp_path):
+    text = "Campagne;Date;Envoyés\nNews 1;15/01/2025;100\n# 2 promo;16/01/2025;200\n# 3 promo;17/01/2025;300\nNews 4;18/01/2025;400\n"
+    path = tmp_path / "campagnes.csv"
+    path.write_text(text, encoding="utf-8")
+    e = read_export(path)
+    assert e.frame["sent"].tolist() == [100, 200, 300, 400]

@@ -141,6 +141,17 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
     encoding, delimiter, header_index, headers = sniff(raw)
     if not headers or not any(h for h in headers):
         raise SourceError(say("src.no_header", lang, name=path.name))
+    nrows = None
+    tables = _tables(raw, encoding, delimiter) if len(raw) < SAMPLE else []
+    if len(tables) > 1:  # GA4 writes the chart's series, then the table, each under its '#' lines: take the one we know
+        found = []
+        for index, rows, names in tables:
+            try:
+                found.append((len(choose_preset(path.name, names, kind, mapping, lang)[1]), index, rows, names))
+            except SourceError:
+                continue
+        if found:
+            _, header_index, nrows, headers = max(found, key=lambda t: t[0])
     preset, matched = choose_preset(path.name, headers, kind, mapping, lang)
     spec = KINDS[preset.kind]
     read = {f: h for f, h in matched.items() if f not in spec.unread}  # a deal's name: a million texts no figure uses
@@ -148,10 +159,10 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
     usecols = [raw_names.get(h, h) for h in read.values()]
     types = {raw_names.get(h, h): spec.fields[f] for f, h in read.items()}
     frame = None
-    if header_index == 0 and len(raw_names) == len(headers):  # no comment lines, no repeated header: Arrow can read it
+    if header_index == 0 and nrows is None and len(raw_names) == len(headers):  # one table, no comment lines: Arrow can read it
         frame = _read_arrow(path, encoding, delimiter, usecols, types, preset, _sample(raw, encoding, delimiter, usecols))
     if frame is None:
-        frame = _read_pandas(path, encoding, delimiter, header_index, usecols, types, lang)
+        frame = _read_pandas(path, encoding, delimiter, header_index, usecols, types, lang, nrows)
     frame.columns = [str(c).strip() for c in frame.columns]
     if frame.columns.duplicated().any():
         frame = frame.loc[:, ~frame.columns.duplicated()]
@@ -262,14 +273,16 @@ def _arrow_threads(size: int) -> bool:
         return cores > 2
 
 
-def _read_pandas(path: Path, encoding: str, delimiter: str, header_index: int, usecols: list[str], types: dict[str, str], lang: str):
+def _read_pandas(path: Path, encoding: str, delimiter: str, header_index: int, usecols: list[str], types: dict[str, str], lang: str,
+                 nrows: int | None = None):
     """The general path: pandas' C reader (any layout Arrow refused); text columns kept as written."""
     import pandas as pd
 
     # only the needed columns, types inferred (forcing text is slow in pandas' reader: the few text columns
     # read as numbers are read again below, as text); ';' files are French: their decimal comma is read by the parser itself.
     opts = dict(sep=delimiter, skiprows=header_index, header=0, usecols=usecols, encoding=encoding,
-                decimal="," if delimiter == ";" else ".", skip_blank_lines=False)  # rows keep their line: blank ones go later
+                decimal="," if delimiter == ";" else ".", skip_blank_lines=False,  # rows keep their line: blank ones go later
+                nrows=nrows)
     try:
         try:
             frame = pd.read_csv(path, **opts)
@@ -289,6 +302,49 @@ def _read_pandas(path: Path, encoding: str, delimiter: str, header_index: int, u
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise SourceError(say("src.bad_csv", lang, name=path.name, detail=str(exc).splitlines()[0])) from exc
     return frame
+
+
+_COMMENT = re.compile(r"^\s*#(?:\s|-|$)")
+
+
+_FIGURE = re.compile(r"^[\s\d.,/:%€$+-]*\d[\s\d.,/:%€$+-]*$")
+
+
+def _looks_like_header(line: str, delimiter: str) -> bool:
+    """A header names its columns: no cell of it is a number or a date."""
+    cells = [c.strip() for c in next(csv.reader([line], delimiter=delimiter), [])]
+    return len([c for c in cells if c]) >= 2 and not any(_FIGURE.match(c) for c in cells if c)
+
+
+def _tables(raw: bytes, encoding: str, delimiter: str) -> list[tuple[int, int, list[str]]]:
+    """(header line index, data lines, header names) of each table of a small CSV whose tables sit under '#' lines.
+
+    Why: a GA4 download holds one table per card of the report, the chart's series (« Nth day ») first,
+    each after its own block of '#' comment lines. A file without such blocks is one table.
+    """
+    text = raw.decode("utf-8-sig" if encoding.startswith("utf-8") else encoding, errors="replace")
+    lines = text.splitlines()
+    starts, i = [], 0
+    while i < len(lines):
+        if _COMMENT.match(lines[i]):
+            j, comments = i, 0
+            while j < len(lines) and (not lines[j].strip() or _COMMENT.match(lines[j])):
+                comments += bool(lines[j].strip())
+                j += 1
+            if j < len(lines) and (comments >= 2 or i == 0) and _looks_like_header(lines[j], delimiter):
+                starts.append(j)  # a block then a header, not values that start with « # 1 » followed by a record
+            i = j
+        elif i == 0:
+            starts.append(0)
+        i += 1
+    out = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        while end > start + 1 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+            end -= 1
+        names = next(csv.reader([lines[start]], delimiter=delimiter), [])
+        out.append((start, end - start - 1, [n.strip() for n in names]))
+    return out
 
 
 def _header_line(raw: bytes, encoding: str, index: int) -> str:
