@@ -441,3 +441,21 @@ def test_values_that_start_with_a_hash_are_records_not_a_new_table(tmp_path):
     path.write_text(text, encoding="utf-8")
     e = read_export(path)
     assert e.frame["sent"].tolist() == [100, 200, 300, 400]
+
+
+def test_a_workbook_whose_first_sheet_is_notes_reads_the_export_sheet(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    notes = wb.active
+    notes.title = "Notes"
+    notes.append(["Export du 3 janvier", "préparé par la compta"])
+    notes.append(["Périmètre", "France"])
+    data = wb.create_sheet("Factures")
+    data.append(INV_HEADERS)
+    for r in INV_ROWS:
+        data.append(r)
+    wb.save(tmp_path / "factures.xlsx")
+    e = read_export(tmp_path / "factures.xlsx")
+    assert e.kind == "invoices" and len(e.frame) == len(INV_ROWS)
+    assert any("Factures" in n for n in e.notes)

@@ -356,30 +356,54 @@ def _header_line(raw: bytes, encoding: str, index: int) -> str:
 # ---------------------------------------------------------------- XLSX
 
 def _read_excel(path: Path, kind: str | None, mapping: Preset | None, lang: str) -> Export:
+    """The first sheet whose header a preset (or the mapping) recognises; the first sheet's message when none does.
+
+    Why: a workbook prepared by hand often opens on a summary or a notes sheet, the export itself on the next one.
+    """
     import pandas as pd
 
     import zipfile
 
     try:
-        grid = pd.read_excel(path, header=None, dtype=object, engine="openpyxl")
+        book = pd.ExcelFile(path, engine="openpyxl")
+        names = book.sheet_names
     except (ValueError, OSError, KeyError, TypeError, ImportError, zipfile.BadZipFile) as exc:
         raise SourceError(say("src.bad_xlsx", lang, name=path.name, detail=type(exc).__name__)) from exc
-    header_row = None
+    first_error = None
+    for number, sheet in enumerate(names):
+        try:
+            grid = pd.read_excel(book, sheet_name=sheet, header=None, dtype=object)
+        except (ValueError, OSError, KeyError, TypeError, zipfile.BadZipFile) as exc:
+            raise SourceError(say("src.bad_xlsx", lang, name=path.name, detail=type(exc).__name__)) from exc
+        header_row = _sheet_header(grid)
+        if header_row is None:
+            first_error = first_error or SourceError(say("src.no_header_row", lang, name=path.name))
+            continue
+        headers = [str(c).strip() if c is not None and c == c else "" for c in grid.iloc[header_row].tolist()]
+        try:
+            preset, matched = choose_preset(path.name, headers, kind, mapping, lang)
+        except SourceError as exc:
+            first_error = first_error or exc
+            continue
+        body = grid.iloc[header_row + 1:]
+        body.columns = headers
+        frame = body[[h for h in headers if h in matched.values()]].reset_index(drop=True)
+        frame = frame.dropna(how="all")  # the index keeps each row's place: messages name the sheet's row
+        export = _typed(path, preset, matched, frame, header_row + 2, "row", lang)
+        if number:
+            export.notes.insert(0, say("src.sheet_read", lang, sheet=sheet))
+        return export
+    raise first_error or SourceError(say("src.no_header_row", lang, name=path.name))
+
+
+def _sheet_header(grid) -> int | None:
+    """The first row with two texts or more that is not a '#' comment: title rows above it are skipped."""
     for i in range(min(len(grid), 50)):
-        cells = [c for c in grid.iloc[i].tolist() if isinstance(c, str) and c.strip()]
-        first = grid.iloc[i].tolist()[0]
-        if len(cells) >= 2 and not (isinstance(first, str) and first.lstrip().startswith("#")):
-            header_row = i
-            break
-    if header_row is None:
-        raise SourceError(say("src.no_header_row", lang, name=path.name))
-    headers = [str(c).strip() if c is not None and c == c else "" for c in grid.iloc[header_row].tolist()]
-    preset, matched = choose_preset(path.name, headers, kind, mapping, lang)
-    body = grid.iloc[header_row + 1:]
-    body.columns = headers
-    frame = body[[h for h in headers if h in matched.values()]].reset_index(drop=True)
-    frame = frame.dropna(how="all")  # the index keeps each row's place: messages name the sheet's row
-    return _typed(path, preset, matched, frame, header_row + 2, "row", lang)
+        row = grid.iloc[i].tolist()
+        cells = [c for c in row if isinstance(c, str) and c.strip()]
+        if len(cells) >= 2 and not (isinstance(row[0], str) and row[0].lstrip().startswith("#")):
+            return i
+    return None
 
 
 # ---------------------------------------------------------------- columns
