@@ -459,3 +459,24 @@ def test_a_workbook_whose_first_sheet_is_notes_reads_the_export_sheet(tmp_path):
     e = read_export(tmp_path / "factures.xlsx")
     assert e.kind == "invoices" and len(e.frame) == len(INV_ROWS)
     assert any("Factures" in n for n in e.notes)
+
+
+def test_excel_sep_hint_line_names_the_delimiter(tmp_path):
+    path = tmp_path / "factures.csv"
+    path.write_text("sep=;\nN° de facture;Client;Date facture;Montant HT\nF1;Acme;15/03/2025;1000,00\nF2;Beta;16/03/2025;500,00\n",
+                    encoding="utf-8")
+    e = read_export(path)
+    assert e.kind == "invoices" and e.frame["amount"].tolist() == [1000.0, 500.0]
+
+
+@pytest.mark.parametrize("bad, expected", [("x", "amounts"), ("-5", "positive")])
+def test_a_value_after_a_note_on_two_lines_is_reported_on_its_own_line(tmp_path, bad, expected):
+    """A CRM's notes hold line breaks inside quotes: the message names the line the user opens, not the record's rank."""
+    text = ("Record ID,Deal Name,Deal Stage,Amount,Close Date,Pipeline,Notes\n"
+            '1,A,Closed Won,1000,2025-03-01,Conseil,"line one\nline two\nline three"\n'
+            f"2,B,Closed Won,{bad},2025-04-01,Conseil,ok\n")
+    path = tmp_path / "deals.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as err:
+        read_export(path, lang="en")
+    assert "lines 5)" in str(err.value), str(err.value)

@@ -52,6 +52,7 @@ class Export:
     unit: str = "line"  # "line" (CSV) or "row" (spreadsheet)
     notes: list[str] = field(default_factory=list)
     set_aside: int = 0  # rows read but not records: totals, subtotals, a footer (said in ``notes``)
+    lines: object = None  # record index -> file line, when a quoted value may span lines (``_Lines``)
 
     @property
     def kind(self) -> str:
@@ -62,7 +63,46 @@ class Export:
         return len(self.frame) + self.set_aside
 
     def where(self, index: int) -> int:
-        return self.first_line + int(index)
+        return self.lines(int(index)) if self.lines is not None else self.first_line + int(index)
+
+
+class _Lines:
+    """The file line where each record of a CSV starts, found when a message needs it.
+
+    Why: a quoted value may hold line breaks (a CRM's notes, an address), so the n-th record is
+    not always on the n-th line after the header, and a message must name the line the user opens.
+    Only the error path pays for it: the file is read again with the csv module up to the record asked.
+    """
+
+    def __init__(self, path: Path, encoding: str, delimiter: str, header_index: int):
+        self.path, self.encoding, self.delimiter, self.header_index = path, encoding, delimiter, header_index
+        self.starts: list[int] | None = None
+
+    def __call__(self, index: int) -> int:
+        if self.starts is None or (index >= len(self.starts) and not self.complete):
+            self._scan(max(index, 1000))
+        if index < len(self.starts):
+            return self.starts[index]
+        return (self.starts[-1] if self.starts else self.header_index + 1) + index - len(self.starts) + 1
+
+    def _scan(self, upto: int) -> None:
+        starts, self.complete = [], True
+        try:
+            with open(self.path, encoding=self.encoding, errors="replace", newline="") as fh:
+                for _ in range(self.header_index):
+                    fh.readline()
+                reader = csv.reader(fh, delimiter=self.delimiter)
+                next(reader, None)
+                previous = reader.line_num
+                for _ in reader:
+                    starts.append(self.header_index + previous + 1)
+                    previous = reader.line_num
+                    if len(starts) > upto:
+                        self.complete = False
+                        break
+        except (OSError, csv.Error, UnicodeError):
+            pass  # the lines counted so far; past them, one line per record
+        self.starts = starts
 
 
 class _Problems:
@@ -106,6 +146,9 @@ def read_export(path: str | os.PathLike, kind: str | None = None, mapping: Prese
 
 # ---------------------------------------------------------------- CSV
 
+_SEP_HINT = re.compile(r'^\s*"?sep=(.)"?\s*$', re.IGNORECASE)
+
+
 def sniff(raw: bytes) -> tuple[str, str, int, list[str]]:
     """(encoding, delimiter, index of the header line, header names) from the first bytes of a CSV."""
     if raw.startswith(codecs.BOM_UTF8):
@@ -124,9 +167,14 @@ def sniff(raw: bytes) -> tuple[str, str, int, list[str]]:
         header_index += 1  # GA4 puts its report description in '#' lines before the header
     if header_index >= len(lines):
         return encoding, ",", header_index, []
+    hint = _SEP_HINT.match(lines[header_index])
+    if hint:  # Excel's « sep=; » line, written by some exports before the header: it names the delimiter
+        header_index += 1
+        if header_index >= len(lines):
+            return encoding, ",", header_index, []
     header = lines[header_index]
     counts = {d: header.count(d) for d in (";", ",", "\t", "|")}
-    delimiter = max(counts, key=lambda d: (counts[d], d == ";"))
+    delimiter = hint.group(1) if hint else max(counts, key=lambda d: (counts[d], d == ";"))
     if counts[delimiter] == 0:
         delimiter = ","
     names = next(csv.reader([header], delimiter=delimiter))
@@ -166,7 +214,8 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
     frame.columns = [str(c).strip() for c in frame.columns]
     if frame.columns.duplicated().any():
         frame = frame.loc[:, ~frame.columns.duplicated()]
-    return _typed(path, preset, matched, frame, header_index + 2, "line", lang, comma_decimal=delimiter != ",", read=read)
+    return _typed(path, preset, matched, frame, header_index + 2, "line", lang, comma_decimal=delimiter != ",", read=read,
+                  lines=_Lines(path, encoding, delimiter, header_index))
 
 
 _ARROW_NUMBERS = (MONEY, NUMBER, COUNT)
@@ -445,7 +494,7 @@ def _missing_message(name: str, kind: str, missing: list[tuple[str, ...]], heade
 
 
 def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_line: int, unit: str, lang: str,
-           comma_decimal: bool = True, read: dict[str, str] | None = None) -> Export:
+           comma_decimal: bool = True, read: dict[str, str] | None = None, lines=None) -> Export:
     import pandas as pd
 
     problems = _Problems(path.name, lang)
@@ -458,24 +507,25 @@ def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_lin
         some = np.logical_or.reduce([frame[h].notna().to_numpy() for h in present])
         if not some.all():
             frame = frame[some]
-    frame, notes, set_aside = _set_aside(frame, spec, columns, first_line, unit, lang)
+    line = lines or (lambda i: first_line + i)
+    frame, notes, set_aside = _set_aside(frame, spec, columns, line, unit, lang)
     out = {}
     for fkey, header in columns.items():
         col = frame[header]
         ftype = spec.fields[fkey]
         if ftype in (MONEY, NUMBER, COUNT, RATE):
             values, bad = to_number(col, rate=ftype == RATE, comma_decimal=comma_decimal)
-            _report(problems, header, col, bad, "numbers" if ftype != MONEY else "amounts", first_line, unit)
+            _report(problems, header, col, bad, "numbers" if ftype != MONEY else "amounts", line, unit)
             if fkey not in spec.signed:  # said here, on the export's line, not later on the workbook cell it would fill
-                _report(problems, header, col, (values < 0).fillna(False) & ~bad, "positive", first_line, unit)
+                _report(problems, header, col, (values < 0).fillna(False) & ~bad, "positive", line, unit)
             out[fkey] = values
         elif ftype == DATE:
             values, bad = to_date(col, preset)
-            _report(problems, header, col, bad, "dates", first_line, unit)
+            _report(problems, header, col, bad, "dates", line, unit)
             out[fkey] = values.astype("datetime64[ns]")  # one resolution whichever rules read the column
         elif ftype == MONTH:
             values, bad = to_month(col)
-            _report(problems, header, col, bad, "months", first_line, unit)
+            _report(problems, header, col, bad, "months", line, unit)
             out[fkey] = values
         else:
             out[fkey] = _text(col)
@@ -483,7 +533,7 @@ def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_lin
     typed = pd.DataFrame(out, index=frame.index)
     if typed.empty:
         raise SourceError(say("src.no_rows", lang, name=path.name))
-    return Export(path, preset, matched, typed, first_line, unit, notes, set_aside)
+    return Export(path, preset, matched, typed, first_line, unit, notes, set_aside, lines)
 
 
 TOTAL_LABELS = frozenset(("total", "totals", "totaux", "grand total", "total general", "total global", "sous total", "subtotal",
@@ -497,7 +547,7 @@ def is_total_label(text: object) -> bool:
     return n in TOTAL_LABELS or n.startswith(_TOTAL_PREFIXES)
 
 
-def _set_aside(frame, spec, columns: dict[str, str], first_line: int, unit: str, lang: str):
+def _set_aside(frame, spec, columns: dict[str, str], line, unit: str, lang: str):
     """(the frame without its total rows and trailing footer, the notes saying which lines, how many rows set aside).
 
     Why: an export prepared in a spreadsheet, a Salesforce « formatted » report or an analytics download often ends
@@ -528,7 +578,7 @@ def _set_aside(frame, spec, columns: dict[str, str], first_line: int, unit: str,
             verdict = {u: is_total_label(u) for u in values.unique()}
             drop[rows[values.map(verdict).to_numpy(dtype=bool)]] = True
     if drop.any():
-        lines = [first_line + int(i) for i in frame.index[drop][:5]]
+        lines = [line(int(i)) for i in frame.index[drop][:5]]
         shown = ", ".join(str(n) for n in lines) + (" …" if drop.sum() > 5 else "")
         notes.append(say("src.total_rows", lang, n=int(drop.sum()), lines=say("src.unit_" + unit, lang, shown=shown)))
     cells = np.zeros(len(frame), dtype=np.int8)
@@ -541,7 +591,7 @@ def _set_aside(frame, spec, columns: dict[str, str], first_line: int, unit: str,
         footer[last + 1:] = True
         footer &= ~drop
         if footer.any():
-            first, end = (first_line + int(frame.index[np.flatnonzero(footer)[k]]) for k in (0, -1))
+            first, end = (line(int(frame.index[np.flatnonzero(footer)[k]])) for k in (0, -1))
             notes.append(say("src.footer_rows", lang, n=int(footer.sum()), lines=say("src.unit_" + unit, lang, shown=f"{first}–{end}")))
             drop |= footer
     if not drop.any():
@@ -558,11 +608,11 @@ def _text(col):
     return col
 
 
-def _report(problems: _Problems, header: str, col, bad, what: str, first_line: int, unit: str) -> None:
+def _report(problems: _Problems, header: str, col, bad, what: str, line, unit: str) -> None:
     if not bad.any():
         return
     idx = bad[bad].index[:5]
-    problems.column(header, what, int(bad.sum()), [first_line + int(i) for i in idx],
+    problems.column(header, what, int(bad.sum()), [line(int(i)) for i in idx],
                     [str(v) for v in col[idx].tolist()], unit)
 
 
