@@ -146,6 +146,21 @@ def read_export(path: str | os.PathLike, kind: str | None = None, mapping: Prese
 
 # ---------------------------------------------------------------- CSV
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def csv_lines(text: str, keepends: bool = False) -> list[str]:
+    """The lines of a CSV as its readers count them: ``str.splitlines`` also breaks at form feeds and other
+    separators a stray byte can bring, and would shift the header line pandas is told to skip to."""
+    out, start = [], 0
+    for m in _LINE_END.finditer(text):
+        out.append(text[start:m.end()])
+        start = m.end()
+    if start < len(text):
+        out.append(text[start:])
+    return out if keepends else [line.rstrip("\r\n") for line in out]
+
+
 _SEP_HINT = re.compile(r'^\s*"?sep=(.)"?\s*$', re.IGNORECASE)
 
 
@@ -161,7 +176,7 @@ def sniff(raw: bytes) -> tuple[str, str, int, list[str]]:
             encoding = "utf-8"
         except UnicodeDecodeError:
             encoding, text = "cp1252", raw.decode("cp1252", errors="replace")
-    lines = text.splitlines()
+    lines = csv_lines(text)
     header_index = 0
     while header_index < len(lines) and (not lines[header_index].strip() or lines[header_index].lstrip().startswith("#")):
         header_index += 1  # GA4 puts its report description in '#' lines before the header
@@ -224,7 +239,7 @@ _ARROW_NUMBERS = (MONEY, NUMBER, COUNT)
 def _sample(raw: bytes, encoding: str, delimiter: str, names: list[str], rows: int = 50) -> dict[str, list[str]]:
     """The first non-blank values of some columns, read from the sample already in memory (header on the first line)."""
     text = raw.decode("utf-8-sig" if encoding.startswith("utf-8") else encoding, errors="replace")
-    lines = text.splitlines(keepends=True)[:rows + 1]
+    lines = csv_lines(text, keepends=True)[:rows + 1]
     if len(lines) > 1 and not raw.endswith((b"\n", b"\r")) and len(raw) >= SAMPLE:
         lines = lines[:-1]  # the last line of a cut sample may be cut too
     try:
@@ -372,7 +387,7 @@ def _tables(raw: bytes, encoding: str, delimiter: str) -> list[tuple[int, int, l
     each after its own block of '#' comment lines. A file without such blocks is one table.
     """
     text = raw.decode("utf-8-sig" if encoding.startswith("utf-8") else encoding, errors="replace")
-    lines = text.splitlines()
+    lines = csv_lines(text)
     starts, i = [], 0
     while i < len(lines):
         if _COMMENT.match(lines[i]):
@@ -398,7 +413,7 @@ def _tables(raw: bytes, encoding: str, delimiter: str) -> list[tuple[int, int, l
 
 def _header_line(raw: bytes, encoding: str, index: int) -> str:
     text = raw.decode("utf-8-sig" if encoding.startswith("utf-8") else encoding, errors="replace")
-    lines = text.splitlines()
+    lines = csv_lines(text)
     return lines[index] if index < len(lines) else ""
 
 
@@ -515,6 +530,9 @@ def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_lin
         ftype = spec.fields[fkey]
         if ftype in (MONEY, NUMBER, COUNT, RATE):
             values, bad = to_number(col, rate=ftype == RATE, comma_decimal=comma_decimal)
+            endless = values.abs() == float("inf")  # « 1e309 », « inf »: no cell can hold it
+            if endless.any():
+                bad, values = bad | endless, values.mask(endless)
             _report(problems, header, col, bad, "numbers" if ftype != MONEY else "amounts", line, unit)
             if fkey not in spec.signed:  # said here, on the export's line, not later on the workbook cell it would fill
                 _report(problems, header, col, (values < 0).fillna(False) & ~bad, "positive", line, unit)
@@ -709,7 +727,7 @@ def to_date(col, preset: Preset):
         if len(head) and all(hasattr(v, "year") for v in head):  # a spreadsheet's dates
             return _to_date(col, preset)
     codes, uniques = pd.factorize(col, use_na_sentinel=True)
-    if len(uniques) > len(col) // 2:
+    if len(uniques) > len(col) // 2 or not len(uniques):
         return _to_date(col, preset)
     parsed, bad = _to_date(pd.Series(uniques, dtype=object).astype(str), preset)
     parsed = parsed.to_numpy(dtype="datetime64[ns]")
@@ -726,10 +744,10 @@ def _to_date(col, preset: Preset):
 
     if pd.api.types.is_datetime64_any_dtype(col.dtype):
         values = col.dt.tz_localize(None) if getattr(col.dt, "tz", None) is not None else col
-        return values.astype("datetime64[ns]"), pd.Series(False, index=col.index)
+        return _in_calendar(values)
     if col.dtype == object and len(col) and all(hasattr(v, "year") or v is None or v != v for v in col.head(100)):
-        values = pd.to_datetime(col, errors="coerce")
-        return values, (values.isna() & col.notna()).astype(bool)
+        values, beyond = _in_calendar(pd.to_datetime(col, errors="coerce"))
+        return values, ((values.isna() & col.notna()) | beyond).astype(bool)
     s = col.astype("string").str.strip()
     blank = s.isna() | (s == "")
     iso = pd.to_datetime(s.str.replace(r"(?:Z|[+-]\d\d:?\d\d)$", "", regex=True).where(s.str.match(r"^\d{4}-\d{2}-\d{2}").fillna(False)),
@@ -764,8 +782,27 @@ def _to_date(col, preset: Preset):
         if still.any():  # a month alone (2025-01, 01/2025, « janv. 2025 », Excel's « janv-25 »): its first day
             table = {u: _first_day(str(u)) for u in s[still].unique()}
             values[still] = pd.to_datetime(s[still].map(table), errors="coerce")
-    bad = values.isna() & ~blank
+    values, beyond = _in_calendar(values)
+    bad = (values.isna() & ~blank) | beyond
     return values, bad.fillna(False).astype(bool)
+
+
+EARLIEST, LATEST = "1900-01-01", "2200-01-01"  # a business date outside these is a typo (0025, 9999) or a placeholder
+
+
+def _in_calendar(values):
+    """(the dates as datetime64[ns], NaT outside 1900–2199; the mask of those set aside as bad).
+
+    Why: « 9999-12-31 » is a placeholder and « 0025-03-01 » a typo; neither fits the nanosecond dates the
+    figures are computed on (1677–2262), and a year a plan can hold is far inside that range.
+    """
+    import pandas as pd
+
+    values = pd.to_datetime(values, errors="coerce") if not pd.api.types.is_datetime64_any_dtype(values.dtype) else values
+    beyond = values.notna() & ((values < pd.Timestamp(EARLIEST)) | (values >= pd.Timestamp(LATEST)))
+    if beyond.any():
+        values = values.mask(beyond)
+    return values.astype("datetime64[ns]"), beyond
 
 
 _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:utc|gmt|[a-z]{3,4}t|[+-]\d{2}:?\d{2}))?", re.IGNORECASE)
