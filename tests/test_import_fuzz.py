@@ -156,3 +156,47 @@ def test_a_formula_looking_label_stays_text_in_the_workbook(tmp_path):
     assert b"HYPERLINK" not in sheets or b"<f>HYPERLINK" not in sheets
     rows = app.load(plan_path).plan.tables["commercial"]
     assert any(r.get("line") == '=HYPERLINK("http://evil","x")' for r in rows)
+
+
+def _xlsx_cases(tmp_path):
+    """A valid invoice workbook, then damaged the ways a download or a mail gateway damages one."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Export comptable"])
+    ws.append(["N° de facture", "Client", "Date facture", "Montant HT", "Devise"])
+    for i, c, d, a in ex.invoices(n_customers=8):
+        ws.append([i, c, dt.date.fromisoformat(d), a, "EUR"])
+    ws.append([None, "Total", None, 1e6, None])
+    ws.append(["F9", "Z", dt.datetime(9999, 12, 31), float("nan"), "EUR"])
+    wb.save(tmp_path / "valid.xlsx")
+    data = (tmp_path / "valid.xlsx").read_bytes()
+    rng = random.Random(11)
+    yield "valid", data
+    yield "truncated", data[: len(data) // 2]
+    yield "empty-zip", b"PK\x05\x06" + b"\x00" * 18
+    yield "csv-named-xlsx", b"N\xb0;Client\n1;2\n"
+    for k in range(8):
+        flipped = bytearray(data)
+        for _ in range(rng.randrange(1, 20)):
+            flipped[rng.randrange(len(flipped))] = rng.randrange(256)
+        yield f"flipped{k}", bytes(flipped)
+
+
+def test_a_damaged_workbook_export_is_refused_with_a_message(tmp_path):
+    plan = Plan("fr", default_scalars())
+    failures = []
+    for case, data in _xlsx_cases(tmp_path):
+        path = tmp_path / f"{case}.xlsx"
+        path.write_bytes(data)
+        for call in (lambda: app.import_changes(plan, [path], year=ex.YEAR, today=TODAY),
+                     lambda: app.init_mapping(tmp_path / f"{case}.toml", export=path, force=True)):
+            try:
+                call()
+            except PlanError as exc:
+                if not str(exc).strip():
+                    failures.append(f"{case}: empty message")
+            except Exception as exc:  # noqa: BLE001 - the test's point: name what escaped
+                failures.append(f"{case}: {type(exc).__name__}: {exc}"[:300])
+    assert not failures, "\n".join(failures)
