@@ -630,7 +630,8 @@ def _set_aside(frame, spec, columns: dict[str, str], line, unit: str, lang: str)
         footer &= ~drop
         if footer.any():
             first, end = (line(int(frame.index[np.flatnonzero(footer)[k]])) for k in (0, -1))
-            notes.append(say("src.footer_rows", lang, n=int(footer.sum()), lines=say("src.unit_" + unit, lang, shown=f"{first}–{end}" if end > first else str(first))))
+            shown = f"{first}–{end}" if end > first else str(first)
+            notes.append(say("src.footer_rows", lang, lines=say("src.unit_" + unit, lang, shown=shown)))
             drop |= footer
     if not drop.any():
         return frame, notes, 0
