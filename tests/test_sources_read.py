@@ -504,3 +504,15 @@ def test_both_workbook_engines_read_an_export_the_same(tmp_path, monkeypatch):
         frames.append((e.frame, e.set_aside, e.notes))
     assert_frame_equal(frames[0][0], frames[1][0])
     assert frames[0][1:] == frames[1][1:] and frames[0][1] == 1
+
+
+def test_a_comma_that_groups_no_thousands_is_a_decimal_comma_even_in_a_comma_file():
+    """« 3,5 » quoted in a comma CSV cannot be 3 thousand 5: it was read as 35 before."""
+    import pandas as pd
+
+    from planmkg_xl.sources.read import to_number
+
+    values, bad = to_number(pd.Series(["3,5", "4,25", "12 000,00 EUR"], dtype="str"), comma_decimal=False)
+    assert values.tolist() == [3.5, 4.25, 12000.0] and not bad.any()
+    values, _ = to_number(pd.Series(["1,200", "2,500,000", "3"], dtype="str"), comma_decimal=False)
+    assert values.tolist() == [1200.0, 2500000.0, 3.0]

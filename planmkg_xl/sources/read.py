@@ -682,6 +682,8 @@ def to_number(col, rate: bool = False, comma_decimal: bool = True):
     if comma_last and (comma_decimal or has_d.any()):
         s = s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     elif has_c.any():
+        if not s[has_c].str.fullmatch(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?").all():  # « 3,5 » groups no thousands
+            return _to_number(col, rate, comma_decimal)
         s = s.str.replace(",", "", regex=False)
     values = pd.to_numeric(s.mask(blank), errors="coerce").astype("float64")
     rest = values.isna() & ~blank
