@@ -516,3 +516,13 @@ def test_a_comma_that_groups_no_thousands_is_a_decimal_comma_even_in_a_comma_fil
     assert values.tolist() == [3.5, 4.25, 12000.0] and not bad.any()
     values, _ = to_number(pd.Series(["1,200", "2,500,000", "3"], dtype="str"), comma_decimal=False)
     assert values.tolist() == [1200.0, 2500000.0, 3.0]
+
+
+def test_accounting_negatives_are_read():
+    """SAP and Sage write a credit note « 1.234,56- »; formatted reports use the typographic minus « − »."""
+    import pandas as pd
+
+    from planmkg_xl.sources.read import to_number
+
+    values, bad = to_number(pd.Series(["1.234,56-", "−1 234,56", "(1 000,00 €)", "100,00"], dtype="str"), comma_decimal=True)
+    assert values.tolist() == [-1234.56, -1234.56, -1000.0, 100.0] and not bad.any()

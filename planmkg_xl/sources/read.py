@@ -707,8 +707,10 @@ def _to_number(col, rate: bool = False, comma_decimal: bool = True):
     blank = s.isna() | (s == "") | s.isin(["-", "—", "n/a", "N/A", "NA", "nan"])
     pct = s.str.contains("%", regex=False).fillna(False)
     s = s.str.replace(_CURRENCY, "", regex=True).str.replace(_SPACES, "", regex=True).str.replace("%", "", regex=False)
-    neg = s.str.match(r"^\(.*\)$").fillna(False)
-    s = s.str.strip("()")
+    s = s.str.replace("\u2212", "-", regex=False)  # the typographic minus of formatted reports
+    trailing = s.str.match(r"^\d[\d.,]*-$").fillna(False)  # accounting software (SAP, Sage) writes « 1.234,56- »
+    neg = s.str.match(r"^\(.*\)$").fillna(False) | trailing
+    s = s.mask(trailing, s.str.slice(0, -1)).str.strip("()")
     has_c = s.str.contains(",", regex=False).fillna(False)
     has_d = s.str.contains(".", regex=False).fillna(False)
     both = has_c & has_d
