@@ -414,7 +414,7 @@ def import_changes(plan: Plan, files, *, kind: str | None = None, mapping=None, 
         aggregates += result.aggregates
         aggregates.append(provenance(export, y, result.rows_used, targets, today))
         imported.append(ImportedFile(export.path, export.kind, export.preset.name, y, export.rows_read, result.rows_used, targets,
-                                     result.notes))
+                                     export.notes + result.notes))
         if result.detail is not None:
             detail_rows = (detail_rows or []) + result.detail
     changes = plan_changes(plan, aggregates, replace=replace)

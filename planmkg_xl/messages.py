@@ -685,8 +685,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "src.bad_xlsx": ("{name} n'est pas un classeur .xlsx lisible ({detail}). Enregistrez-le en .xlsx (Excel 2007 ou plus récent) "
                      "ou exportez un CSV.",
                      "{name} is not a readable .xlsx workbook ({detail}). Save it as .xlsx (Excel 2007 or later) or export a CSV."),
-    "src.no_header_row": ("{name} : aucune ligne d'en-têtes trouvée dans la première feuille.",
-                          "{name}: no header row found in the first sheet."),
+    "src.no_header_row": ("{name} : aucune ligne d'en-têtes trouvée (une ligne d'au moins deux titres de colonnes), dans aucune "
+                          "feuille. Mettez les titres des colonnes sur une ligne au-dessus des données.",
+                          "{name}: no header row found (a row of two column titles or more) in any sheet. Put the column titles on "
+                          "one row above the data."),
     "src.mapping_kind": ("{name} : le fichier de correspondance décrit un export « {described} », pas « {kind} ».",
                          "{name}: the mapping file describes a « {described} » export, not « {kind} »."),
     "src.unknown_columns": ("{name} : colonne(s) inconnue(s) {columns} (nommées dans {mapping}). En-têtes du fichier : {headers}. "
@@ -761,6 +763,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "(ou \"skip\").",
                         "{origin}: {where} = {value} is not a column of the Canaux tab. Use one of: {allowed} (or \"skip\")."),
     "src.empty_value": ("(vide)", "(empty)"),
+    "src.total_rows": ("Lignes de total ignorées : {n} ({lines}) ; leurs chiffres additionnent les autres lignes.",
+                       "Total rows set aside: {n} ({lines}); their figures add up the other rows."),
+    "src.sheet_read": ("Feuille « {sheet} » lue : la première n'est pas un export reconnu.",
+                       "Sheet « {sheet} » read: the first one is not a recognised export."),
+    "src.footer_rows": ("Pied de page ignoré ({lines}) : aucun chiffre après la dernière donnée.",
+                        "Footer set aside ({lines}): no figure after the last record."),
     "src.channel_item": ("« {value} » {n} lignes, {amount}", "« {value} » {n} lines, {amount}"),
     "src.and_more": ("et {n} autres", "and {n} more"),
     "src.channels_skipped": ("Canaux : {n} lignes ignorées, canal vide ou inconnu — {listed}. Nommez ces canaux dans la section "

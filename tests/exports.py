@@ -82,7 +82,8 @@ def leads(preset_id: str, n: int = 80, seed: int = 2):
     p = preset_file(preset_id)
     sources = list(p.get("sources", {}).items()) or [("SEO", "seo"), ("Salons", "Salons")]
     plan_label = {"seo": "SEO", "sem": "SEM", "newsletter": "Newsletter", "social media": "Médias sociaux", "other web": "Autres web",
-                  "other": "Autres", "web forms": "Formulaires web", "inbound calls": "Appels entrants", "telemarketing": "Télémarketing"}
+                  "other": "Autres", "web forms": "Formulaires web", "inbound calls": "Appels entrants", "telemarketing": "Télémarketing",
+                  "events": "Événements"}
     qualified, opportunity = p["values"]["qualified"], p["values"]["opportunity"]
     statuses = sorted(set(qualified) | {"Open - Not Contacted", "Subscriber", "Lead"})
     rows, expected = [], {}

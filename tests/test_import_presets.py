@@ -201,3 +201,15 @@ def test_a_crm_in_french_imports_like_its_english_twin(blank_bytes, tmp_path, pr
         got[lang] = _rows(plan, table, key)
     assert got["fr"] == got["en"]
     assert any(any(isinstance(v, (int, float)) and v for v in r.values()) for r in got["fr"].values())  # not two empty tables
+
+
+def test_hubspot_custom_stages_are_won_by_is_closed_won(plan_path, tmp_path):
+    """A pipeline's own stage names (« Contrat signé ») mean nothing to a preset; HubSpot's Is Closed Won says it."""
+    headers = ["Record ID", "Deal Name", "Deal Stage", "Amount", "Close Date", "Pipeline", "Associated Company", "Is Closed Won"]
+    rows = [["1", "A", "Contrat signé", "1000", f"{ex.YEAR}-03-01", "Conseil", "Acme", "true"],
+            ["2", "B", "Contrat signé", "2500", f"{ex.YEAR}-05-01", "Conseil", "Beta", "true"],
+            ["3", "C", "Perdu", "500", f"{ex.YEAR}-04-01", "Conseil", "Gamma", "false"]]
+    src = ex.write_csv(tmp_path / "hubspot.csv", headers, rows)
+    app.import_files(plan_path, [src], year=ex.YEAR, today=TODAY)
+    row = _rows(plan_path, "commercial", "line")[label_key("Conseil")]
+    assert (row["deals"], row["revenue"], row["customers"]) == (2, 3500, 2)

@@ -326,7 +326,7 @@ def _web(export: Export, plan: Plan, year: int, lang: str) -> Aggregated:
     frame = pd.DataFrame(cols, index=sub.index)
     frame["m"] = sub["m"]
     g = frame.groupby("m").sum(min_count=1)
-    values = {int(mm): {k: _num(round(v)) for k, v in r.items()} for mm, r in g.iterrows()}
+    values = {int(mm): {k: _num(round(v)) if v == v else None for k, v in r.items()} for mm, r in g.iterrows()}  # blank: not written
     return Aggregated([Aggregate("web", ("month",), _month_rows(values, lang, "web", "month"), create=False,
                                  source=export.path.name)], int(len(sub)), notes)
 
