@@ -119,7 +119,7 @@ class _Measure:
         need = 0.0
         for b in u.blocks:
             w = b.box[2] / max(u.x1 - u.x0, _EPS) if u.full else b.box[2]
-            need = max(need, self.block(b, w) / (b.box[3] / u.h))
+            need = max(need, self.block(b, w) / (max(b.box[3], _EPS) / u.h))
         return need
 
 
@@ -203,6 +203,8 @@ def first_page(blocks: list[Block], W: float, H: float, fits: Fits, split: Split
     """
     if not blocks:
         return [], []
+    if W <= 1 or H <= 1:  # no body to speak of (a template all title): the builder's layout, as before
+        return [(b, b.box) for b in blocks], []
     if keep and all(fits(b, b.box[2] * W, b.box[3] * H) for b in blocks):
         return [(b, b.box) for b in blocks], []
     m = _Measure(W, H, fits)
