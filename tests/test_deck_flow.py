@@ -303,3 +303,14 @@ def test_number_columns_widen_to_show_their_numbers_whole():
     assert not fit.breaks_words("−26,5\u00a0%", widths[1], legibility.TABLE_MIN, False)
     roomy = [150.0, 80.0]
     assert legibility.number_widths(block, roomy) == roomy  # a table that reads keeps its columns
+
+
+def test_flow_gives_a_block_that_reads_nowhere_the_whole_slide():
+    """A block that cannot be cut and needs more than a whole slide: alone on its slide, whole, nothing left over."""
+    big = _text("big", (0, 0, 1, 0.5))
+    placed, rest = flow.first_page([big], 1000, 400, _needs(big=(100, 900)), _no_split)
+    assert [(b.key, box) for b, box in placed] == [("big", (0, 0.0, 1, 1.0))] and rest == []
+    placed, rest = flow.first_page([_text("a", (0, 0, 1, 0.3)), big], 1000, 400, _needs(a=(100, 100), big=(100, 900)), _no_split)
+    assert [b.key for b, _ in placed] == ["a"] and [b.key for b in rest] == ["big"]
+    placed, rest = flow.first_page(rest, 1000, 400, _needs(big=(100, 900)), _no_split, keep=False)
+    assert [b.key for b, _ in placed] == ["big"] and rest == []

@@ -183,7 +183,9 @@ def _queued(units: list[_Unit]) -> list[Block]:
     """The units left for the next slide, as blocks whose boxes keep them apart: each unit in its own band,
     in order, its original height kept (scaled down when they add up to more than a slide; a stacked
     column keeps the full width)."""
-    gap = min(2 * TOUCH, 0.5 / max(len(units), 1))
+    if not units:
+        return []
+    gap = min(2 * TOUCH, 0.5 / len(units))
     room = 1.0 - gap * (len(units) - 1)
     scale = min(1.0, room / sum(u.h for u in units))
     out, top = [], 0.0
