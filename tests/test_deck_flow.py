@@ -8,6 +8,8 @@ import re
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planmkg_xl.core.compute import compute
 from planmkg_xl.deck import flow, legibility
@@ -314,3 +316,46 @@ def test_flow_gives_a_block_that_reads_nowhere_the_whole_slide():
     assert [b.key for b, _ in placed] == ["a"] and [b.key for b in rest] == ["big"]
     placed, rest = flow.first_page(rest, 1000, 400, _needs(big=(100, 900)), _no_split, keep=False)
     assert [b.key for b, _ in placed] == ["big"] and rest == []
+
+
+@st.composite
+def _slides(draw):
+    """A builder's layout of bands of columns of stacked blocks, and what each block needs (points of a 1000 × 400 body)."""
+    blocks, needs = [], {}
+    n_bands = draw(st.integers(1, 3))
+    top = 0.0
+    for i in range(n_bands):
+        height = (1.0 - 0.03 * (n_bands - 1)) / n_bands
+        n_cols = draw(st.integers(1, 3))
+        for j in range(n_cols):
+            width = (1.0 - 0.02 * (n_cols - 1)) / n_cols
+            n_stack = draw(st.integers(1, 2))
+            for k in range(n_stack):
+                key = f"b{i}{j}{k}"
+                style = draw(st.sampled_from(["body", "body", "note"]))
+                blocks.append(TextBlock(key, [Para(key)], box=(j * (width + 0.02), top + k * height / n_stack, width, height / n_stack),
+                                        style=style))
+                needs[key] = (draw(st.floats(50, 900)), draw(st.floats(20, 500)))
+        top += height + 0.03
+    return blocks, needs
+
+
+@given(_slides())
+@settings(max_examples=60, deadline=None)
+def test_flow_places_every_block_once_without_overlap(case):
+    blocks, needs = case
+    fits = _needs(**needs)
+    left, keep, seen = blocks, True, []
+    for _ in range(len(blocks) + 1):
+        placed, left = flow.first_page(left, 1000, 400, fits, _no_split, keep)
+        keep = False
+        assert placed
+        seen += [b.key for b, _ in placed]
+        for i, (b, box) in enumerate(placed):
+            assert -1e-6 <= box[0] and box[0] + box[2] <= 1 + 1e-6 and -1e-6 <= box[1] and box[1] + box[3] <= 1 + 1e-6, (b.key, box)
+            assert len(placed) == 1 or fits(b, box[2] * 1000, box[3] * 400), (b.key, box, needs[b.key])
+            assert not any(_overlap(box, other) for _, other in placed[i + 1:]), b.key
+        if not left:
+            break
+    assert not left
+    assert sorted(seen) == sorted(b.key for b in blocks)
