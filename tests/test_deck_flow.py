@@ -230,7 +230,7 @@ def test_flow_stacks_side_by_side_blocks_across_the_width_before_continuing():
 
 def test_flow_continues_what_does_not_fit_and_loses_nothing():
     blocks = [_text("a", (0, 0, 1, 0.3)), _text("b", (0, 0.35, 1, 0.3)), _text("c", (0, 0.7, 1, 0.3))]
-    fits = _needs(a=(100, 250), b=(100, 250), c=(100, 100))
+    fits = _needs(a=(800, 250), b=(800, 250), c=(100, 100))  # a and b too wide to sit side by side
     pages, left, keep = [], blocks, True
     while left:
         placed, left = flow.first_page(left, 1000, 400, fits, _no_split, keep)
@@ -241,6 +241,14 @@ def test_flow_continues_what_does_not_fit_and_loses_nothing():
             assert not any(_overlap(bx, by) for _, by in placed[i + 1:])
         assert len(pages) < 5
     assert [[b.key for b, _ in p] for p in pages] == [["a"], ["b", "c"]]
+
+
+def test_flow_puts_blocks_side_by_side_rather_than_on_another_slide_when_they_read_so():
+    blocks = [_text("a", (0, 0, 1, 0.45)), _text("b", (0, 0.5, 1, 0.5))]
+    placed, rest = flow.first_page(blocks, 1000, 400, _needs(a=(400, 250), b=(400, 250)), _no_split, keep=False)
+    assert rest == [] and [b.key for b, _ in placed] == ["a", "b"]
+    (_, box_a), (_, box_b) = placed
+    assert box_a[0] + box_a[2] <= box_b[0] and box_a[3] * 400 >= 250 and box_b[3] * 400 >= 250
 
 
 def test_flow_cuts_a_block_too_tall_for_a_whole_slide():

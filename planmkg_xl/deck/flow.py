@@ -12,9 +12,11 @@ laying out the slide would:
    each band gets the height it needs, and a band whose columns cannot sit side by side has them
    regrouped in fewer, wider groups stacked one under the other (down to each column across the full
    width);
-3. continue: what does not fit goes to a next slide titled like this one, marked « (suite) »; a table
-   too long for a whole slide is cut between rows (header repeated), a bar chart too tall between bars;
-   a footnote that fits the room left stays on the slide rather than stand alone on the next one.
+3. continue: what does not fit goes to a next slide titled like this one, marked « (suite) »; a block
+   with no room left under the one before it goes beside it when both read so (two tables of a column
+   too tall for the slide: side by side); a table too long for a whole slide is cut between rows
+   (header repeated), a bar chart too tall between bars; a footnote stays on the slide when it fits the
+   room left, and never stands alone on the next one (the last band's right-hand columns go on with it).
 
 Nothing is squeezed below the minimum except a block that cannot reach it even alone on a slide, and
 nothing is dropped. Pure: blocks and fractions in, blocks and fractions out; the renderer supplies how
@@ -162,6 +164,27 @@ def _is_note(b: Block) -> bool:
     return getattr(b, "style", "") == "note"
 
 
+def _side_by_side(blocks: list[Block]) -> _Unit:
+    """Blocks that were stacked in a column, put next to each other across the full width, in reading order."""
+    gap = 0.02
+    width = (1.0 - gap * (len(blocks) - 1)) / len(blocks)
+    return _unit([replace(b, box=(i * (width + gap), 0.0, width, 1.0)) for i, b in enumerate(blocks)])
+
+
+def _pair(left: _Unit, right: _Unit) -> _Unit | None:
+    """Two one-column units (a table, a chart with its note) side by side across the full width, each keeping
+    its own vertical layout; None when either has columns of its own."""
+    if len(columns(left)) > 1 or len(columns(right)) > 1:
+        return None
+    gap, width = 0.02, 0.49
+    blocks = []
+    for x, u in ((0.0, left), (width + gap, right)):
+        for b in u.blocks:
+            _, by, _, bh = b.box
+            blocks.append(replace(b, box=(x, (by - u.y0) / u.h, width, bh / u.h)))
+    return _unit(blocks)
+
+
 def _share_last(placed: list[tuple[_Unit, float]], queue: list[_Unit], m: _Measure) -> None:
     """Only footnotes are left for the next slide: rather than a slide holding a footnote alone, the last band
     placed here leaves its right-hand columns to go with it (the columns kept here widened to the full width)."""
@@ -227,6 +250,15 @@ def first_page(blocks: list[Block], W: float, H: float, fits: Fits, split: Split
             placed.append((u, need))
             used += gap + need
             continue
+        if placed and not _is_note(u.blocks[0]):  # not under the block before it: beside it, when both read so
+            prev, prev_need = placed[-1]
+            pair = _pair(prev, u)
+            if pair is not None:
+                pair_need = m.unit(pair)
+                if used - prev_need + pair_need <= 1.0 + _EPS:
+                    placed[-1] = (pair, pair_need)
+                    used += pair_need - prev_need
+                    continue
         if placed:  # the rest continues on the next slide; a footnote that fits stays on this one rather than alone on the next
             queue.insert(0, u)
             for v in [v for v in queue if all(_is_note(b) for b in v.blocks)]:
@@ -241,8 +273,10 @@ def first_page(blocks: list[Block], W: float, H: float, fits: Fits, split: Split
         if len(cols) > 1:
             queue[:0] = cols
             continue
-        if len(u.blocks) > 1:
-            queue[:0] = [_unit([b], full=True) for b in sorted(u.blocks, key=lambda b: (b.box[1], b.box[0]))]
+        if len(u.blocks) > 1:  # a column of stacked blocks: side by side if they read so, else one under the other
+            ordered = sorted(u.blocks, key=lambda b: (b.box[1], b.box[0]))
+            side = _side_by_side(ordered)
+            queue[:0] = [side] if m.unit(side) <= 1.0 + _EPS else [_unit([b], full=True) for b in ordered]
             continue
         b = u.blocks[0]
         width = (1.0 if u.full else b.box[2]) * W
