@@ -526,3 +526,10 @@ def test_accounting_negatives_are_read():
 
     values, bad = to_number(pd.Series(["1.234,56-", "−1 234,56", "(1 000,00 €)", "100,00"], dtype="str"), comma_decimal=True)
     assert values.tolist() == [-1234.56, -1234.56, -1000.0, 100.0] and not bad.any()
+
+
+def test_excel_serial_numbers_in_a_csv_date_column(tmp_path):
+    """A date column left « Standard » in Excel is saved to CSV as serial numbers: 45731 is 15/03/2025 (DATE(2025;3;15))."""
+    rows = [["Salons", "45731", "12000"], ["SEO", "45658", "3000"]]
+    e = read_export(ex.write_csv(tmp_path / "depenses.csv", ["Poste", "Date", "Montant HT"], rows, delimiter=";"))
+    assert [d.date().isoformat() for d in e.frame["date"]] == ["2025-03-15", "2025-01-01"]

@@ -796,9 +796,14 @@ def _to_date(col, preset: Preset):
         values = values.copy()
         values[rest] = parsed
         still = values.isna() & ~blank
-        if still.any():  # Excel serial numbers written as text, compact 20250131
+        if still.any():  # compact 20250131
             compact = pd.to_datetime(s[still].where(s[still].str.match(r"^\d{8}$").fillna(False)), format="%Y%m%d", errors="coerce")
             values[still] = compact
+        still = values.isna() & ~blank
+        if still.any():  # Excel serial numbers (a date column formatted « Standard » before saving as CSV): 45731 = 15/03/2025
+            serial = pd.to_numeric(s[still].where(s[still].str.match(r"^\d{5}(?:[.,]\d+)?$").fillna(False)).str.replace(",", "."),
+                                   errors="coerce")
+            values[still] = pd.to_datetime(serial, unit="D", origin=EXCEL_EPOCH, errors="coerce").dt.floor("s")
         still = values.isna() & ~blank
         if still.any():  # month names: Mailchimp's "Jan 14, 2025 09:00 am", « 14 janv. 2025 »
             table = {u: named_date(str(u)) for u in s[still].unique()}
@@ -812,6 +817,7 @@ def _to_date(col, preset: Preset):
     return values, bad.fillna(False).astype(bool)
 
 
+EXCEL_EPOCH = "1899-12-30"  # day 0 of Excel's 1900 date system (serial 1 = 1900-01-01, counting its phantom 29 February)
 EARLIEST, LATEST = "1900-01-01", "2200-01-01"  # a business date outside these is a typo (0025, 9999) or a placeholder
 
 
