@@ -767,6 +767,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "Total rows set aside: {n} ({lines}); their figures add up the other rows."),
     "src.sheet_read": ("Feuille « {sheet} » lue : la première n'est pas un export reconnu.",
                        "Sheet « {sheet} » read: the first one is not a recognised export."),
+    "src.months_as_columns": ("Un mois par colonne ({n} mois) : lu comme une ligne par mois.",
+                              "One month per column ({n} months): read as one row per month."),
     "src.footer_rows": ("Pied de page ignoré ({lines}) : aucun chiffre après la dernière donnée.",
                         "Footer set aside ({lines}): no figure after the last record."),
     "src.channel_item": ("« {value} » {n} lignes, {amount}", "« {value} » {n} lines, {amount}"),

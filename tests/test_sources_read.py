@@ -526,3 +526,57 @@ def test_accounting_negatives_are_read():
 
     values, bad = to_number(pd.Series(["1.234,56-", "−1 234,56", "(1 000,00 €)", "100,00"], dtype="str"), comma_decimal=True)
     assert values.tolist() == [-1234.56, -1234.56, -1000.0, 100.0] and not bad.any()
+
+
+def test_excel_serial_numbers_in_a_csv_date_column(tmp_path):
+    """A date column left « Standard » in Excel is saved to CSV as serial numbers: 45731 is 15/03/2025 (DATE(2025;3;15))."""
+    rows = [["Salons", "45731", "12000"], ["SEO", "45658", "3000"]]
+    e = read_export(ex.write_csv(tmp_path / "depenses.csv", ["Poste", "Date", "Montant HT"], rows, delimiter=";"))
+    assert [d.date().isoformat() for d in e.frame["date"]] == ["2025-03-15", "2025-01-01"]
+
+
+# ---------------------------------------------------------------- one column per month
+
+def test_a_spend_table_with_one_column_per_month_is_read_one_row_per_month(tmp_path):
+    """« Poste ; Janvier ; Février ; … ; Total » is how a budget follow-up is typed: its months add up, its totals do not."""
+    text = ("Poste;Janvier;Février;Mars;Avril;Total\nSalons;1000;0;2500;;3500\nGoogle Ads;500;600;700;800;2600\n"
+            "Total;1500;600;3200;800;6100\n")
+    path = tmp_path / "suivi.csv"
+    path.write_text(text, encoding="utf-8")
+    e = read_export(path)
+    assert e.kind == "spend" and "date" not in e.frame  # months without a year are added up, not dated
+    sums = e.frame.groupby("source")["amount"].sum().to_dict()
+    assert sums == {"Salons": 3500.0, "Google Ads": 2600.0}
+    assert e.set_aside == 1 and any("4" in n for n in e.notes)
+
+
+def test_a_kpi_table_with_dated_month_columns(tmp_path):
+    text = "Indicateur,2025-01,2025-02,2025-03\nLeads,120,130,x\nVisites web,5000,5200,5400\n"
+    path = tmp_path / "kpi.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError, match=r"\(lines 2\)"):  # the bad value is said on its file line, not the unpivoted row's
+        read_export(path, lang="en")
+    path.write_text(text.replace(",x", ",150"), encoding="utf-8")
+    e = read_export(path)
+    assert e.kind == "kpi-actuals"
+    assert sorted(zip(e.frame["metric"], e.frame["month"].tolist(), e.frame["value"])) == sorted([
+        ("Leads", 202501, 120), ("Leads", 202502, 130), ("Leads", 202503, 150),
+        ("Visites web", 202501, 5000), ("Visites web", 202502, 5200), ("Visites web", 202503, 5400)])
+
+
+def test_a_sheet_whose_month_headers_are_dates(tmp_path):
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Suivi des dépenses 2025"])
+    ws.append(["Source"] + [dt.datetime(2025, m, 1) for m in (1, 2, 3)])
+    ws.append(["SEO", 100, 200, 300])
+    ws.append(["Salons", 1000, None, 2000])
+    wb.save(tmp_path / "suivi.xlsx")
+    e = read_export(tmp_path / "suivi.xlsx")
+    assert e.kind == "spend"
+    assert sorted((s, d.month, a) for s, d, a in zip(e.frame["source"], e.frame["date"], e.frame["amount"])) == [
+        ("SEO", 1, 100.0), ("SEO", 2, 200.0), ("SEO", 3, 300.0), ("Salons", 1, 1000.0), ("Salons", 3, 2000.0)]

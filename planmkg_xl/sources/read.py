@@ -215,6 +215,11 @@ def _read_csv(path: Path, kind: str | None, mapping: Preset | None, lang: str) -
                 continue
         if found:
             _, header_index, nrows, headers = max(found, key=lambda t: t[0])
+    months = month_headers(headers)
+    if months and mapping is None:  # one column per month (a budget follow-up, a KPI table): one row per month once read
+        frame = _read_pandas(path, encoding, delimiter, header_index, None, {}, lang, nrows, text=True)
+        lines = _Lines(path, encoding, delimiter, header_index)
+        return _unpivoted(path, frame, months, header_index + 2, "line", lang, kind, lambda i: lines(i))
     preset, matched = choose_preset(path.name, headers, kind, mapping, lang)
     spec = KINDS[preset.kind]
     read = {f: h for f, h in matched.items() if f not in spec.unread}  # a deal's name: a million texts no figure uses
@@ -337,9 +342,12 @@ def _arrow_threads(size: int) -> bool:
         return cores > 2
 
 
-def _read_pandas(path: Path, encoding: str, delimiter: str, header_index: int, usecols: list[str], types: dict[str, str], lang: str,
-                 nrows: int | None = None):
-    """The general path: pandas' C reader (any layout Arrow refused); text columns kept as written."""
+def _read_pandas(path: Path, encoding: str, delimiter: str, header_index: int, usecols: list[str] | None, types: dict[str, str], lang: str,
+                 nrows: int | None = None, text: bool = False):
+    """The general path: pandas' C reader (any layout Arrow refused); text columns kept as written.
+
+    ``text``: every column as the text written (a small table whose cells the general rules read one by one).
+    """
     import pandas as pd
 
     # only the needed columns, types inferred (forcing text is slow in pandas' reader: the few text columns
@@ -347,6 +355,8 @@ def _read_pandas(path: Path, encoding: str, delimiter: str, header_index: int, u
     opts = dict(sep=delimiter, skiprows=header_index, header=0, usecols=usecols, encoding=encoding,
                 decimal="," if delimiter == ";" else ".", skip_blank_lines=False,  # rows keep their line: blank ones go later
                 nrows=nrows)
+    if text:
+        opts["dtype"] = str
     try:
         try:
             frame = pd.read_csv(path, **opts)
@@ -444,7 +454,19 @@ def _read_excel(path: Path, kind: str | None, mapping: Preset | None, lang: str)
         if header_row is None:
             first_error = first_error or SourceError(say("src.no_header_row", lang, name=path.name))
             continue
-        headers = [str(c).strip() if c is not None and c == c else "" for c in grid.iloc[header_row].tolist()]
+        headers = [_header_text(c) for c in grid.iloc[header_row].tolist()]
+        months = month_headers(headers)
+        if months and mapping is None:
+            body = grid.iloc[header_row + 1:].reset_index(drop=True)
+            body.columns = headers
+            try:
+                export = _unpivoted(path, body, months, header_row + 2, "row", lang, kind, None)
+            except SourceError as exc:
+                first_error = first_error or exc
+                continue
+            if number:
+                export.notes.insert(0, say("src.sheet_read", lang, sheet=sheet))
+            return export
         try:
             preset, matched = choose_preset(path.name, headers, kind, mapping, lang)
         except SourceError as exc:
@@ -459,6 +481,83 @@ def _read_excel(path: Path, kind: str | None, mapping: Preset | None, lang: str)
             export.notes.insert(0, say("src.sheet_read", lang, sheet=sheet))
         return export
     raise first_error or SourceError(say("src.no_header_row", lang, name=path.name))
+
+
+def _header_text(cell) -> str:
+    """A header cell as text; a month typed as a date in a spreadsheet's header (1 Jan 2025) is that month."""
+    if cell is None or cell != cell:
+        return ""
+    if hasattr(cell, "year") and hasattr(cell, "month"):
+        return f"{cell.year:04d}-{cell.month:02d}"
+    return str(cell).strip()
+
+
+MONTH_HEADER, VALUE_HEADERS = "Mois", ("Valeur", "Montant")  # names the generic presets know (KPI actuals, spend)
+
+
+def month_headers(headers: list[str]) -> dict[str, int] | None:
+    """{header: (year or 0) * 100 + month} when three headers or more name distinct months beside a label column.
+
+    Why: a budget follow-up or a KPI table keeps one column per month (« Poste ; Janvier ; Février ; … »), the
+    layout people type; the kinds that hold monthly figures read one row per month.
+    """
+    months = {}
+    for h in headers:
+        m = _month_of(h) if h and (not h.isdigit() or len(h) in (1, 2, 6)) else None  # 1…12, 202501
+        if m is not None and 1 <= m % 100 <= 12:
+            months[h] = m
+    others = [h for h in headers if h and h not in months]
+    if len(months) < 3 or len(set(months.values())) < len(months) or not others:
+        return None
+    return months
+
+
+def _unpivoted(path: Path, frame, months: dict[str, int], first_line: int, unit: str, lang: str, kind: str | None, lines) -> Export:
+    """A one-column-per-month table read as one row per (label, month): its total rows set aside first."""
+    import numpy as np
+    import pandas as pd
+
+    frame = frame.copy()
+    frame.columns = [str(c).strip() for c in frame.columns]
+    ids = [h for h in frame.columns if h and h not in months and not is_total_label(h)]
+    line = lines or (lambda i: first_line + i)
+    if ids:  # a « Total » row of the table: its months sum the rows above
+        label = frame[ids].astype("string").fillna("")
+        total = np.logical_or.reduce([label[h].map(is_total_label).to_numpy(dtype=bool) for h in ids])
+        if total.any():
+            drop_lines = [line(int(i)) for i in np.flatnonzero(total)[:5]]
+            note = say("src.total_rows", lang, n=int(total.sum()), lines=say("src.unit_" + unit, lang, shown=", ".join(map(str, drop_lines))))
+            frame = frame[~total]
+        else:
+            note = None
+    long = frame.reset_index(names="_row").melt(id_vars=["_row", *ids], value_vars=list(months), var_name=MONTH_HEADER, value_name="_value")
+    long = long[long["_value"].notna() & (long["_value"].astype("string").str.strip() != "")]
+    yearless = any(m < 100 for m in months.values())
+    long[MONTH_HEADER] = long[MONTH_HEADER].map(lambda h: f"{months[h] // 100:04d}-{months[h] % 100:02d}" if months[h] >= 100
+                                                else f"{months[h]:02d}")
+    origin = long["_row"].to_numpy()
+    long = long.drop(columns="_row").reset_index(drop=True)
+    last_error = None
+    for value_header in VALUE_HEADERS:
+        named = long.rename(columns={"_value": value_header})
+        headers = list(named.columns)
+        try:
+            preset, matched = choose_preset(path.name, headers, kind, None, lang)
+        except SourceError as exc:
+            last_error = last_error or exc
+            continue
+        spec = KINDS[preset.kind]
+        month_field = next((f for f, h in matched.items() if h == MONTH_HEADER), None)
+        if month_field and spec.fields[month_field] == DATE and yearless:
+            del matched[month_field]  # « Janvier » has no year to date it: the months are added up
+        export = _typed(path, preset, matched, named[list(matched.values())], first_line, unit, lang,
+                        lines=lambda i: line(int(origin[i])))
+        export.notes.insert(0, say("src.months_as_columns", lang, n=len(months)))
+        if ids and note:
+            export.notes.insert(1, note)
+            export.set_aside += int(total.sum())
+        return export
+    raise last_error
 
 
 def excel_engine() -> str:
@@ -481,11 +580,13 @@ def _engine_errors() -> tuple[type[BaseException], ...]:
 
 
 def _sheet_header(grid) -> int | None:
-    """The first row with two texts or more that is not a '#' comment: title rows above it are skipped."""
+    """The first row with two texts or more (or a text and three months) that is not a '#' comment: title rows
+    above it are skipped."""
     for i in range(min(len(grid), 50)):
         row = grid.iloc[i].tolist()
         cells = [c for c in row if isinstance(c, str) and c.strip()]
-        if len(cells) >= 2 and not (isinstance(row[0], str) and row[0].lstrip().startswith("#")):
+        dated = [c for c in row if hasattr(c, "year") and hasattr(c, "month")]  # months typed as dates: « janv.-25 »
+        if (len(cells) >= 2 or (cells and len(dated) >= 3)) and not (isinstance(row[0], str) and row[0].lstrip().startswith("#")):
             return i
     return None
 
@@ -796,9 +897,14 @@ def _to_date(col, preset: Preset):
         values = values.copy()
         values[rest] = parsed
         still = values.isna() & ~blank
-        if still.any():  # Excel serial numbers written as text, compact 20250131
+        if still.any():  # compact 20250131
             compact = pd.to_datetime(s[still].where(s[still].str.match(r"^\d{8}$").fillna(False)), format="%Y%m%d", errors="coerce")
             values[still] = compact
+        still = values.isna() & ~blank
+        if still.any():  # Excel serial numbers (a date column formatted « Standard » before saving as CSV): 45731 = 15/03/2025
+            serial = pd.to_numeric(s[still].where(s[still].str.match(r"^\d{5}(?:[.,]\d+)?$").fillna(False)).str.replace(",", "."),
+                                   errors="coerce")
+            values[still] = pd.to_datetime(serial, unit="D", origin=EXCEL_EPOCH, errors="coerce").dt.floor("s")
         still = values.isna() & ~blank
         if still.any():  # month names: Mailchimp's "Jan 14, 2025 09:00 am", « 14 janv. 2025 »
             table = {u: named_date(str(u)) for u in s[still].unique()}
@@ -812,6 +918,7 @@ def _to_date(col, preset: Preset):
     return values, bad.fillna(False).astype(bool)
 
 
+EXCEL_EPOCH = "1899-12-30"  # day 0 of Excel's 1900 date system (serial 1 = 1900-01-01, counting its phantom 29 February)
 EARLIEST, LATEST = "1900-01-01", "2200-01-01"  # a business date outside these is a typo (0025, 9999) or a placeholder
 
 
