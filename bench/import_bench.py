@@ -170,7 +170,11 @@ def main() -> None:
             lines.append(f"- {kind}: bare × {b['bare_seconds'] / a['bare_seconds']:.0f}, read+aggregate × "
                          f"{b['read_seconds'] / a['read_seconds']:.0f}, full import × {b['import_seconds'] / a['import_seconds']:.0f} "
                          f"(rows × {sizes[-1] // sizes[0]})")
-    (out / "import.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    record = out / "import.md"
+    earlier = record.read_text(encoding="utf-8") if record.exists() else ""
+    if earlier:  # the earlier records and their readings stay below the new one (they are the history of the goal)
+        lines += ["", "The earlier records, kept as they were written:", "", earlier.rstrip("\n")]
+    record.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
 
