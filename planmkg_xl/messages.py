@@ -769,6 +769,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "Sheet « {sheet} » read: the first one is not a recognised export."),
     "src.months_as_columns": ("Un mois par colonne ({n} mois) : lu comme une ligne par mois.",
                               "One month per column ({n} months): read as one row per month."),
+    "src.converted_amounts": ("Montants lus dans la colonne « {column} », déjà convertis dans la devise de l'entreprise : la devise de "
+                              "chaque ligne n'est pas vérifiée.",
+                              "Amounts read from « {column} », already converted to the company's currency: each row's currency is "
+                              "not checked."),
     "src.footer_rows": ("Pied de page ignoré ({lines}) : aucun chiffre après la dernière donnée.",
                         "Footer set aside ({lines}): no figure after the last record."),
     "src.channel_item": ("« {value} » {n} lignes, {amount}", "« {value} » {n} lines, {amount}"),

@@ -27,9 +27,12 @@ def preset_file(preset_id: str) -> dict:
 
 
 def header(preset_id: str, fieldname: str) -> str:
-    """The first header a preset lists for a field: what its documentation says the export holds."""
-    cols = preset_file(preset_id)["columns"][fieldname]
-    return cols if isinstance(cols, str) else cols[0]
+    """The first header a preset lists for a field: what its documentation says the export holds (an amount already
+    converted to the company's currency, listed first to win when present, is the multi-currency variant)."""
+    data = preset_file(preset_id)
+    cols = data["columns"][fieldname]
+    cols = [cols] if isinstance(cols, str) else [c for c in cols if c not in data.get("converted", ())]
+    return cols[0]
 
 
 def write_csv(path: Path, headers: list[str], rows: list[list], delimiter: str = ",", encoding: str = "utf-8",

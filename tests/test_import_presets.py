@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from planmkg_xl import app
+from planmkg_xl.errors import PlanError
 from planmkg_xl.core.imports import label_key
 from planmkg_xl.sources.presets import presets
 
@@ -213,3 +214,22 @@ def test_hubspot_custom_stages_are_won_by_is_closed_won(plan_path, tmp_path):
     app.import_files(plan_path, [src], year=ex.YEAR, today=TODAY)
     row = _rows(plan_path, "commercial", "line")[label_key("Conseil")]
     assert (row["deals"], row["revenue"], row["customers"]) == (2, 3500, 2)
+
+
+@pytest.mark.parametrize("preset_id, converted, currency", [("hubspot-deals", "Amount in company currency", "Deal currency code"),
+                                                            ("salesforce-opportunities", "Amount (converted)", "Opportunity Currency")])
+def test_a_multi_currency_crm_is_read_in_its_converted_amounts(plan_path, tmp_path, preset_id, converted, currency):
+    """Deals in EUR and USD: refused as mixed currencies, unless the export carries the amounts converted to the
+    company's currency, which are then read (and the deals' own currencies no longer checked)."""
+    h = lambda f: ex.header(preset_id, f)  # noqa: E731
+    won = ex.preset_file(preset_id)["values"]["won"][0]
+    headers = [h("id"), h("stage"), h("amount"), converted, currency, h("close_date"), h("line"), h("customer")]
+    rows = [["1", won, "1000", "1000", "EUR", f"{ex.YEAR}-03-01", "Conseil", "Acme"],
+            ["2", won, "2000", "1850", "USD", f"{ex.YEAR}-04-01", "Conseil", "Beta"]]
+    src = ex.write_csv(tmp_path / "deals.csv", headers, rows)
+    report = app.import_files(plan_path, [src], year=ex.YEAR, today=TODAY)
+    assert any(converted in n for n in report.files[0].notes)
+    assert _rows(plan_path, "commercial", "line")[label_key("Conseil")]["revenue"] == 2850
+    without = ex.write_csv(tmp_path / "deals_own.csv", [c for c in headers if c != converted], [r[:3] + r[4:] for r in rows])
+    with pytest.raises(PlanError, match="USD"):
+        app.import_files(plan_path, [without], year=ex.YEAR, today=TODAY)

@@ -46,6 +46,7 @@ class Preset:
     specific: bool = False
     dayfirst: bool | None = None
     date_format: str | None = None
+    converted: frozenset[str] = frozenset()  # amount headers already in the company's currency (normalised)
 
     def match(self, headers: list[str]) -> dict[str, str]:
         """Field -> the file's header holding it (the first candidate present)."""
@@ -86,8 +87,10 @@ def preset_from_dict(data: dict, origin: str) -> Preset:
     unknown = table.pop("channel_unknown", data.get("channel_unknown"))  # in [channels] or at the top of the file
     channels = {normalise(k): _channel_key(v, origin, f"[channels] {k!r}") for k, v in table.items()}
     unknown = None if unknown in (None, "", "skip") else _channel_key(unknown, origin, "channel_unknown")
+    converted = frozenset(normalise(v) for v in (data.get("converted") or ()))
     return Preset(str(data.get("id", origin)), str(data.get("name", origin)), kind, str(data.get("documented", "")), columns,
-                  values, sources, channels, unknown, bool(data.get("specific", False)), data.get("dayfirst"), data.get("date_format"))
+                  values, sources, channels, unknown, bool(data.get("specific", False)), data.get("dayfirst"), data.get("date_format"),
+                  converted)
 
 
 def _channel_key(value: object, origin: str, where: str) -> str:

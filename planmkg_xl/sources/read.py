@@ -636,6 +636,12 @@ def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_lin
     problems = _Problems(path.name, lang)
     spec = KINDS[preset.kind]
     columns = matched if read is None else read
+    converted = next((h for f, h in columns.items() if spec.fields[f] == MONEY and normalise(h) in preset.converted), None)
+    early_notes = []
+    if converted and "currency" in columns:  # HubSpot's « Amount in company currency »: each deal's own currency no longer matters
+        columns = {f: h for f, h in columns.items() if f != "currency"}
+        matched = {f: h for f, h in matched.items() if f != "currency"}
+        early_notes.append(say("src.converted_amounts", lang, column=converted))
     present = [h for h in columns.values() if h in frame]
     if present and len(frame):  # a line with none of the columns read is not a row (blank lines, a footer's other columns)
         import numpy as np
@@ -672,7 +678,7 @@ def _typed(path: Path, preset: Preset, matched: dict[str, str], frame, first_lin
     typed = pd.DataFrame(out, index=frame.index)
     if typed.empty:
         raise SourceError(say("src.no_rows", lang, name=path.name))
-    return Export(path, preset, matched, typed, first_line, unit, notes, set_aside, lines)
+    return Export(path, preset, matched, typed, first_line, unit, early_notes + notes, set_aside, lines)
 
 
 TOTAL_LABELS = frozenset(("total", "totals", "totaux", "grand total", "total general", "total global", "sous total", "subtotal",
