@@ -580,3 +580,20 @@ def test_a_sheet_whose_month_headers_are_dates(tmp_path):
     assert e.kind == "spend"
     assert sorted((s, d.month, a) for s, d, a in zip(e.frame["source"], e.frame["date"], e.frame["amount"])) == [
         ("SEO", 1, 100.0), ("SEO", 2, 200.0), ("SEO", 3, 300.0), ("Salons", 1, 1000.0), ("Salons", 3, 2000.0)]
+
+
+def test_a_workbook_export_excel_holds_open_is_said_as_such(tmp_path, monkeypatch):
+    """Windows refuses to share a workbook Excel has open: the reason is the system's, not a damaged file."""
+    import errno
+
+    import pandas as pd
+
+    (tmp_path / "export.xlsx").write_bytes(b"PK")
+
+    def locked(*a, **k):
+        raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "export.xlsx"))
+
+    monkeypatch.setattr(pd, "ExcelFile", locked)
+    with pytest.raises(SourceError) as err:
+        read_export(tmp_path / "export.xlsx", lang="en")
+    assert "readable .xlsx" not in str(err.value) and "export.xlsx" in str(err.value)

@@ -438,17 +438,19 @@ def _read_excel(path: Path, kind: str | None, mapping: Preset | None, lang: str)
 
     import zipfile
 
-    damaged = (ValueError, OSError, KeyError, TypeError, ImportError, zipfile.BadZipFile, *_engine_errors())
+    damaged = (ValueError, KeyError, TypeError, ImportError, zipfile.BadZipFile, *_engine_errors())
     try:
         book = pd.ExcelFile(path, engine=excel_engine())
         names = book.sheet_names
+    except OSError as exc:  # open in Excel on Windows (locked), unreadable: the system's reason, not « damaged »
+        raise SourceError(say("src.cannot_read", lang, path=path, reason=os_reason(exc, lang))) from exc
     except damaged as exc:
         raise SourceError(say("src.bad_xlsx", lang, name=path.name, detail=type(exc).__name__)) from exc
     first_error = None
     for number, sheet in enumerate(names):
         try:
             grid = pd.read_excel(book, sheet_name=sheet, header=None, dtype=object)
-        except damaged as exc:
+        except (OSError, *damaged) as exc:
             raise SourceError(say("src.bad_xlsx", lang, name=path.name, detail=type(exc).__name__)) from exc
         header_row = _sheet_header(grid)
         if header_row is None:
