@@ -54,3 +54,19 @@ def test_every_text_frame_of_a_deck_of_long_texts_fits():
     assert overflows(prs) == []
     texts = [s.text_frame.text for slide in prs.slides for s in slide.shapes if s.has_text_frame]
     assert any(t.endswith(fit.ELLIPSIS) for t in texts), "long texts were neither shrunk nor cut"
+
+
+def test_a_long_header_word_is_made_smaller_before_it_is_cut():
+    """« Opportunités » in a narrow number column: the header row goes down to ``header_min`` (8 pt) rather than
+    print « Opportunit/és »; the body keeps its size, and without ``header_min`` the header stops at the body's minimum."""
+    from planmkg_xl.deck import fit as f
+
+    word = "Opportunités"
+    width = next(w for w in (x / 2 for x in range(40, 400)) if not f.breaks_words(word, w, 8.0, True))  # fits at 8 pt only
+    assert f.breaks_words(word, width, 9.0, True)
+    cells = [["Ligne", word], ["Produit 1", "45"], ["Produit 2", "210"]]
+    got = f.fit_table(cells, [80.0, width], 500.0, 12.0, 9.0, header_rows=1, header_min=8.0)
+    assert got.size >= 9.0 and got.header_size is not None and got.header_size < 9.0
+    assert not f.breaks_words(word, width, got.header_size, True)
+    old = f.fit_table(cells, [80.0, width], 500.0, 12.0, 9.0, header_rows=1)
+    assert old.header_size == 9.0 and f.breaks_words(word, width, old.header_size, True)

@@ -217,11 +217,12 @@ def _header_size(cells: list[list[str]], widths: list[float], header_rows: int, 
 
 def fit_table(cells: list[list[str]], widths: list[float], height: float, max_size: float, min_size: float,
               bold_rows: set[int] | frozenset = frozenset(), step: float = 0.5, header_rows: int = 0,
-              row_widths: list[list[float]] | None = None) -> TableFit:
+              row_widths: list[list[float]] | None = None, header_min: float | None = None) -> TableFit:
     """The largest font size at which the table fits ``height`` without cutting words.
 
     Header rows get their own (smaller or equal) size so one long header word does
-    not shrink the whole table; at the minimum size cells keep fewer lines (ellipsis),
+    not shrink the whole table (down to ``header_min`` when given, else the body's minimum, so that a
+    header word is made smaller before it is cut mid-word); at the minimum size cells keep fewer lines (ellipsis),
     then rows are dropped. ``row_widths`` gives a row its own column widths (a merged
     cell measured at the merged width, the cells it covers empty).
     """
@@ -233,7 +234,7 @@ def fit_table(cells: list[list[str]], widths: list[float], height: float, max_si
                            {i - header_rows for i in bold_rows})
     size = max(max_size, min_size)
     while size >= min_size:
-        hsize = _header_size(cells, widths, header_rows, size, min_size, step)
+        hsize = _header_size(cells, widths, header_rows, size, min(header_min or min_size, min_size), step)
         heights = [row_height(r, wid(i), hsize if i < header_rows else size, i in bold_rows) for i, r in enumerate(cells)]
         clean = not any(breaks_words(t, w, size, (i + header_rows) in bold_rows) for i, r in enumerate(body)
                         for t, w in zip(r, wid(i + header_rows)))
@@ -241,7 +242,7 @@ def fit_table(cells: list[list[str]], widths: list[float], height: float, max_si
             return TableFit(size, [list(r) for r in cells], heights, header_size=hsize)
         size -= step
     size = min_size
-    hsize = _header_size(cells, widths, header_rows, size, min_size, step)
+    hsize = _header_size(cells, widths, header_rows, size, min(header_min or min_size, min_size), step)
     most = max((len(cell_lines(t, w, size, i in bold_rows)) for i, r in enumerate(cells) for t, w in zip(r, wid(i))), default=1)
     for cap in range(most - 1, 0, -1):
         heights = [row_height(r, wid(i), size, i in bold_rows, cap) for i, r in enumerate(cells)]

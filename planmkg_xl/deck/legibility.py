@@ -13,6 +13,8 @@ size of the room, not blown up for the back row):
   dense tables and notes; for text read from the back of a room, Swinford's "8H" rule (*Fixing
   PowerPoint Annoyances*, O'Reilly, 2006) asks about 14 pt — so 9 pt is a floor, never a target: the
   fit still picks the largest size that fits (up to each block's ``max_size``).
+- ``HEADER_MIN`` = 8 pt: column headers may go one step under the body before a header word is cut
+  mid-word (« Opportunit/és »): a header is a caption, read once, like a footnote.
 - ``NOTE_MIN`` = 8 pt: a footnote (a text of style « note »: a benchmark's source, how to read a
   chart) goes one step smaller than the content it annotates, as the source line under every data
   slide already does (footnotes are set smaller than body text in every typographic tradition).
@@ -38,6 +40,7 @@ from .blocks import ChartBlock, TableBlock, TextBlock
 TABLE_MIN = 9.0  # pt: table cells, header included
 TEXT_MIN = 9.0  # pt: text boxes (messages, quadrants, panels)
 NOTE_MIN = 8.0  # pt: footnotes (text blocks of style "note")
+HEADER_MIN = 8.0  # pt: a table's column headers, when a header word would otherwise be cut mid-word
 BAR_MIN = 8.0  # pt: one bar of a horizontal bar chart
 PLOT_MIN = 90.0  # pt: plot height of a column, line or bridge chart
 DOUGHNUT_MIN = 140.0  # pt: a doughnut's box, either side
@@ -115,8 +118,9 @@ def table_fits(cells: list[list[str]], widths: list[float], height: float, block
     """True when the table fits ``height`` at ``floor`` (``TABLE_MIN`` unless the slide is too narrow for its
     numbers, ``table_floor``) or more, every cell whole (no « … », no row dropped)."""
     hi, lo = table_sizes(block)
-    tf = fit.fit_table(cells, widths, height, hi, min(lo, floor), bold_rows, header_rows=block.header_rows, row_widths=row_widths)
-    return not tf.truncated and tf.size >= floor and (tf.header_size or tf.size) >= floor
+    tf = fit.fit_table(cells, widths, height, hi, min(lo, floor), bold_rows, header_rows=block.header_rows, row_widths=row_widths,
+                       header_min=HEADER_MIN)
+    return not tf.truncated and tf.size >= floor and (tf.header_size or tf.size) >= min(floor, HEADER_MIN)
 
 
 def text_fits(paras: list[fit.P], width: float, height: float, block: TextBlock) -> bool:

@@ -837,7 +837,7 @@ def _add_table(slide, block: TableBlock, rect: Rect):
     bold = _bold_rows(block, len(cells))
     pts = [_pt(w) for w in widths]
     tf = fit.fit_table(cells, pts, _pt(rect.h), *legibility.table_sizes(block), bold,
-                       header_rows=block.header_rows, row_widths=_row_widths(block, pts, len(cells)))
+                       header_rows=block.header_rows, row_widths=_row_widths(block, pts, len(cells)), header_min=legibility.HEADER_MIN)
     heights = _stretch(tf.row_heights, block, _pt(rect.h))
     height = sum(int(h * EMU_PER_PT) for h in heights)
     shape = slide.shapes.add_table(len(tf.cells), len(widths), rect.x, rect.y, rect.w, height)
