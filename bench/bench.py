@@ -118,7 +118,12 @@ def main() -> None:
     results["load_after"] = round(os.getloadavg()[0], 1)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.with_suffix(".json").write_text(json.dumps(results, indent=2) + "\n")
-    args.out.with_suffix(".md").write_text(render(results))
+    record = args.out.with_suffix(".md")
+    earlier = record.read_text(encoding="utf-8") if record.exists() else ""
+    text = render(results)
+    if earlier:  # earlier records and their hand-written readings stay below the new one
+        text = text.rstrip("\n") + "\n\nThe earlier records, kept as they were written:\n\n" + earlier
+    record.write_text(text, encoding="utf-8")
     print(render(results))
 
 

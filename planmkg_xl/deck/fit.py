@@ -17,6 +17,7 @@ import contextlib
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import fonts
 
@@ -47,11 +48,19 @@ def family() -> str | None:
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width in points of one line of text at ``size`` points, in the font being measured (a stray line break measures as a space)."""
+    return _em(_FAMILY.get(), text, bold) * size * SAFETY
+
+
+@lru_cache(maxsize=1 << 16)
+def _em(family: str | None, text: str, bold: bool) -> float:
+    """Width in em, remembered: the layout measures the same cells at many sizes and widths (a large plan's deck
+    asked for 12 million widths of far fewer texts)."""
     if "\n" in text or "\r" in text:
         text = text.replace("\r", " ").replace("\n", " ")
-    return fonts.width(_FAMILY.get(), text, bold) * size * SAFETY
+    return fonts.width(family, text, bold)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_number(text: str) -> bool:
     """A formatted number ("115 836", "13,6 %", "-99 k€"): never broken across lines."""
     return bool(_NUMBER.match(text.strip())) if text.strip() else False
@@ -59,6 +68,12 @@ def is_number(text: str) -> bool:
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     """Greedy word wrap into lines no wider than ``width``; over-long words are broken."""
+    return list(_wrap(_FAMILY.get(), text, width, size, bold))
+
+
+@lru_cache(maxsize=1 << 16)
+def _wrap(family: str | None, text: str, width: float, size: float, bold: bool) -> tuple[str, ...]:
+    """``wrap`` for one font, remembered (the flow tries the same cells in the same boxes again and again)."""
     lines: list[str] = []
     for raw in text.split("\n"):
         line = ""
@@ -75,7 +90,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
                 lines.append(line[:cut])
                 line = line[cut:]
         lines.append(line)
-    return lines
+    return tuple(lines)
 
 
 def _longest_prefix(text: str, width: float, size: float, bold: bool, suffix: str = "") -> int:
@@ -189,15 +204,29 @@ def cell_lines(text: str, width: float, size: float, bold: bool) -> list[str]:
 
 def breaks_words(text: str, width: float, size: float, bold: bool) -> bool:
     """True when a word of ``text`` is wider than the cell: it would be cut mid-word."""
-    inner = width - 2 * INSET_X
-    return any(text_width(w, size, bold) > inner for w in text.replace("\n", " ").split(" ") if w)
+    widest = _widest_word(_FAMILY.get(), text, bold)
+    return widest is not None and widest * size * SAFETY > width - 2 * INSET_X  # no word: nothing to cut, even in a covered cell
+
+
+@lru_cache(maxsize=1 << 16)
+def _widest_word(family: str | None, text: str, bold: bool) -> float | None:
+    """The widest word of ``text`` in em (remembered); None when it has no word."""
+    return max((_em(family, w, bold) for w in text.replace("\n", " ").split(" ") if w), default=None)
 
 
 def row_height(row: list[str], widths: list[float], size: float, bold: bool, max_lines: int | None = None) -> float:
     """Height of a table row: its tallest cell plus the cell insets."""
+    return _row_height(_FAMILY.get(), tuple(row), tuple(widths), size, bool(bold), max_lines)
+
+
+@lru_cache(maxsize=1 << 15)
+def _row_height(family: str | None, row: tuple[str, ...], widths: tuple[float, ...], size: float, bold: bool,
+                max_lines: int | None) -> float:
+    """``row_height`` for one font, remembered: the layout fits the same rows at the same sizes for every way of
+    placing a table (a large plan's deck asked for 450 000 row heights)."""
     n = 1
     for text, w in zip(row, widths):
-        k = len(cell_lines(text, w, size, bold))
+        k = len(_wrap(family, text, max(w - 2 * INSET_X, size), size, bold))
         n = max(n, min(k, max_lines) if max_lines else k)
     return n * size * LINE + 2 * INSET_Y
 
