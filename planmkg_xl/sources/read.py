@@ -1034,11 +1034,8 @@ def export_headers(path: str | os.PathLike) -> list[str]:
             grid = pd.read_excel(path, header=None, dtype=object, nrows=50, engine=excel_engine())
         except (ValueError, OSError, KeyError, TypeError, ImportError, zipfile.BadZipFile, *_engine_errors()) as exc:
             raise SourceError(msg("src.bad_xlsx", name=path.name, detail=type(exc).__name__)) from exc
-        for i in range(len(grid)):
-            cells = [str(c).strip() for c in grid.iloc[i].tolist() if isinstance(c, str) and c.strip()]
-            if len(cells) >= 2:
-                return cells
-        return []
+        row = _sheet_header(grid)  # the same header row the import reads
+        return [] if row is None else [h for h in (_header_text(c) for c in grid.iloc[row].tolist()) if h]
     try:
         with open(path, "rb") as fh:
             raw = fh.read(SAMPLE)
