@@ -77,6 +77,7 @@ class _Lines:
     def __init__(self, path: Path, encoding: str, delimiter: str, header_index: int):
         self.path, self.encoding, self.delimiter, self.header_index = path, encoding, delimiter, header_index
         self.starts: list[int] | None = None
+        self.complete = False  # the scan reached the end of the file
 
     def __call__(self, index: int) -> int:
         if self.starts is None or (index >= len(self.starts) and not self.complete):
@@ -523,15 +524,15 @@ def _unpivoted(path: Path, frame, months: dict[str, int], first_line: int, unit:
     frame.columns = [str(c).strip() for c in frame.columns]
     ids = [h for h in frame.columns if h and h not in months and not is_total_label(h)]
     line = lines or (lambda i: first_line + i)
+    note, totals = None, 0
     if ids:  # a « Total » row of the table: its months sum the rows above
         label = frame[ids].astype("string").fillna("")
         total = np.logical_or.reduce([label[h].map(is_total_label).to_numpy(dtype=bool) for h in ids])
-        if total.any():
+        totals = int(total.sum())
+        if totals:
             drop_lines = [line(int(i)) for i in np.flatnonzero(total)[:5]]
-            note = say("src.total_rows", lang, n=int(total.sum()), lines=say("src.unit_" + unit, lang, shown=", ".join(map(str, drop_lines))))
+            note = say("src.total_rows", lang, n=totals, lines=say("src.unit_" + unit, lang, shown=", ".join(map(str, drop_lines))))
             frame = frame[~total]
-        else:
-            note = None
     long = frame.reset_index(names="_row").melt(id_vars=["_row", *ids], value_vars=list(months), var_name=MONTH_HEADER, value_name="_value")
     long = long[long["_value"].notna() & (long["_value"].astype("string").str.strip() != "")]
     yearless = any(m < 100 for m in months.values())
@@ -555,9 +556,9 @@ def _unpivoted(path: Path, frame, months: dict[str, int], first_line: int, unit:
         export = _typed(path, preset, matched, named[list(matched.values())], first_line, unit, lang,
                         lines=lambda i: line(int(origin[i])))
         export.notes.insert(0, say("src.months_as_columns", lang, n=len(months)))
-        if ids and note:
+        if note:
             export.notes.insert(1, note)
-            export.set_aside += int(total.sum())
+            export.set_aside += totals
         return export
     raise last_error
 
